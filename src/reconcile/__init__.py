@@ -1,0 +1,79 @@
+"""reconcile: cross-source fact reconciliation.
+
+Claims from many sources go in; a graph of corroboration and contradiction, a
+consensus score per claim and a trust estimate per source come out, each explained.
+
+>>> import reconcile as rc
+>>> graph = rc.ClaimGraph([rc.Claim("The dam held", source="engineer")])
+>>> len(graph)
+1
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reconcile.errors import (
+    DuplicateIdError,
+    InvalidClaimError,
+    InvalidLinkError,
+    InvalidRecordError,
+    InvalidSourceError,
+    OptionError,
+    ReconcileError,
+    SchemaError,
+    UnknownClaimError,
+)
+from reconcile.graph import ClaimGraph, GraphTables
+from reconcile.io import (
+    claims_from_pandas,
+    claims_from_records,
+    from_json,
+    read_csv,
+    read_json,
+    to_json,
+    write_csv,
+    write_json,
+)
+from reconcile.model import Claim, Link, Relation, Source, SourceKind, Stance
+
+__all__ = [
+    "Claim",
+    "ClaimGraph",
+    "DuplicateIdError",
+    "GraphTables",
+    "InvalidClaimError",
+    "InvalidLinkError",
+    "InvalidRecordError",
+    "InvalidSourceError",
+    "Link",
+    "OptionError",
+    "ReconcileError",
+    "Relation",
+    "SchemaError",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "UnknownClaimError",
+    "__version__",
+    "claims_from_pandas",
+    "claims_from_records",
+    "from_json",
+    "read_csv",
+    "read_json",
+    "to_json",
+    "write_csv",
+    "write_json",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # The version is read from the installed metadata only when asked for.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("reconcile")
+        except PackageNotFoundError:  # running from a source tree that is not installed
+            return "0+unknown"
+    raise AttributeError(f"module 'reconcile' has no attribute {name!r}")

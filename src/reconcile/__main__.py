@@ -1,0 +1,5 @@
+"""``python -m reconcile``: the command-line interface."""
+
+from reconcile.cli import main
+
+raise SystemExit(main())
