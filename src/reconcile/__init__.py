@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reconcile import datasets
 from reconcile.errors import (
     DuplicateIdError,
     InvalidClaimError,
@@ -35,9 +36,18 @@ from reconcile.io import (
     write_csv,
     write_json,
 )
+from reconcile.linking import (
+    BlockingReport,
+    Linker,
+    ReconcileWarning,
+    compare,
+    count_comparisons,
+    link,
+)
 from reconcile.model import Claim, Link, Relation, Source, SourceKind, Stance
 
 __all__ = [
+    "BlockingReport",
     "Claim",
     "ClaimGraph",
     "DuplicateIdError",
@@ -47,8 +57,10 @@ __all__ = [
     "InvalidRecordError",
     "InvalidSourceError",
     "Link",
+    "Linker",
     "OptionError",
     "ReconcileError",
+    "ReconcileWarning",
     "Relation",
     "SchemaError",
     "Source",
@@ -58,7 +70,11 @@ __all__ = [
     "__version__",
     "claims_from_pandas",
     "claims_from_records",
+    "compare",
+    "count_comparisons",
+    "datasets",
     "from_json",
+    "link",
     "read_csv",
     "read_json",
     "to_json",

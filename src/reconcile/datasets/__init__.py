@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from importlib import resources
 
+from reconcile.datasets.loaders import FNC1, data_dir, load_emergent, load_fnc1, load_mrpc
 from reconcile.io import from_json
 from reconcile.model import Claim
 
-__all__ = ["load_demo"]
+__all__ = ["FNC1", "data_dir", "load_demo", "load_emergent", "load_fnc1", "load_mrpc"]
 
 
 def load_demo() -> list[Claim]:

@@ -1,0 +1,417 @@
+"""``link``, ``compare`` and ``count_comparisons``: the public face of linking."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from reconcile._optional import import_optional
+from reconcile.errors import InvalidClaimError, OptionError
+from reconcile.graph import ClaimGraph
+from reconcile.linking.blocking import (
+    BlockingReport,
+    all_pairs,
+    block_pairs,
+    prefix_pairs,
+    resolve_block_on,
+)
+from reconcile.linking.features import (
+    FEATURES,
+    IntArray,
+    PairEvidence,
+    Prepared,
+    pair_dot,
+    pair_features,
+    prepare,
+)
+from reconcile.linking.linker import LABELS, Linker
+from reconcile.linking.structured import compare_values
+from reconcile.model import Claim, Link, Relation, Stance
+
+__all__ = ["DEFAULT_PROCESSOR", "DEFAULT_SCORER", "ReconcileWarning", "compare",
+           "count_comparisons", "link"]  # fmt: skip
+
+DEFAULT_SCORER = fuzz.token_set_ratio
+DEFAULT_PROCESSOR = default_process
+_BATCH = 100_000  # pairs scored at a time: bounds memory, paces the progress bar
+
+
+class ReconcileWarning(UserWarning):
+    """Something worth knowing happened, but nothing was lost (e.g. a capped block)."""
+
+
+class _Options:
+    """The validated keyword options shared by link and count_comparisons."""
+
+    def __init__(
+        self,
+        *,
+        block_on: Any,
+        scorer: Any,
+        processor: Any,
+        score_cutoff: Any,
+        workers: Any,
+        same_source: Any,
+        linker: Any,
+        max_block_size: Any,
+    ) -> None:
+        self.key_fn = resolve_block_on(block_on)
+        self.brute_force = block_on == "all"
+        if not callable(scorer):
+            raise OptionError(f"must be callable, got {type(scorer).__name__}", field="scorer")
+        if processor is not None and not callable(processor):
+            raise OptionError(
+                f"must be callable or None, got {type(processor).__name__}", field="processor"
+            )
+        if score_cutoff is not None:
+            bad = isinstance(score_cutoff, bool) or not isinstance(score_cutoff, (int, float))
+            if bad or not 0 <= score_cutoff <= 100 or math.isnan(score_cutoff):
+                raise OptionError(
+                    f"must be None or a number in [0, 100], got {score_cutoff!r}",
+                    field="score_cutoff",
+                )
+        if isinstance(workers, bool) or not isinstance(workers, int) or workers == 0 \
+                or workers < -1:  # fmt: skip
+            raise OptionError(f"must be a positive int or -1, got {workers!r}", field="workers")
+        if isinstance(max_block_size, bool) or not isinstance(max_block_size, int) \
+                or max_block_size < 2:  # fmt: skip
+            raise OptionError(f"must be an int >= 2, got {max_block_size!r}",
+                              field="max_block_size")  # fmt: skip
+        if linker is not None and not isinstance(linker, Linker):
+            raise OptionError(f"must be a Linker, got {type(linker).__name__}", field="linker")
+        self.scorer = scorer
+        self.processor = processor
+        self.score_cutoff = score_cutoff
+        self.workers = workers
+        self.same_source = bool(same_source)
+        self.linker: Linker = linker if linker is not None else Linker.default()
+        self.max_block_size = max_block_size
+
+
+def _as_claims(claims: Iterable[Claim] | ClaimGraph) -> list[Claim]:
+    items = claims.claims if isinstance(claims, ClaimGraph) else list(claims)
+    seen: dict[str, Claim] = {}
+    for i, claim in enumerate(items):
+        if not isinstance(claim, Claim):
+            raise InvalidClaimError(
+                f"expected a Claim, got {type(claim).__name__}", record=i, field="claim"
+            )
+        seen.setdefault(claim.id, claim)
+    # id order: the same claims in any order give the same graph
+    return [seen[k] for k in sorted(seen)]
+
+
+def _groups(claims: list[Claim], same_source: bool) -> IntArray | None:
+    if same_source:
+        return None
+    codes: dict[str, int] = {}
+    return np.array([codes.setdefault(c.source.id, len(codes)) for c in claims], dtype=np.int64)
+
+
+class _Plan:
+    """Candidate pairs for the text and the structured claims of one collection."""
+
+    def __init__(self, claims: list[Claim], opts: _Options, min_overlap: float) -> None:
+        self.text_idx = [i for i, c in enumerate(claims) if not c.is_structured]
+        self.struct_idx = [i for i, c in enumerate(claims) if c.is_structured]
+        text_claims = [claims[i] for i in self.text_idx]
+        struct_claims = [claims[i] for i in self.struct_idx]
+        self.prepared: Prepared = prepare(text_claims)
+        t_groups = _groups(text_claims, opts.same_source)
+        s_groups = _groups(struct_claims, opts.same_source)
+        largest: list[tuple[str, int]] = []
+        capped: list[tuple[str, int]] = []
+        if opts.brute_force:
+            self.ta, self.tb = all_pairs(len(text_claims), t_groups)
+            self.sa, self.sb = all_pairs(len(struct_claims), s_groups)
+            keep = np.array(
+                [struct_claims[a].key == struct_claims[b].key
+                 for a, b in zip(self.sa.tolist(), self.sb.tolist())], dtype=np.bool_,
+            )  # fmt: skip
+            self.sa, self.sb = self.sa[keep], self.sb[keep]
+        elif opts.key_fn is not None:
+            key_fn = opts.key_fn
+            t_keys = [key_fn(c) for c in text_claims]
+            s_keys = [(c.key, key_fn(c)) for c in struct_claims]
+            self.ta, self.tb, lt, ct = block_pairs(
+                t_keys, max_block_size=opts.max_block_size, groups=t_groups
+            )
+            self.sa, self.sb, ls, cs = block_pairs(
+                s_keys, max_block_size=opts.max_block_size, groups=s_groups
+            )
+            largest, capped = lt + ls, ct + cs
+        else:
+            terms = sorted(self.prepared.vocab, key=self.prepared.vocab.__getitem__)
+            self.ta, self.tb, lt, ct = prefix_pairs(
+                self.prepared, min_overlap=min_overlap, max_block_size=opts.max_block_size,
+                groups=t_groups, terms=terms,
+            )  # fmt: skip
+            self.sa, self.sb, ls, cs = block_pairs(
+                [c.key for c in struct_claims], max_block_size=opts.max_block_size,
+                groups=s_groups,
+            )  # fmt: skip
+            largest, capped = lt + ls, ct + cs
+        self.report = BlockingReport(
+            claims=len(claims),
+            pairs=len(self.ta) + len(self.sa),
+            text_pairs=len(self.ta),
+            structured_pairs=len(self.sa),
+            largest_blocks=tuple(sorted(largest, key=lambda kv: (-kv[1], kv[0]))[:10]),
+            capped_blocks=tuple(sorted(capped, key=lambda kv: (-kv[1], kv[0]))),
+            max_block_size=opts.max_block_size,
+        )
+
+
+def count_comparisons(
+    claims: Iterable[Claim] | ClaimGraph,
+    *,
+    block_on: Any = None,
+    scorer: Callable[..., Any] = DEFAULT_SCORER,
+    processor: Callable[..., Any] | None = DEFAULT_PROCESSOR,
+    score_cutoff: float | None = None,
+    workers: int = 1,
+    same_source: bool = False,
+    progress: bool = False,
+    linker: Linker | None = None,
+    max_block_size: int = 5_000,
+) -> BlockingReport:
+    """Preview blocking: how many pairs :func:`link` would compare, and the largest blocks.
+
+    Takes the same options as :func:`link` and does only the cheap part of its work.
+
+    Examples
+    --------
+    >>> import reconcile as rc
+    >>> claims = rc.datasets.load_demo()
+    >>> report = rc.count_comparisons(claims)
+    >>> report.pairs < report.brute_force_pairs
+    True
+    """
+    opts = _Options(
+        block_on=block_on, scorer=scorer, processor=processor, score_cutoff=score_cutoff,
+        workers=workers, same_source=same_source, linker=linker, max_block_size=max_block_size,
+    )  # fmt: skip
+    return _Plan(_as_claims(claims), opts, opts.linker.min_overlap).report
+
+
+def _progress(total: int, enabled: bool, desc: str) -> Any:
+    if not enabled:
+        return None
+    tqdm = import_optional("tqdm.auto", extra="progress", purpose="progress=True")
+    return tqdm.tqdm(total=total, desc=desc, unit="pair")
+
+
+def _batches(n: int) -> Iterator[slice]:
+    for start in range(0, n, _BATCH):
+        yield slice(start, min(start + _BATCH, n))
+
+
+def _text_reasons(
+    X: np.ndarray[Any, Any],
+    ev: PairEvidence,
+    a: Claim,
+    b: Claim,
+    relation: Relation,
+    hedged: bool,
+) -> tuple[str, ...]:
+    col = {name: k for k, name in enumerate(FEATURES)}
+    reasons = [f"similar wording (token overlap {X[col['containment']]:.0%}, "
+               f"fuzz {X[col['fuzz']] * 100:.0f})"]  # fmt: skip
+    if relation is Relation.CONTRADICTS:
+        for claim, cues in ((a, ev.focus_a), (b, ev.focus_b)):
+            if cues.negations:
+                reasons.append(f"negation: '{cues.negations[0]}'")
+            if cues.denials:
+                reasons.append(f"denial: '{cues.denials[0]}'")
+            if claim.stance is Stance.DENIES:
+                reasons.append(f"{claim.source.id} denies it")
+        reasons.extend(ev.numbers)
+        reasons.extend(ev.dates)
+        reasons.extend(ev.antonyms)
+    if hedged:
+        hedges = ev.focus_a.hedges or ev.focus_b.hedges
+        reasons.append(f"hedged: '{hedges[0]}'" if hedges else "hedged report")
+    return tuple(dict.fromkeys(reasons))
+
+
+def _text_links(claims: list[Claim], plan: _Plan, opts: _Options, progress: bool) -> list[Link]:
+    p, linker = plan.prepared, opts.linker
+    ta, tb = plan.ta, plan.tb
+    if len(ta):
+        # the gate first: it is exact, cheap, and what blocking guarantees to cover
+        shared = pair_dot(p.ptr, p.idx, None, None, ta, tb)
+        smaller = np.maximum(np.minimum(p.n_terms[ta], p.n_terms[tb]), 1)
+        keep = shared / smaller >= linker.min_overlap - 1e-9
+        ta, tb = ta[keep], tb[keep]
+    bar = _progress(len(ta), progress, "linking")
+    links: list[Link] = []
+    for part in _batches(len(ta)):
+        a, b = ta[part], tb[part]
+        X, _ = pair_features(p, a, b, scorer=opts.scorer, processor=opts.processor,
+                             workers=opts.workers)  # fmt: skip
+        label, related, stance = linker.decide(X)
+        ok = label > 0
+        if opts.score_cutoff is not None:
+            ok &= X[:, 0] * 100 >= opts.score_cutoff
+        rows = np.flatnonzero(ok)
+        if len(rows):
+            Xe, evidence = pair_features(
+                p, a[rows], b[rows], scorer=opts.scorer, processor=opts.processor,
+                workers=opts.workers, evidence=True,
+            )  # fmt: skip
+            assert evidence is not None
+            for r, k in enumerate(rows.tolist()):
+                ca, cb = claims[plan.text_idx[a[k]]], claims[plan.text_idx[b[k]]]
+                best = LABELS[int(label[k])]
+                probs = stance[k]
+                relation = Relation.CONTRADICTS if best == "contradicts" else Relation.CORROBORATES
+                hedged = best == "hedged" or bool(p.hedged[a[k]] or p.hedged[b[k]])
+                if relation is Relation.CONTRADICTS:
+                    # a rule-made contradiction is as sure as the pair is related
+                    confidence = related[k] * max(probs[1], 0.5)
+                else:
+                    confidence = related[k] * (probs[0] + probs[2])
+                if hedged:
+                    confidence *= 0.5
+                links.append(Link(
+                    ca.id, cb.id, relation, float(min(max(confidence, 0.0), 1.0)),
+                    reasons=_text_reasons(Xe[r], evidence[r], ca, cb, relation, hedged),
+                    hedged=hedged,
+                ))  # fmt: skip
+        if bar is not None:
+            bar.update(len(a))
+    if bar is not None:
+        bar.close()
+    return links
+
+
+def _structured_links(claims: list[Claim], plan: _Plan, opts: _Options) -> list[Link]:
+    links = []
+    memo: dict[tuple[Any, ...], Any] = {}
+    for a, b in zip(plan.sa.tolist(), plan.sb.tolist()):
+        ca, cb = claims[plan.struct_idx[a]], claims[plan.struct_idx[b]]
+        key = (ca.value, cb.value, ca.stance, cb.stance, ca.source.id, cb.source.id)
+        if key not in memo:
+            memo[key] = compare_values(
+                ca, cb, processor=opts.processor, fuzzy_cutoff=opts.linker.fuzzy_cutoff,
+                rel_tol=opts.linker.rel_tol,
+            )  # fmt: skip
+        found = memo[key]
+        if found is not None:
+            relation, confidence, reasons, hedged = found
+            links.append(Link(ca.id, cb.id, relation, confidence, reasons=reasons, hedged=hedged))
+    return links
+
+
+def link(
+    claims: Iterable[Claim] | ClaimGraph,
+    *,
+    block_on: Any = None,
+    scorer: Callable[..., Any] = DEFAULT_SCORER,
+    processor: Callable[..., Any] | None = DEFAULT_PROCESSOR,
+    score_cutoff: float | None = None,
+    workers: int = 1,
+    same_source: bool = False,
+    progress: bool = False,
+    linker: Linker | None = None,
+    max_block_size: int = 5_000,
+) -> ClaimGraph:
+    """Link claims that corroborate or contradict each other, across sources.
+
+    Parameters
+    ----------
+    claims : iterable of Claim, or a ClaimGraph
+        The claims. A graph's existing links are replaced by the new ones.
+    block_on : None, "all", str or callable
+        Which pairs to compare. None: text claims by prefix filtering on their rarest
+        terms, structured claims by (subject, predicate). "all": every pair (small
+        inputs only). A field name ("subject", "predicate", "document", "source",
+        "key") or a callable ``claim -> key``: only claims with equal keys.
+    scorer : callable
+        The rapidfuzz scorer behind the ``fuzz`` feature (default ``token_set_ratio``).
+    processor : callable or None
+        The rapidfuzz processor applied before scoring (default ``default_process``).
+    score_cutoff : float, optional
+        Pairs whose scorer score (0-100) is below this are left unlinked.
+    workers : int
+        Threads for rapidfuzz ``cpdist`` (-1: all cores).
+    same_source : bool
+        Also link claims of one source (by default only pairs across sources).
+    progress : bool
+        Show a progress bar (needs tqdm: ``reconcile[progress]``).
+    linker : Linker, optional
+        The comparer; default :meth:`Linker.default`.
+    max_block_size : int
+        Blocks with more claims than this are not compared; a ReconcileWarning names them.
+
+    Returns
+    -------
+    ClaimGraph
+
+    Examples
+    --------
+    >>> import reconcile as rc
+    >>> g = rc.link([
+    ...     rc.Claim("Talks in Doha made significant progress", source="US envoy"),
+    ...     rc.Claim("There was significant progress in the Doha talks", source="spokesman"),
+    ...     rc.Claim("The Doha talks made no progress at all", source="analyst"),
+    ... ])
+    >>> sorted((*sorted([g[l.a].source.id, g[l.b].source.id]), l.relation.value)
+    ...        for l in g.links())
+    [('US envoy', 'analyst', 'contradicts'), ('US envoy', 'spokesman', 'corroborates'), \
+('analyst', 'spokesman', 'contradicts')]
+    """
+    opts = _Options(
+        block_on=block_on, scorer=scorer, processor=processor, score_cutoff=score_cutoff,
+        workers=workers, same_source=same_source, linker=linker, max_block_size=max_block_size,
+    )  # fmt: skip
+    items = _as_claims(claims)
+    graph = ClaimGraph(items)
+    plan = _Plan(items, opts, opts.linker.min_overlap)
+    if plan.report.capped_blocks:
+        warnings.warn(
+            f"{len(plan.report.capped_blocks)} blocks had more than max_block_size="
+            f"{opts.max_block_size} claims and were not compared (largest: "
+            f"{plan.report.capped_blocks[0][0]!r} with {plan.report.capped_blocks[0][1]}); "
+            "see rc.count_comparisons(...)",
+            ReconcileWarning,
+            stacklevel=2,
+        )
+    graph.add_links(_text_links(items, plan, opts, progress))
+    graph.add_links(_structured_links(items, plan, opts))
+    return graph
+
+
+def compare(
+    a: Claim,
+    b: Claim,
+    *,
+    scorer: Callable[..., Any] = DEFAULT_SCORER,
+    processor: Callable[..., Any] | None = DEFAULT_PROCESSOR,
+    linker: Linker | None = None,
+) -> Link | None:
+    """Compare two claims: their Link (relation, confidence, reasons), or None if unrelated.
+
+    Examples
+    --------
+    >>> import reconcile as rc
+    >>> link = rc.compare(
+    ...     rc.Claim("The ferry sank with 17 people on board", source="coast guard"),
+    ...     rc.Claim("The ferry sank with 18 people on board", source="local radio"))
+    >>> link.relation.value, link.reasons[-1]
+    ('contradicts', 'numbers differ: 17 vs 18 people')
+    """
+    for name, claim in (("a", a), ("b", b)):
+        if not isinstance(claim, Claim):
+            raise InvalidClaimError(f"expected a Claim, got {type(claim).__name__}", field=name)
+    if a.id == b.id:
+        return None
+    graph = link([a, b], block_on="all", scorer=scorer, processor=processor, same_source=True,
+                 linker=linker)  # fmt: skip
+    return graph.get_link(a.id, b.id)
