@@ -21,7 +21,7 @@ from rapidfuzz.process import cpdist
 
 from reconcile.model import Claim, Stance
 from reconcile.text.cues import Cues, analyse, antonym_pairs, clauses
-from reconcile.text.tokens import content_terms, sentences, stem
+from reconcile.text.tokens import content_terms, sentences, stem, tokens
 
 __all__ = ["FEATURES", "PairEvidence", "Prepared", "pair_dot", "pair_features", "prepare"]
 
@@ -274,15 +274,20 @@ def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def _antonyms(a: Cues, b: Cues) -> tuple[str, ...]:
+def _antonyms(a: Cues, b: Cues, text_a: str, text_b: str) -> tuple[str, ...]:
     pairs = antonym_pairs()
     only_a, only_b = a.terms - b.terms, b.terms - a.terms
     found = []
     for x in sorted(only_a):
         for y in sorted(only_b):
             if frozenset((x, y)) in pairs:
-                found.append(f"{x} vs {y}")
+                found.append(f"{_spelling(x, text_a)} vs {_spelling(y, text_b)}")
     return tuple(found)
+
+
+def _spelling(term: str, text: str) -> str:
+    """The word of `text` whose stem is `term` (for reasons people read)."""
+    return next((t for t in tokens(text) if stem(t) == term), term)
 
 
 _ANTONYM_TERMS: frozenset[str] | None = None
@@ -370,7 +375,7 @@ def pair_features(
         if ca.dates and cb.dates and not set(ca.dates) & set(cb.dates):
             X[k, 12] = 1
             dates = (f"dates differ: {ca.dates[0]} vs {cb.dates[0]}",)
-        antonyms = _antonyms(ca, cb)
+        antonyms = _antonyms(ca, cb, text_a, text_b)
         X[k, 13] = bool(antonyms)
         focus[k] = (ca, cb, numbers, dates, tuple(f"antonyms: {a}" for a in antonyms))
     X[:, 0] = cpdist(texts_a, texts_b, scorer=scorer, processor=processor, workers=workers) / 100

@@ -396,8 +396,11 @@ class Linker:
 
 
 @lru_cache(maxsize=1)
-def _default_linker() -> Linker:
+def _default_weights() -> str:
     path = resources.files("reconcile.linking").joinpath("default_linker.json")
-    if not path.is_file():
-        return Linker()
-    return Linker.from_dict(json.loads(path.read_text("utf-8")))
+    return path.read_text("utf-8")
+
+
+def _default_linker() -> Linker:
+    # a fresh object each time: fitting or tuning one must not change everybody's default
+    return Linker.from_dict(json.loads(_default_weights()))
