@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from reconcile import Claim
 from reconcile.datasets import FNC1
 from reconcile.linking import Linker
+from reconcile.linking.linker import PairFeatures
 
 # FNC-1 stance -> the linker's label
 LABEL = {
@@ -32,7 +31,7 @@ def split_pairs(data: FNC1, dev: bool) -> tuple[list[tuple[Claim, Claim]], list[
     return pairs, gold
 
 
-def features(pairs: list[tuple[Claim, Claim]]) -> np.ndarray:
+def features(pairs: list[tuple[Claim, Claim]]) -> PairFeatures:
     return Linker.features(pairs)
 
 

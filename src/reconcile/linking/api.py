@@ -28,9 +28,10 @@ from reconcile.linking.features import (
     Prepared,
     pair_dot,
     pair_features,
+    pair_words,
     prepare,
 )
-from reconcile.linking.linker import LABELS, Linker
+from reconcile.linking.linker import LABELS, Linker, PairFeatures
 from reconcile.linking.structured import compare_values
 from reconcile.model import Claim, Link, Relation, Stance
 
@@ -39,6 +40,7 @@ __all__ = ["DEFAULT_PROCESSOR", "DEFAULT_SCORER", "ReconcileWarning", "compare",
 
 DEFAULT_SCORER = fuzz.token_set_ratio
 DEFAULT_PROCESSOR = default_process
+_NO_WORDS = np.zeros(0, dtype=np.int64)
 _BATCH = 100_000  # pairs scored at a time: bounds memory, paces the progress bar
 
 
@@ -255,7 +257,8 @@ def _text_links(claims: list[Claim], plan: _Plan, opts: _Options, progress: bool
         a, b = ta[part], tb[part]
         X, _ = pair_features(p, a, b, scorer=opts.scorer, processor=opts.processor,
                              workers=opts.workers)  # fmt: skip
-        label, related, stance = linker.decide(X)
+        # relatedness needs no words; the stance is decided again below, with them
+        label, _, _ = linker.decide(PairFeatures(X, _NO_WORDS, _NO_WORDS))
         ok = label > 0
         if opts.score_cutoff is not None:
             ok &= X[:, 0] * 100 >= opts.score_cutoff
@@ -266,17 +269,21 @@ def _text_links(claims: list[Claim], plan: _Plan, opts: _Options, progress: bool
                 workers=opts.workers, evidence=True,
             )  # fmt: skip
             assert evidence is not None
+            F = PairFeatures(Xe, *pair_words(p, a[rows], b[rows]))
+            label_e, related, stance = linker.decide(F)
             for r, k in enumerate(rows.tolist()):
                 ca, cb = claims[plan.text_idx[a[k]]], claims[plan.text_idx[b[k]]]
-                best = LABELS[int(label[k])]
-                probs = stance[k]
+                best = LABELS[int(label_e[r])]
+                if best == "unrelated":  # cannot happen: the words only move the stance
+                    continue
+                probs = stance[r]
                 relation = Relation.CONTRADICTS if best == "contradicts" else Relation.CORROBORATES
                 hedged = best == "hedged" or bool(p.hedged[a[k]] or p.hedged[b[k]])
                 if relation is Relation.CONTRADICTS:
                     # a rule-made contradiction is as sure as the pair is related
-                    confidence = related[k] * max(probs[1], 0.5)
+                    confidence = related[r] * max(probs[1], 0.5)
                 else:
-                    confidence = related[k] * (probs[0] + probs[2])
+                    confidence = related[r] * (probs[0] + probs[2])
                 if hedged:
                     confidence *= 0.5
                 links.append(Link(

@@ -10,8 +10,10 @@ numbers, dates and antonyms).
 from __future__ import annotations
 
 import math
+import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -23,7 +25,16 @@ from reconcile.model import Claim, Stance
 from reconcile.text.cues import Cues, analyse, antonym_pairs, clauses
 from reconcile.text.tokens import content_terms, sentences, stem, tokens
 
-__all__ = ["FEATURES", "PairEvidence", "Prepared", "pair_dot", "pair_features", "prepare"]
+__all__ = [
+    "FEATURES",
+    "LEXICAL_DIM",
+    "PairEvidence",
+    "Prepared",
+    "pair_dot",
+    "pair_features",
+    "pair_words",
+    "prepare",
+]
 
 FEATURES = (
     "fuzz",
@@ -42,6 +53,7 @@ FEATURES = (
     "antonym",
     "short_pair",
     "report_density",
+    "question",
 )
 """Names of the columns :func:`pair_features` returns, in order."""
 
@@ -52,6 +64,9 @@ headline-like claims, for which linking requires a closer match (see Linker)."""
 LONG_TERMS = 40
 """Texts with more content terms than this (or more than one sentence) are documents,
 read sentence by sentence."""
+
+LEXICAL_DIM = 1024
+"""Hash buckets for the words that one side of a pair has and the other lacks."""
 
 IntArray = NDArray[np.int64]
 FloatArray = NDArray[np.float64]
@@ -341,6 +356,8 @@ def pair_features(
     short = ~p.long & (p.n_terms <= SHORT_TERMS)
     X[:, 14] = short[ia] & short[ib]
     X[:, 15] = np.maximum(p.report_density[ia], p.report_density[ib])
+    asks = np.array([c.questions > 0 for c in p.cues], dtype=np.float64)
+    X[:, 16] = np.maximum(asks[ia], asks[ib])
     texts_a = [p.texts[i] for i in ia.tolist()]
     texts_b = [p.texts[i] for i in ib.tolist()]
 
@@ -382,6 +399,29 @@ def pair_features(
     if not evidence:
         return X, None
     return X, [PairEvidence(*focus[k]) for k in range(m)]
+
+
+@lru_cache(maxsize=50_000)
+def _bucket(term: str) -> int:
+    # crc32, not hash(): the same word lands in the same bucket in every process
+    return zlib.crc32(term.encode("utf-8", "surrogatepass")) % LEXICAL_DIM
+
+
+def pair_words(p: Prepared, ia: IntArray, ib: IntArray) -> tuple[IntArray, IntArray]:
+    """Hashed words that exactly one side's focus has, as (pair row, bucket) entries.
+
+    The words a headline adds to a claim ("suspect", "denies", "forecast") carry its
+    stance; the shared words carry only the topic.
+    """
+    rows: list[int] = []
+    cols: list[int] = []
+    for k, (i, j) in enumerate(zip(ia.tolist(), ib.tolist())):
+        ta = _focus(p, i, j)[1].terms
+        tb = _focus(p, j, i)[1].terms
+        buckets = {_bucket(t) for t in ta ^ tb}
+        rows.extend([k] * len(buckets))
+        cols.extend(sorted(buckets))
+    return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
 
 
 def cosine_similarity_reference(a: dict[str, float], b: dict[str, float]) -> float:

@@ -16,16 +16,23 @@ import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
 
 from reconcile.errors import OptionError, SchemaError
-from reconcile.linking.features import FEATURES, FloatArray, pair_features, prepare
+from reconcile.linking.features import (
+    FEATURES,
+    LEXICAL_DIM,
+    FloatArray,
+    pair_features,
+    pair_words,
+    prepare,
+)
 from reconcile.model import Claim
 
-__all__ = ["LABELS", "STANCES", "Linker"]
+__all__ = ["LABELS", "STANCES", "Linker", "PairFeatures"]
 
 STANCES = ("corroborates", "contradicts", "hedged")
 """The relations of a related pair the stance model tells apart."""
@@ -48,6 +55,27 @@ _INTERACTIONS = (
     ("containment", "antonym"),
 )
 DESIGN = FEATURES + tuple(f"{a}*{b}" for a, b in _INTERACTIONS)
+
+
+class PairFeatures(NamedTuple):
+    """The features of a batch of pairs: a dense matrix and hashed words (sparse)."""
+
+    dense: FloatArray
+    """One row per pair, one column per name in :data:`FEATURES`."""
+    word_row: NDArray[np.int64]
+    word_col: NDArray[np.int64]
+    """The (pair, bucket) entries of the words one side has and the other lacks."""
+
+    def __len__(self) -> int:
+        return len(self.dense)
+
+    def take(self, rows: NDArray[Any]) -> PairFeatures:
+        """The features of a subset of pairs (a boolean mask or row indices)."""
+        index = np.flatnonzero(rows) if rows.dtype == np.bool_ else np.asarray(rows)
+        new = np.full(len(self.dense), -1, dtype=np.int64)
+        new[index] = np.arange(len(index))
+        keep = new[self.word_row] >= 0
+        return PairFeatures(self.dense[index], new[self.word_row[keep]], self.word_col[keep])
 
 
 def _design(X: FloatArray) -> FloatArray:
@@ -84,23 +112,49 @@ def _fit_binary(Z: FloatArray, y: FloatArray, w: FloatArray, l2: float) -> Float
     return beta
 
 
-def _fit_multinomial(
-    Z: FloatArray, y: NDArray[np.int64], w: FloatArray, l2: float, k: int
+def _word_scores(
+    words: tuple[NDArray[np.int64], NDArray[np.int64]], W: FloatArray, n: int
 ) -> FloatArray:
-    """Weighted L2-regularised softmax regression by gradient descent with momentum."""
-    _n, d = Z.shape
+    row, col = words
+    out = np.zeros((n, W.shape[1]))
+    if len(row):
+        np.add.at(out, row, W[col])
+    return out
+
+
+def _fit_multinomial(
+    Z: FloatArray,
+    words: tuple[NDArray[np.int64], NDArray[np.int64]],
+    y: NDArray[np.int64],
+    w: FloatArray,
+    l2: float,
+    k: int,
+    l2_words: float,
+) -> tuple[FloatArray, FloatArray]:
+    """Weighted L2-regularised softmax regression over dense and hashed-word inputs,
+    by gradient descent with momentum."""
+    n, d = Z.shape
     beta = np.zeros((d, k))
-    velocity = np.zeros_like(beta)
+    W = np.zeros((LEXICAL_DIM, k))
+    v_beta, v_W = np.zeros_like(beta), np.zeros_like(W)
     onehot = np.eye(k)[y]
     penalty = np.full((d, 1), l2)
     penalty[-1] = 0.0
     scale = 1.0 / max(w.sum(), 1.0)
-    for _ in range(3000):
-        p = _softmax(Z @ beta)
-        grad = (Z.T @ ((p - onehot) * w[:, None])) * scale + penalty * beta * scale
-        velocity = 0.9 * velocity - 0.5 * grad
-        beta += velocity
-    return beta
+    row, col = words
+    for _ in range(1500):
+        p = _softmax(Z @ beta + _word_scores(words, W, n))
+        err = (p - onehot) * w[:, None]
+        g_beta = (Z.T @ err + penalty * beta) * scale
+        g_W = np.zeros_like(W)
+        if len(row):
+            np.add.at(g_W, col, err[row])
+        g_W = (g_W + l2_words * W) * scale
+        v_beta = 0.9 * v_beta - 0.5 * g_beta
+        v_W = 0.9 * v_W - 0.5 * g_W
+        beta += v_beta
+        W += v_W
+    return beta, W
 
 
 class Linker:
@@ -170,6 +224,7 @@ class Linker:
             scale = np.asarray(weights["scale"], dtype=np.float64)
             relate = np.asarray(weights["relate"], dtype=np.float64)
             stance = np.asarray(weights["stance"], dtype=np.float64)
+            words = np.asarray(weights["words"], dtype=np.float64)
         except (KeyError, TypeError, ValueError) as err:
             raise SchemaError(f"linker weights are incomplete: {err}", field="weights") from None
         if names != DESIGN:
@@ -180,9 +235,12 @@ class Linker:
             )
         d = len(DESIGN)
         if mean.shape != (d,) or scale.shape != (d,) or relate.shape != (d + 1,) or \
-                stance.shape != (d + 1, len(STANCES)):  # fmt: skip
+                stance.shape != (d + 1, len(STANCES)) or \
+                words.shape != (LEXICAL_DIM, len(STANCES)):  # fmt: skip
             raise SchemaError("linker weights have the wrong shape", field="weights")
-        self._weights = {"mean": mean, "scale": scale, "relate": relate, "stance": stance}
+        self._weights = {
+            "mean": mean, "scale": scale, "relate": relate, "stance": stance, "words": words,
+        }  # fmt: skip
 
     @property
     def is_fitted(self) -> bool:
@@ -197,18 +255,24 @@ class Linker:
     # -- the models ------------------------------------------------------------------
 
     def _inputs(self, X: FloatArray) -> FloatArray:
+        # standardised design matrix with a bias column
         assert self._weights is not None
         Z = (_design(X) - self._weights["mean"]) / self._weights["scale"]
         return np.column_stack([Z, np.ones(len(Z))])
 
-    def probabilities(self, X: FloatArray) -> tuple[FloatArray, FloatArray]:
-        """(P(related), P(stance) over :data:`STANCES`) for a feature matrix."""
+    def probabilities(self, F: PairFeatures) -> tuple[FloatArray, FloatArray]:
+        """(P(related), P(stance) over :data:`STANCES`) for a batch of pairs."""
         if self._weights is None:
             raise OptionError("this linker has no weights: fit or load it first", field="linker")
-        Z = self._inputs(X)
-        return _sigmoid(Z @ self._weights["relate"]), _softmax(Z @ self._weights["stance"])
+        Z = self._inputs(F.dense)
+        stance_scores = Z @ self._weights["stance"] + _word_scores(
+            (F.word_row, F.word_col), self._weights["words"], len(Z)
+        )
+        return _sigmoid(Z @ self._weights["relate"]), _softmax(stance_scores)
 
-    def decide(self, X: FloatArray) -> tuple[NDArray[np.int64], FloatArray, FloatArray]:
+    def decide(
+        self, F: PairFeatures, *, assume_related: bool = False
+    ) -> tuple[NDArray[np.int64], FloatArray, FloatArray]:
         """Per pair: the label index into :data:`LABELS`, P(related), P(stance).
 
         The models decide, with one rule on top for two short texts: a difference in
@@ -217,12 +281,15 @@ class Linker:
         article bodies, where such cues are common and weak; between two headlines
         they are decisive.)
         """
-        related, stance = self.probabilities(X)
+        X = F.dense
+        related, stance = self.probabilities(F)
         col = {name: k for k, name in enumerate(FEATURES)}
         gate = X[:, col["containment"]] >= self.min_overlap - 1e-9
         short = X[:, col["short_pair"]] > 0
         gate &= ~short | (X[:, col["weighted_overlap"]] >= self.short_overlap - 1e-9)
         linked = gate & (related >= self.relate_threshold)
+        if assume_related:  # the pairs are known to be about one claim: stance only
+            linked = np.ones(len(X), dtype=np.bool_)
         best = stance.argmax(axis=1) + 1
         cue = (
             (X[:, col["polarity_differs"]] > 0)
@@ -235,9 +302,12 @@ class Linker:
         best[~linked] = 0
         return best.astype(np.int64), related, stance
 
-    def labels(self, X: FloatArray) -> list[str]:
-        """The label (:data:`LABELS`) of each row of a feature matrix."""
-        return [LABELS[k] for k in self.decide(X)[0].tolist()]
+    def labels(self, F: PairFeatures, *, assume_related: bool = False) -> list[str]:
+        """The label (:data:`LABELS`) of each pair.
+
+        With ``assume_related=True`` every pair gets a stance (no 'unrelated').
+        """
+        return [LABELS[k] for k in self.decide(F, assume_related=assume_related)[0].tolist()]
 
     # -- pairs -----------------------------------------------------------------------
 
@@ -248,8 +318,8 @@ class Linker:
         scorer: Callable[..., Any] | None = None,
         processor: Callable[..., Any] | None = None,
         workers: int = 1,
-    ) -> FloatArray:
-        """The feature matrix of text-claim pairs (IDF over the claims in `pairs`)."""
+    ) -> PairFeatures:
+        """The features of text-claim pairs (IDF over the claims in `pairs`)."""
         from reconcile.linking.api import DEFAULT_PROCESSOR, DEFAULT_SCORER
 
         index: dict[str, int] = {}
@@ -268,7 +338,7 @@ class Linker:
             processor=processor if processor is not None else DEFAULT_PROCESSOR,
             workers=workers,
         )  # fmt: skip
-        return X
+        return PairFeatures(X, *pair_words(prepared, ia, ib))
 
     def predict(self, pairs: Sequence[tuple[Claim, Claim]], **options: Any) -> list[str]:
         """The label (:data:`LABELS`) of each pair of text claims."""
@@ -276,10 +346,11 @@ class Linker:
 
     def fit(
         self,
-        pairs: Sequence[tuple[Claim, Claim]] | FloatArray,
+        pairs: Sequence[tuple[Claim, Claim]] | PairFeatures,
         labels: Sequence[str],
         *,
         l2: float = 1.0,
+        l2_words: float = 20.0,
         class_weight: dict[str, float] | None = None,
         **options: Any,
     ) -> Linker:
@@ -287,16 +358,20 @@ class Linker:
 
         Parameters
         ----------
-        pairs : sequence of (Claim, Claim), or a feature matrix from :meth:`features`
+        pairs : sequence of (Claim, Claim), or PairFeatures from :meth:`features`
             The training pairs.
         labels : sequence of str
             One of :data:`LABELS` per pair.
         l2 : float
             L2 penalty on the (standardised) weights.
+        l2_words : float
+            L2 penalty on the hashed-word weights: stronger, as there are many of them
+            and each is seen rarely.
         class_weight : dict, optional
             Weight per label for the stance model (e.g. to lift a rare class).
         """
-        X = pairs if isinstance(pairs, np.ndarray) else self.features(pairs, **options)
+        F = pairs if isinstance(pairs, PairFeatures) else self.features(pairs, **options)
+        X = F.dense
         if len(X) != len(labels):
             raise OptionError(f"{len(labels)} labels for {len(X)} pairs", field="labels")
         for i, label in enumerate(labels):
@@ -314,20 +389,25 @@ class Linker:
         weights = np.array(
             [(class_weight or {}).get(lb, 1.0) for lb in labels if lb != "unrelated"]
         )
-        stance = _fit_multinomial(Z[related], y_st, weights, l2, len(STANCES))
-        self._weights = {"mean": mean, "scale": scale, "relate": relate, "stance": stance}
+        sub = F.take(related)
+        stance, words = _fit_multinomial(
+            Z[related], (sub.word_row, sub.word_col), y_st, weights, l2, len(STANCES), l2_words
+        )
+        self._weights = {
+            "mean": mean, "scale": scale, "relate": relate, "stance": stance, "words": words,
+        }  # fmt: skip
         # the threshold that best separates related from unrelated pairs, gates included
         best = max(
-            np.arange(0.2, 0.81, 0.05).round(2).tolist(),
-            key=lambda t: (self._related_accuracy(X, related, t), -abs(t - 0.5)),
+            np.arange(0.2, 0.81, 0.02).round(2).tolist(),
+            key=lambda t: (self._related_accuracy(F, related, t), -abs(t - 0.5)),
         )
         self.relate_threshold = float(best)
         return self
 
-    def _related_accuracy(self, X: FloatArray, related: NDArray[np.bool_], t: float) -> float:
+    def _related_accuracy(self, F: PairFeatures, related: NDArray[np.bool_], t: float) -> float:
         saved, self.relate_threshold = self.relate_threshold, t
         try:
-            return float(((self.decide(X)[0] > 0) == related).mean())
+            return float(((self.decide(F)[0] > 0) == related).mean())
         finally:
             self.relate_threshold = saved
 
@@ -351,6 +431,7 @@ class Linker:
                 "scale": self._weights["scale"].tolist(),
                 "relate": self._weights["relate"].tolist(),
                 "stance": self._weights["stance"].tolist(),
+                "words": np.round(self._weights["words"], 6).tolist(),
             }
         return out
 

@@ -107,41 +107,17 @@ DENIAL_WORDS = frozenset(
     ]
 )
 
+# Speculation and distance: the usual hedging vocabulary of news writing and of the
+# hedging literature (appear, estimate, likely, perhaps, suggest, suspect ...).
 HEDGE_WORDS = frozenset(
-    [
-        "reportedly",
-        "allegedly",
-        "alleged",
-        "alleges",
-        "allege",
-        "purportedly",
-        "purported",
-        "apparently",
-        "possibly",
-        "perhaps",
-        "may",
-        "might",
-        "could",
-        "unconfirmed",
-        "unverified",
-        "rumored",
-        "rumoured",
-        "claims",
-        "claimed",
-        "claim",
-        "suspected",
-        "supposedly",
-        "reports",
-        "reported",
-        "report",
-        "believed",
-        "likely",
-        "unclear",
-        "speculation",
-        "speculated",
-        "suggests",
-        "suggested",
-    ]
+    """
+    reportedly allegedly alleged alleges allege purportedly purported apparently possibly
+    perhaps maybe may might could unconfirmed unverified rumored rumoured rumour rumor
+    claimed suspected suspect suspects supposedly believed believe likely unlikely
+    probably probable possible presumably unclear uncertain speculation speculated
+    speculate suggests suggested suggest appears appear seems seem estimate estimated
+    expected considering mulls weighs eyes poised
+    """.split()
 )
 # Attribution words: a text full of them relays what others say (a report) more than
 # it asserts; they are not hedges on their own ("reports ... are not true").
@@ -164,6 +140,9 @@ REPORT_WORDS = frozenset(
         "wrote",
     ]
 )
+
+# "NYT: Apple Watch ..." or "... in Somalia: sources" (headline attribution)
+_COLON_ATTRIBUTION = re.compile(r"^[^:]{1,25}:\s|:\s*[^:]{1,25}$")
 
 HEDGE_PHRASES = (
     "sources say", "sources said", "is said to", "are said to", "was said to",
@@ -208,7 +187,10 @@ class Cues:
     dates: tuple[str, ...]
     """Weekday and month names mentioned."""
     reports: int = 0
-    """How many attribution words ("reported", "according", "said") the text uses."""
+    """How many attribution words ("reported", "according", "said") the text uses,
+    counting a headline's "NYT: ..." or "...: sources" as one."""
+    questions: int = 0
+    """How many question marks: a headline that asks does not assert."""
 
     @property
     def polarity(self) -> int:
@@ -285,7 +267,8 @@ def analyse(text: str) -> Cues:
         hedges=tuple(hedges),
         numbers=_numbers(words),
         dates=tuple(w for w in words if w in _WEEKDAYS or (w in _MONTHS and w != "may")),
-        reports=sum(w in REPORT_WORDS for w in words),
+        reports=sum(w in REPORT_WORDS for w in words) + bool(_COLON_ATTRIBUTION.search(text)),
+        questions=text.count("?"),
     )
 
 
