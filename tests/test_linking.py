@@ -227,8 +227,14 @@ def test_blocking_finds_every_pair_brute_force_finds(
     claims = list({c.id: c for c in claims}.values())
     p = prepare(claims)
     groups = np.array([ord(c.source.id) for c in claims], dtype=np.int64)
-    ia, ib, _, capped = prefix_pairs(p, min_overlap=min_overlap, max_block_size=1000,
-                                     groups=groups, terms=list(p.vocab))  # fmt: skip
+    ia, ib, _, capped = prefix_pairs(
+        p,
+        min_overlap=min_overlap,
+        short_overlap=0.0,
+        max_block_size=1000,
+        groups=groups,
+        terms=list(p.vocab),
+    )
     found = set(zip(ia.tolist(), ib.tolist()))
     assert not capped
     for i in range(len(claims)):

@@ -45,12 +45,16 @@ from reconcile.linking import (
     link,
 )
 from reconcile.model import Claim, Link, Relation, Source, SourceKind, Stance
+from reconcile.scoring import Answer, Consensus, Explanation, score
 
 __all__ = [
+    "Answer",
     "BlockingReport",
     "Claim",
     "ClaimGraph",
+    "Consensus",
     "DuplicateIdError",
+    "Explanation",
     "GraphTables",
     "InvalidClaimError",
     "InvalidLinkError",
@@ -77,6 +81,7 @@ __all__ = [
     "link",
     "read_csv",
     "read_json",
+    "score",
     "to_json",
     "write_csv",
     "write_json",

@@ -12,26 +12,38 @@ from collections.abc import Sequence
 from reconcile._table import format_table
 from reconcile.datasets import load_demo
 from reconcile.errors import ReconcileError
-from reconcile.graph import ClaimGraph
 
 __all__ = ["main"]
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from reconcile.linking import link
+    from reconcile.scoring import score
+
     claims = load_demo()
-    graph = ClaimGraph(claims)
     out = sys.stdout
+    graph = link(claims)
+    result = score(graph)
     out.write(f"Demo: {len(claims)} claims about a fictional harbour fire, ")
     out.write(f"from {len(graph.sources)} sources\n\n")
     rows = [
-        [c.id, c.source.name, " > ".join(c.via) or "(direct)", c.stance.value, c.describe()]
-        for c in graph.claims
+        [c.id, c.source.name, " > ".join(c.via) or "(direct)", c.stance.value,
+         f"{result.score(c):.2f}", c.describe()]
+        for c in sorted(graph.claims, key=lambda c: -result.score(c))
+    ]  # fmt: skip
+    out.write(format_table(["claim", "source", "via", "stance", "score", "statement"], rows))
+    out.write("\n\nLinks (corroborating and contradicting claims):\n")
+    links = [
+        [lk.a, lk.relation.value, lk.b, f"{lk.confidence:.2f}", "; ".join(lk.reasons)]
+        for lk in graph.links()
     ]
-    out.write(format_table(["claim", "source", "via", "stance", "statement"], rows))
-    out.write("\n\nQuestions (claims about the same thing):\n")
-    for i, question in enumerate(graph.questions(), start=1):
-        if len(question) > 1:
-            out.write(f"  {i}. {', '.join(question)}\n")
+    out.write(format_table(["claim", "relation", "claim", "conf.", "reasons"], links,
+                           max_width=70))  # fmt: skip
+    out.write(f"\n\nSource trust ({result.method}):\n")
+    trust = sorted(result.trusts.items(), key=lambda kv: (-kv[1], kv[0]))
+    out.write(format_table(["source", "trust"], [[s, f"{t:.2f}"] for s, t in trust]))
+    out.write("\n\nWhy does the mayor's count score low?\n")
+    out.write(str(result.explain("injured-count-mayor")) + "\n")
     return 0
 
 

@@ -654,6 +654,11 @@ def _from_document(document: object) -> Any:
     if kind == "graph":
         links = [link_from_dict(lk, record=i) for i, lk in enumerate(_items(document, "links"))]
         return ClaimGraph(claims, links)
+    if kind == "consensus":
+        from reconcile.scoring.consensus import Consensus
+
+        links = [link_from_dict(lk, record=i) for i, lk in enumerate(_items(document, "links"))]
+        return Consensus._from_document(document, ClaimGraph(claims, links))
     raise SchemaError(f"unknown document kind {kind!r}", field="kind")
 
 

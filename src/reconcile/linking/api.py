@@ -26,10 +26,11 @@ from reconcile.linking.features import (
     IntArray,
     PairEvidence,
     Prepared,
-    pair_dot,
+    containment,
     pair_features,
     pair_words,
     prepare,
+    weighted_overlap,
 )
 from reconcile.linking.linker import LABELS, Linker, PairFeatures
 from reconcile.linking.structured import compare_values
@@ -41,6 +42,7 @@ __all__ = ["DEFAULT_PROCESSOR", "DEFAULT_SCORER", "ReconcileWarning", "compare",
 DEFAULT_SCORER = fuzz.token_set_ratio
 DEFAULT_PROCESSOR = default_process
 _NO_WORDS = np.zeros(0, dtype=np.int64)
+_COL = {name: k for k, name in enumerate(FEATURES)}
 _BATCH = 100_000  # pairs scored at a time: bounds memory, paces the progress bar
 
 
@@ -151,7 +153,8 @@ class _Plan:
         else:
             terms = sorted(self.prepared.vocab, key=self.prepared.vocab.__getitem__)
             self.ta, self.tb, lt, ct = prefix_pairs(
-                self.prepared, min_overlap=min_overlap, max_block_size=opts.max_block_size,
+                self.prepared, min_overlap=min_overlap,
+                short_overlap=opts.linker.short_overlap, max_block_size=opts.max_block_size,
                 groups=t_groups, terms=terms,
             )  # fmt: skip
             self.sa, self.sb, ls, cs = block_pairs(
@@ -222,9 +225,8 @@ def _text_reasons(
     relation: Relation,
     hedged: bool,
 ) -> tuple[str, ...]:
-    col = {name: k for k, name in enumerate(FEATURES)}
-    reasons = [f"similar wording (token overlap {X[col['containment']]:.0%}, "
-               f"fuzz {X[col['fuzz']] * 100:.0f})"]  # fmt: skip
+    reasons = [f"similar wording (token overlap {X[_COL['containment']]:.0%}, "
+               f"fuzz {X[_COL['fuzz']] * 100:.0f})"]  # fmt: skip
     if relation is Relation.CONTRADICTS:
         for claim, cues in ((a, ev.focus_a), (b, ev.focus_b)):
             if cues.negations:
@@ -247,9 +249,11 @@ def _text_links(claims: list[Claim], plan: _Plan, opts: _Options, progress: bool
     ta, tb = plan.ta, plan.tb
     if len(ta):
         # the gate first: it is exact, cheap, and what blocking guarantees to cover
-        shared = pair_dot(p.ptr, p.idx, None, None, ta, tb)
-        smaller = np.maximum(np.minimum(p.n_terms[ta], p.n_terms[tb]), 1)
-        keep = shared / smaller >= linker.min_overlap - 1e-9
+        keep = containment(p, ta, tb) >= linker.min_overlap - 1e-9
+        both_short = p.short[ta] & p.short[tb]
+        keep[both_short] &= (
+            weighted_overlap(p, ta[both_short], tb[both_short]) >= linker.short_overlap - 1e-9
+        )
         ta, tb = ta[keep], tb[keep]
     bar = _progress(len(ta), progress, "linking")
     links: list[Link] = []

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 import numpy as np
+from numpy.typing import NDArray
 
 from reconcile._table import format_table
 from reconcile.errors import OptionError
@@ -96,44 +97,17 @@ def _canonical(
     return keys // n, keys % n
 
 
-def prefix_pairs(
-    p: Prepared,
-    *,
-    min_overlap: float,
-    max_block_size: int,
+def _probe(
+    pre_row: IntArray,
+    pre_term: IntArray,
+    postings: IntArray,
+    term_start: IntArray,
+    df: IntArray,
+    keep_pair: Callable[[IntArray, IntArray], NDArray[np.bool_]],
+    n: int,
     groups: IntArray | None,
-    terms: Sequence[str],
-) -> tuple[IntArray, IntArray, list[tuple[str, int]], list[tuple[str, int]]]:
-    """Pairs of text claims that may share ``min_overlap`` of the smaller one's terms.
-
-    `groups` holds a source code per claim: pairs within one group are left out.
-    Returns (ia, ib, largest probed blocks, capped blocks).
-    """
-    n = len(p.n_terms)
-    if n < 2 or len(p.idx) == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, [], []
-    row = np.repeat(np.arange(n, dtype=np.int64), p.n_terms)
-    df = np.bincount(p.idx)
-    # rarest terms first within each claim; ties by term id keep it deterministic
-    order = np.lexsort((p.idx, df[p.idx], row))
-    s_row, s_term = row[order], p.idx[order]
-    pos = np.arange(len(order)) - p.ptr[s_row]
-    need = np.ceil(min_overlap * p.n_terms - _EPS).astype(np.int64)
-    plen = np.clip(p.n_terms - np.maximum(need, 1) + 1, 0, None)
-    in_prefix = pos < plen[s_row]
-    pre_row, pre_term = s_row[in_prefix], s_term[in_prefix]
-    useful = df[pre_term] > 1
-    capped_mask = useful & (df[pre_term] > max_block_size)
-    capped_terms = np.unique(pre_term[capped_mask])
-    probe = useful & ~capped_mask
-    pre_row, pre_term = pre_row[probe], pre_term[probe]
-
-    by_term = np.argsort(p.idx, kind="stable")
-    post_claim = row[by_term]
-    term_start = np.zeros(len(df) + 1, dtype=np.int64)
-    np.cumsum(df, out=term_start[1:])
-
+) -> tuple[IntArray, IntArray]:
+    """Pairs (prober, claim in the postings of a prefix term), filtered, in chunks."""
     counts = df[pre_term]
     cum = np.cumsum(counts)
     parts_a, parts_b = [], []
@@ -143,23 +117,99 @@ def prefix_pairs(
         stop = max(int(np.searchsorted(cum, base + _CHUNK, side="right")), start + 1)
         c = counts[start:stop]
         a = np.repeat(pre_row[start:stop], c)
-        b = post_claim[_ragged(term_start[pre_term[start:stop]], c)]
-        # each pair is probed from its smaller claim (ties: both sides probe)
-        keep = p.n_terms[b] >= p.n_terms[a]
+        b = postings[_ragged(term_start[pre_term[start:stop]], c)]
+        keep = keep_pair(a, b)
         ia, ib = _canonical(a[keep], b[keep], n, groups)
         parts_a.append(ia)
         parts_b.append(ib)
         start = stop
-    if parts_a:
-        ia, ib = _canonical(np.concatenate(parts_a), np.concatenate(parts_b), n, None)
-    else:
-        ia = ib = np.zeros(0, dtype=np.int64)
-    probed = np.unique(pre_term)
-    top = probed[np.lexsort((probed, -df[probed]))][:10]
-    largest = [(terms[t], int(df[t])) for t in top.tolist()]
-    capped = sorted(((terms[t], int(df[t])) for t in capped_terms.tolist()),
-                    key=lambda kv: (-kv[1], kv[0]))  # fmt: skip
-    return ia, ib, largest, capped
+    if not parts_a:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    return np.concatenate(parts_a), np.concatenate(parts_b)
+
+
+def _postings(rows: IntArray, terms: IntArray, vocab: int) -> tuple[IntArray, IntArray, IntArray]:
+    """Inverted index: claims sorted by term, each term's start, each term's count."""
+    order = np.argsort(terms, kind="stable")
+    df = np.bincount(terms, minlength=vocab)
+    start = np.zeros(vocab + 1, dtype=np.int64)
+    np.cumsum(df, out=start[1:])
+    return rows[order], start, df
+
+
+def prefix_pairs(
+    p: Prepared,
+    *,
+    min_overlap: float,
+    short_overlap: float,
+    max_block_size: int,
+    groups: IntArray | None,
+    terms: Sequence[str],
+) -> tuple[IntArray, IntArray, list[tuple[str, int]], list[tuple[str, int]]]:
+    """Every pair of text claims the Linker's gates can let through.
+
+    A pair passes the gates when the terms it shares are at least ``min_overlap`` of
+    the smaller claim's terms and, if both claims are short, their IDF mass is at least
+    ``short_overlap`` of the smaller claim's mass. By the pigeonhole principle such a
+    pair shares a term among the smaller claim's *prefix*: its rarest terms, as many
+    as leave less than the needed overlap outside. Each claim probes an inverted index
+    with its prefix: short claims with the weighted prefix among short claims, all
+    claims with the unweighted prefix where a long text is involved.
+
+    `groups` holds a source code per claim: pairs within one group are left out.
+    Returns (ia, ib, largest probed blocks, capped blocks).
+    """
+    n = len(p.n_terms)
+    empty = np.zeros(0, dtype=np.int64)
+    if n < 2 or len(p.idx) == 0:
+        return empty, empty, [], []
+    vocab = len(p.idf)
+    row = np.repeat(np.arange(n, dtype=np.int64), p.n_terms)
+    df_all = np.bincount(p.idx, minlength=vocab)
+    # rarest terms first within each claim; ties by term id keep it deterministic
+    order = np.lexsort((p.idx, df_all[p.idx], row))
+    s_row, s_term = row[order], p.idx[order]
+    pos = np.arange(len(order)) - p.ptr[s_row]
+    need = np.maximum(np.ceil(min_overlap * p.n_terms - _EPS).astype(np.int64), 1)
+    in_unweighted = pos < np.clip(p.n_terms - need + 1, 0, None)[s_row]
+    # weighted prefix: keep a term while the mass from it to the end still reaches t*M
+    w = p.idf[s_term]
+    mass_from = p.mass[s_row] - (np.cumsum(w) - w - np.repeat(np.cumsum(p.mass) - p.mass,
+                                                              p.n_terms))  # fmt: skip
+    in_weighted = mass_from >= short_overlap * p.mass[s_row] - _EPS
+
+    short = p.short
+    capped: set[int] = set()
+    probed: set[int] = set()
+    found_a, found_b = [], []
+    plans = (
+        # (prober mask over entries, postings claims, size test on the pair)
+        (short[s_row] & in_weighted, short, lambda a, b: p.mass[b] >= p.mass[a] - _EPS),
+        (short[s_row] & in_unweighted, ~short, lambda a, b: p.n_terms[b] >= p.n_terms[a]),
+        (~short[s_row] & in_unweighted, np.ones(n, dtype=np.bool_),
+         lambda a, b: p.n_terms[b] >= p.n_terms[a]),
+    )  # fmt: skip
+    for entry_mask, posted, size_ok in plans:
+        members = posted[row]
+        post_claims, term_start, df = _postings(row[members], p.idx[members], vocab)
+        pre_row, pre_term = s_row[entry_mask], s_term[entry_mask]
+        useful = df[pre_term] > 0
+        over = useful & (df[pre_term] > max_block_size)
+        capped.update(np.unique(pre_term[over]).tolist())
+        take = useful & ~over
+        probed.update(np.unique(pre_term[take]).tolist())
+        a, b = _probe(pre_row[take], pre_term[take], post_claims, term_start, df,
+                      size_ok, n, groups)  # fmt: skip
+        found_a.append(a)
+        found_b.append(b)
+    ia, ib = _canonical(np.concatenate(found_a), np.concatenate(found_b), n, None)
+    probed_terms = np.array(sorted(probed), dtype=np.int64)
+    top = probed_terms[np.lexsort((probed_terms, -df_all[probed_terms]))][:10]
+    largest = [(terms[t], int(df_all[t])) for t in top.tolist()]
+    capped_list = sorted(((terms[t], int(df_all[t])) for t in capped),
+                         key=lambda kv: (-kv[1], kv[0]))  # fmt: skip
+    return ia, ib, largest, capped_list
 
 
 def resolve_block_on(block_on: Any) -> Callable[[Any], Hashable] | None:

@@ -30,10 +30,12 @@ __all__ = [
     "LEXICAL_DIM",
     "PairEvidence",
     "Prepared",
+    "containment",
     "pair_dot",
     "pair_features",
     "pair_words",
     "prepare",
+    "weighted_overlap",
 ]
 
 FEATURES = (
@@ -91,9 +93,24 @@ class Prepared:
     polarity: NDArray[np.int8]
     hedged: NDArray[np.bool_]
     long: NDArray[np.bool_]
+    short: NDArray[np.bool_]
+    """Headline-like: one sentence of at most SHORT_TERMS terms."""
+    mass: FloatArray
+    """Sum of the IDF of each claim's terms (the denominator of weighted overlap)."""
     hedge_density: FloatArray
     denial_density: FloatArray
     report_density: FloatArray
+    flags: NDArray[np.bool_]
+    """Per claim: negation, denial, question mark, has numbers, has dates, has antonym
+    terms, needs the slow path (segmented, or too many numbers or antonym terms)."""
+    date_mask: IntArray
+    num_unit: IntArray
+    num_val: FloatArray
+    """Up to two (unit id, value) quantities per claim, unit -1 where none."""
+    ant_term: IntArray
+    """The claim's one antonym-lexicon term id, or -1."""
+    term_bucket: IntArray
+    """The hash bucket of each vocabulary term (see :func:`pair_words`)."""
 
 
 def _segments(text: str, long: bool) -> list[tuple[str, Cues]]:
@@ -162,6 +179,10 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
         np.array([len(c.denials) for c in cues], dtype=np.float64) / n_sent, 1.0
     )
     report_density = np.minimum(np.array([c.reports for c in cues], dtype=np.float64) / n_sent, 1.0)
+    flags, date_mask, num_unit, num_val, ant_term = _cue_arrays(cues, segments)
+    idf_terms = idf[idx] if len(idx) else np.zeros(0)
+    mass = np.add.reduceat(idf_terms, ptr[:-1]) if len(idx) else np.zeros(n)
+    mass[n_terms == 0] = 0.0
     return Prepared(
         texts=texts,
         cues=cues,
@@ -175,10 +196,90 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
         polarity=polarity,
         hedged=hedged,
         long=long,
+        short=~long & (n_terms <= SHORT_TERMS),
+        mass=mass,
         hedge_density=hedge_density,
         denial_density=denial_density,
         report_density=report_density,
+        flags=flags,
+        date_mask=date_mask,
+        num_unit=num_unit,
+        num_val=num_val,
+        ant_term=ant_term,
+        term_bucket=np.fromiter(map(_bucket, vocab), dtype=np.int64, count=len(vocab)),
     )
+
+
+_F_NEG, _F_DEN, _F_ASK, _F_NUM, _F_DATE, _F_ANT, _F_SLOW = range(7)
+_DATE_BITS = {
+    w: 1 << k
+    for k, w in enumerate(
+        "monday tuesday wednesday thursday friday saturday sunday january february march "
+        "april june july august september october november december".split()
+    )
+}
+
+
+@lru_cache(maxsize=1)
+def _antonym_ids() -> tuple[dict[str, int], NDArray[np.int64]]:
+    """Ids for the lexicon's terms, and each antonym pair as a sorted-id key."""
+    ids: dict[str, int] = {}
+    keys = []
+    for x, y in sorted(tuple(sorted(pair)) for pair in antonym_pairs()):
+        a, b = ids.setdefault(x, len(ids)), ids.setdefault(y, len(ids))
+        keys.append((min(a, b), max(a, b)))
+    width = max(len(ids), 1)
+    return ids, np.array(sorted(a * width + b for a, b in keys), dtype=np.int64)
+
+
+def _cue_arrays(
+    cues: list[Cues], segments: dict[int, list[tuple[str, Cues]]]
+) -> tuple[NDArray[np.bool_], IntArray, IntArray, FloatArray, IntArray]:
+    """Per-claim arrays that let pair cues be compared without a Python loop."""
+    n = len(cues)
+    flags = np.zeros((n, 7), dtype=np.bool_)
+    date_mask = np.zeros(n, dtype=np.int64)
+    num_unit = np.full((n, 2), -1, dtype=np.int64)
+    num_val = np.zeros((n, 2), dtype=np.float64)
+    ant_term = np.full(n, -1, dtype=np.int64)
+    units: dict[str, int] = {}
+    ant_ids, _ = _antonym_ids()
+    for i, c in enumerate(cues):
+        slow = i in segments
+        flags[i, _F_NEG] = bool(c.negations)
+        flags[i, _F_DEN] = bool(c.denials)
+        flags[i, _F_ASK] = c.questions > 0
+        for d in c.dates:
+            date_mask[i] |= _DATE_BITS.get(d, 0)
+        flags[i, _F_DATE] = bool(c.dates)
+        numbers = [(stem(u), v) for v, u in c.numbers if u]
+        flags[i, _F_NUM] = bool(numbers)
+        if len(numbers) > 2 or len({u for u, _ in numbers}) < len(numbers):
+            slow = True
+        else:
+            for k, (unit, value) in enumerate(numbers):
+                num_unit[i, k] = units.setdefault(unit, len(units))
+                num_val[i, k] = value
+        terms = [ant_ids[t] for t in c.terms if t in ant_ids]
+        flags[i, _F_ANT] = bool(terms)
+        if len(terms) > 1:
+            slow = True
+        elif terms:
+            ant_term[i] = terms[0]
+        flags[i, _F_SLOW] = slow
+    return flags, date_mask, num_unit, num_val, ant_term
+
+
+def containment(p: Prepared, ia: IntArray, ib: IntArray) -> FloatArray:
+    """Shared terms over the smaller claim's terms, per pair."""
+    shared = pair_dot(p.ptr, p.idx, None, None, ia, ib)
+    return shared / np.maximum(np.minimum(p.n_terms[ia], p.n_terms[ib]), 1)
+
+
+def weighted_overlap(p: Prepared, ia: IntArray, ib: IntArray) -> FloatArray:
+    """IDF mass of the shared terms over the smaller claim's IDF mass, per pair."""
+    shared = pair_dot(p.ptr, p.idx, p.idf[p.idx] if len(p.idx) else None, None, ia, ib)
+    return shared / np.maximum(np.minimum(p.mass[ia], p.mass[ib]), 1e-9)
 
 
 def pair_dot(
@@ -237,6 +338,11 @@ class PairEvidence:
     numbers: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
     antonyms: tuple[str, ...] = ()
+    numbers_match: bool = False
+
+
+def _segmented(p: Prepared) -> IntArray:
+    return np.fromiter(p.segments, dtype=np.int64, count=len(p.segments))
 
 
 def _best_segment(
@@ -333,48 +439,53 @@ def pair_features(
     X = np.zeros((m, len(FEATURES)), dtype=np.float64)
     if m == 0:
         return X, [] if evidence else None
-    shared = pair_dot(p.ptr, p.idx, None, None, ia, ib)
-    smaller = np.maximum(np.minimum(p.n_terms[ia], p.n_terms[ib]), 1)
-    X[:, 2] = shared / smaller
+    X[:, 2] = containment(p, ia, ib)
     X[:, 1] = pair_dot(p.ptr, p.idx, p.tfidf, p.tfidf, ia, ib)
-    idf_terms = p.idf[p.idx]
-    shared_idf = pair_dot(p.ptr, p.idx, idf_terms, None, ia, ib)
-    mass = np.add.reduceat(idf_terms, p.ptr[:-1]) if len(p.idx) else np.zeros(len(p.texts))
-    mass[p.n_terms == 0] = 0.0
-    X[:, 3] = shared_idf / np.maximum(np.minimum(mass[ia], mass[ib]), 1e-9)
+    X[:, 3] = weighted_overlap(p, ia, ib)
 
-    # Defaults from whole-text cues; pairs with a long or mixed text are refined below.
-    pol_a, pol_b = p.polarity[ia], p.polarity[ib]
-    neg = np.array([bool(c.negations) for c in p.cues], dtype=np.bool_)
-    den = np.array([bool(c.denials) for c in p.cues], dtype=np.bool_)
-    X[:, 4] = pol_a != pol_b
-    X[:, 5] = neg[ia] | neg[ib]
-    X[:, 6] = den[ia] | den[ib]
+    # Whole-text cues, compared as arrays; pairs with a segmented text (long, or with
+    # clauses of mixed polarity) or with unusual cues are refined below, one by one.
+    fa, fb = p.flags[ia], p.flags[ib]
+    X[:, 4] = p.polarity[ia] != p.polarity[ib]
+    X[:, 5] = fa[:, _F_NEG] | fb[:, _F_NEG]
+    X[:, 6] = fa[:, _F_DEN] | fb[:, _F_DEN]
     X[:, 7] = p.hedged[ia] | p.hedged[ib]
     X[:, 8] = np.maximum(p.hedge_density[ia], p.hedge_density[ib])
     X[:, 9] = np.maximum(p.denial_density[ia], p.denial_density[ib])
-    short = ~p.long & (p.n_terms <= SHORT_TERMS)
-    X[:, 14] = short[ia] & short[ib]
+    mismatch = np.zeros(m, dtype=np.bool_)
+    match = np.zeros(m, dtype=np.bool_)
+    for s in (0, 1):
+        unit, value = p.num_unit[ia, s], p.num_val[ia, s]
+        shared = np.zeros(m, dtype=np.bool_)
+        equal = np.zeros(m, dtype=np.bool_)
+        for t in (0, 1):
+            same = (unit >= 0) & (unit == p.num_unit[ib, t])
+            shared |= same
+            equal |= same & (value == p.num_val[ib, t])
+        mismatch |= shared & ~equal
+        match |= equal
+    X[:, 10], X[:, 11] = mismatch, match
+    da, db = p.date_mask[ia], p.date_mask[ib]
+    X[:, 12] = (da != 0) & (db != 0) & ((da & db) == 0)
+    ta_, tb_ = p.ant_term[ia], p.ant_term[ib]
+    ant_ids, ant_keys = _antonym_ids()
+    width = max(len(ant_ids), 1)
+    both = (ta_ >= 0) & (tb_ >= 0) & (ta_ != tb_)
+    keys = np.minimum(ta_, tb_) * width + np.maximum(ta_, tb_)
+    X[:, 13] = both & np.isin(keys, ant_keys)
+    X[:, 14] = p.short[ia] & p.short[ib]
     X[:, 15] = np.maximum(p.report_density[ia], p.report_density[ib])
-    asks = np.array([c.questions > 0 for c in p.cues], dtype=np.float64)
-    X[:, 16] = np.maximum(asks[ia], asks[ib])
+    X[:, 16] = fa[:, _F_ASK] | fb[:, _F_ASK]
     texts_a = [p.texts[i] for i in ia.tolist()]
     texts_b = [p.texts[i] for i in ib.tolist()]
 
-    has_num = np.array([bool(c.numbers) for c in p.cues], dtype=np.bool_)
-    has_date = np.array([bool(c.dates) for c in p.cues], dtype=np.bool_)
-    ant_terms = _antonym_terms()
-    has_ant = np.array([bool(c.terms & ant_terms) for c in p.cues], dtype=np.bool_)
-    segmented = np.zeros(len(p.texts), dtype=np.bool_)
-    segmented[list(p.segments)] = True
     special = (
-        segmented[ia] | segmented[ib]
-        | (has_num[ia] & has_num[ib])
-        | (has_date[ia] & has_date[ib])
-        | (has_ant[ia] & has_ant[ib])
+        fa[:, _F_SLOW] & (fb[:, _F_NUM] | fb[:, _F_ANT] | fb[:, _F_DATE])
+        | fb[:, _F_SLOW] & (fa[:, _F_NUM] | fa[:, _F_ANT] | fa[:, _F_DATE])
+        | np.isin(ia, _segmented(p)) | np.isin(ib, _segmented(p))
     )  # fmt: skip
-    focus: dict[int, tuple[Cues, Cues, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
-    for k in np.flatnonzero(special | evidence).tolist():
+    found: dict[int, PairEvidence] = {}
+    for k in np.flatnonzero(special).tolist():
         i, j = int(ia[k]), int(ib[k])
         text_a, ca = _focus(p, i, j)
         text_b, cb = _focus(p, j, i)
@@ -386,19 +497,34 @@ def pair_features(
         X[k, 6] = bool(ca.denials or cb.denials)
         X[k, 7] = bool(ca.hedges or cb.hedges or (p.hedged[i] and not p.long[i])
                        or (p.hedged[j] and not p.long[j]))  # fmt: skip
-        mismatch, match, numbers = _compare_numbers(ca, cb)
-        X[k, 10], X[k, 11] = mismatch, match
-        dates: tuple[str, ...] = ()
-        if ca.dates and cb.dates and not set(ca.dates) & set(cb.dates):
-            X[k, 12] = 1
-            dates = (f"dates differ: {ca.dates[0]} vs {cb.dates[0]}",)
-        antonyms = _antonyms(ca, cb, text_a, text_b)
-        X[k, 13] = bool(antonyms)
-        focus[k] = (ca, cb, numbers, dates, tuple(f"antonyms: {a}" for a in antonyms))
+        found[k] = _evidence(ca, cb, text_a, text_b)
+        X[k, 10] = any(n.startswith("numbers differ") for n in found[k].numbers)
+        X[k, 11] = found[k].numbers_match
+        X[k, 12] = bool(found[k].dates)
+        X[k, 13] = bool(found[k].antonyms)
     X[:, 0] = cpdist(texts_a, texts_b, scorer=scorer, processor=processor, workers=workers) / 100
     if not evidence:
         return X, None
-    return X, [PairEvidence(*focus[k]) for k in range(m)]
+    out = []
+    for k in range(m):
+        if k in found:
+            out.append(found[k])
+            continue
+        i, j = int(ia[k]), int(ib[k])
+        if X[k, 10] or X[k, 12] or X[k, 13]:  # the notes behind a fired cue
+            out.append(_evidence(p.cues[i], p.cues[j], p.texts[i], p.texts[j]))
+        else:
+            out.append(PairEvidence(p.cues[i], p.cues[j]))
+    return X, out
+
+
+def _evidence(ca: Cues, cb: Cues, text_a: str, text_b: str) -> PairEvidence:
+    _, match, numbers = _compare_numbers(ca, cb)
+    dates: tuple[str, ...] = ()
+    if ca.dates and cb.dates and not set(ca.dates) & set(cb.dates):
+        dates = (f"dates differ: {ca.dates[0]} vs {cb.dates[0]}",)
+    antonyms = tuple(f"antonyms: {a}" for a in _antonyms(ca, cb, text_a, text_b))
+    return PairEvidence(ca, cb, numbers, dates, antonyms, bool(match))
 
 
 @lru_cache(maxsize=50_000)
@@ -411,17 +537,36 @@ def pair_words(p: Prepared, ia: IntArray, ib: IntArray) -> tuple[IntArray, IntAr
     """Hashed words that exactly one side's focus has, as (pair row, bucket) entries.
 
     The words a headline adds to a claim ("suspect", "denies", "forecast") carry its
-    stance; the shared words carry only the topic.
+    stance; the shared words carry only the topic. Pairs of whole texts are done with
+    array operations; pairs with a segmented text need their focus, one by one.
     """
+    seg = _segmented(p)
+    slow = np.isin(ia, seg) | np.isin(ib, seg)
+    fast = np.flatnonzero(~slow)
+    rows_out: list[IntArray] = []
+    cols_out: list[IntArray] = []
+    if len(fast) and len(p.idx):
+        lengths = np.diff(p.ptr)
+        ka, _ = _expand(p.ptr, p.idx, None, lengths, ia[fast])
+        kb, _ = _expand(p.ptr, p.idx, None, lengths, ib[fast])
+        keys, counts = np.unique(np.concatenate([ka, kb]), return_counts=True)
+        once = keys[counts == 1]
+        vocab = p.idx.max(initial=0) + 1
+        pairs = np.unique(fast[once // vocab] * LEXICAL_DIM + p.term_bucket[once % vocab])
+        rows_out.append(pairs // LEXICAL_DIM)
+        cols_out.append(pairs % LEXICAL_DIM)
     rows: list[int] = []
     cols: list[int] = []
-    for k, (i, j) in enumerate(zip(ia.tolist(), ib.tolist())):
+    for k in np.flatnonzero(slow).tolist():
+        i, j = int(ia[k]), int(ib[k])
         ta = _focus(p, i, j)[1].terms
         tb = _focus(p, j, i)[1].terms
-        buckets = {_bucket(t) for t in ta ^ tb}
+        buckets = sorted({_bucket(t) for t in ta ^ tb})
         rows.extend([k] * len(buckets))
-        cols.extend(sorted(buckets))
-    return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        cols.extend(buckets)
+    rows_out.append(np.asarray(rows, dtype=np.int64))
+    cols_out.append(np.asarray(cols, dtype=np.int64))
+    return np.concatenate(rows_out), np.concatenate(cols_out)
 
 
 def cosine_similarity_reference(a: dict[str, float], b: dict[str, float]) -> float:

@@ -275,11 +275,11 @@ class Linker:
     ) -> tuple[NDArray[np.int64], FloatArray, FloatArray]:
         """Per pair: the label index into :data:`LABELS`, P(related), P(stance).
 
-        The models decide, with one rule on top for two short texts: a difference in
-        polarity, numbers, dates or an antonym between closely related short claims is
-        a contradiction. (The shipped weights are fitted on headlines against whole
-        article bodies, where such cues are common and weak; between two headlines
-        they are decisive.)
+        The models decide, with a rule on top for two short texts: between closely
+        related short claims a difference in polarity (or an antonym, but not both:
+        they cancel), numbers or dates is a contradiction. (The shipped
+        weights are fitted on headlines against whole article bodies, where such cues
+        are common and weak; between two headlines they are decisive.)
         """
         X = F.dense
         related, stance = self.probabilities(F)
@@ -291,14 +291,14 @@ class Linker:
         if assume_related:  # the pairs are known to be about one claim: stance only
             linked = np.ones(len(X), dtype=np.bool_)
         best = stance.argmax(axis=1) + 1
-        cue = (
-            (X[:, col["polarity_differs"]] > 0)
-            | (X[:, col["number_mismatch"]] > 0)
-            | (X[:, col["date_mismatch"]] > 0)
-            | (X[:, col["antonym"]] > 0)
-        )
-        short_conflict = linked & short & cue
-        best[short_conflict] = LABELS.index("contradicts")
+        # between two short claims the cues decide: a negation and an antonym cancel
+        # ("did not fail" = "passed"); a number or date that differs does not
+        flip = (X[:, col["polarity_differs"]] > 0) != (X[:, col["antonym"]] > 0)
+        cue = flip | (X[:, col["number_mismatch"]] > 0) | (X[:, col["date_mismatch"]] > 0)
+        cancelled = (X[:, col["polarity_differs"]] > 0) & (X[:, col["antonym"]] > 0) & ~cue
+        agreeing = 1 + np.where(stance[:, 2] > stance[:, 0], 2, 0)  # corroborates or hedged
+        best[short & cue] = LABELS.index("contradicts")
+        best[short & cancelled] = agreeing[short & cancelled]
         best[~linked] = 0
         return best.astype(np.int64), related, stance
 

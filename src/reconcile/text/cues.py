@@ -192,9 +192,11 @@ class Cues:
     questions: int = 0
     """How many question marks: a headline that asks does not assert."""
 
-    @property
-    def polarity(self) -> int:
-        """+1 for an affirmative text, -1 when negated or denied an odd number of times."""
+    polarity: int = attrs.field(init=False)
+    """+1 for an affirmative text, -1 when negated or denied an odd number of times."""
+
+    @polarity.default
+    def _polarity(self) -> int:
         return -1 if (len(self.negations) + len(self.denials)) % 2 else 1
 
 

@@ -1,0 +1,471 @@
+"""Truth-discovery algorithms over :class:`~reconcile.scoring.votes.Votes` arrays.
+
+Every algorithm is a plain function ``votes -> Fit`` that iterates numpy arrays
+(``np.bincount`` over the vote list: no dense source × fact matrix anywhere). A
+``Fit`` holds, per fact, a score normalised within its question (the facts of one
+question compete), and per source a trust in [0, 1].
+
+Notation: a vote ``v`` is a source ``s(v)`` supporting a fact ``f(v)`` with strength
+``w(v)`` (1 assertion, 0.5 hedged report, -1 denial); ``F_s`` are the facts source
+``s`` votes for, ``S_f`` the sources voting for fact ``f``, ``Q(f)`` the facts of
+``f``'s question.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import numpy as np
+
+from reconcile.scoring.votes import FloatArray, IntArray, Votes
+
+__all__ = [
+    "ALGORITHMS",
+    "Fit",
+    "accu",
+    "average_log",
+    "dawid_skene",
+    "investment",
+    "majority",
+    "pooled_investment",
+    "sums",
+    "truthfinder",
+]
+
+
+@attrs.frozen
+class Fit:
+    """What an algorithm found."""
+
+    fact_score: FloatArray
+    """Per fact, in [0, 1], summing to at most 1 within a question."""
+    trust: FloatArray
+    """Per source, in [0, 1]."""
+    iterations: int
+    converged: bool
+
+
+def _sum(values: FloatArray, index: IntArray, n: int) -> FloatArray:
+    out: FloatArray = np.bincount(index, weights=values, minlength=n).astype(np.float64)
+    return out
+
+
+def _normalise_in_questions(score: FloatArray, votes: Votes) -> FloatArray:
+    score = np.clip(score, 0.0, None)
+    total = _sum(score, votes.fact_question, votes.n_questions)[votes.fact_question]
+    uniform = 1.0 / np.bincount(votes.fact_question, minlength=votes.n_questions)
+    out: FloatArray = np.where(
+        total > 0, score / np.where(total > 0, total, 1.0), uniform[votes.fact_question]
+    )
+    return out
+
+
+def _softmax_in_questions(logit: FloatArray, votes: Votes) -> FloatArray:
+    q = votes.fact_question
+    top = np.full(votes.n_questions, -np.inf)
+    np.maximum.at(top, q, logit)
+    e = np.exp(logit - top[q])
+    out: FloatArray = e / _sum(e, q, votes.n_questions)[q]
+    return out
+
+
+def _scale_max(x: FloatArray) -> FloatArray:
+    m = float(np.max(x)) if len(x) else 0.0
+    return x / m if m > 0 else x
+
+
+def _positive(votes: Votes) -> tuple[IntArray, IntArray, FloatArray]:
+    keep = votes.v_weight > 0
+    return votes.v_source[keep], votes.v_fact[keep], votes.v_weight[keep]
+
+
+def _trust_from_facts(votes: Votes, fact_score: FloatArray) -> FloatArray:
+    """A source's trust as the mean score of the facts it asserts (denials: 1 - score)."""
+    s, f, w = votes.v_source, votes.v_fact, votes.v_weight
+    agree = np.where(w > 0, fact_score[f], 1.0 - fact_score[f])
+    total = _sum(np.abs(w), s, votes.n_sources)
+    got = _sum(np.abs(w) * agree, s, votes.n_sources)
+    out: FloatArray = np.where(total > 0, got / np.where(total > 0, total, 1.0), 0.5)
+    return out
+
+
+def majority(votes: Votes, **_: Any) -> Fit:
+    """Weighted majority vote.
+
+    Update rule (one step): ``score(f) = sum_{v: f(v)=f} w(v) * prior(s(v))``,
+    normalised within the question; trust is the mean score of a source's facts.
+    """
+    score = _sum(votes.v_weight * votes.source_prior[votes.v_source], votes.v_fact,
+                 votes.n_facts)  # fmt: skip
+    fact = _normalise_in_questions(score, votes)
+    return Fit(fact, _trust_from_facts(votes, fact), 1, True)
+
+
+def _iterate(
+    step: Callable[[FloatArray], tuple[FloatArray, FloatArray]],
+    trust: FloatArray,
+    max_iter: int,
+    tol: float,
+) -> tuple[FloatArray, FloatArray, int, bool]:
+    belief = np.zeros(0)
+    for it in range(1, max_iter + 1):
+        new_trust, belief = step(trust)
+        delta = float(np.max(np.abs(new_trust - trust))) if len(trust) else 0.0
+        trust = new_trust
+        if delta < tol:
+            return trust, belief, it, True
+    return trust, belief, max_iter, False
+
+
+def sums(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fit:
+    """Sums, i.e. Hubs and Authorities on the source-fact graph (Kleinberg 1999; as a
+    truth-discovery baseline in Pasternack & Roth, COLING 2010).
+
+    Update rule: ``B(f) = sum_{s in S_f} T(s)``, ``T(s) = sum_{f in F_s} B(f)``, each
+    scaled by its maximum every iteration.
+    """
+    s, f, w = _positive(votes)
+
+    def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
+        belief = _scale_max(_sum(w * trust[s], f, votes.n_facts))
+        return _scale_max(_sum(w * belief[f], s, votes.n_sources)), belief
+
+    trust, belief, it, ok = _iterate(step, np.ones(votes.n_sources), max_iter, tol)
+    return Fit(_normalise_in_questions(belief, votes), trust, it, ok)
+
+
+def average_log(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fit:
+    """AverageLog (Pasternack & Roth, COLING 2010).
+
+    Update rule: ``T(s) = log(1 + |F_s|) * mean_{f in F_s} B(f)`` (the paper's
+    ``log |F_s|``, shifted so a source of one claim is not silenced),
+    ``B(f) = sum_{s in S_f} T(s)``; both scaled by their maximum.
+    """
+    s, f, w = _positive(votes)
+    n_claims = _sum(w, s, votes.n_sources)
+    factor = np.log1p(n_claims) / np.maximum(n_claims, 1e-12)
+
+    def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
+        belief = _scale_max(_sum(w * trust[s], f, votes.n_facts))
+        return _scale_max(factor * _sum(w * belief[f], s, votes.n_sources)), belief
+
+    trust, belief, it, ok = _iterate(step, np.ones(votes.n_sources), max_iter, tol)
+    return Fit(_normalise_in_questions(belief, votes), trust, it, ok)
+
+
+def _investment(votes: Votes, pooled: bool, g: float, max_iter: int, tol: float) -> Fit:
+    s, f, w = _positive(votes)
+    n_claims = np.maximum(_sum(w, s, votes.n_sources), 1e-12)
+
+    def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
+        stake = w * trust[s] / n_claims[s]  # what each source invests in each fact
+        invested = _sum(stake, f, votes.n_facts)
+        if pooled:
+            powered = invested**g
+            pool = _sum(powered, votes.fact_question, votes.n_questions)[votes.fact_question]
+            belief = invested * powered / np.where(pool > 0, pool, 1.0)
+        else:
+            belief = invested**g
+        share = stake / np.where(invested[f] > 0, invested[f], 1.0)
+        return _scale_max(_sum(share * belief[f], s, votes.n_sources)), _scale_max(belief)
+
+    trust, belief, it, ok = _iterate(step, np.ones(votes.n_sources), max_iter, tol)
+    return Fit(_normalise_in_questions(belief, votes), trust, it, ok)
+
+
+def investment(
+    votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, g: float = 1.2, **_: Any
+) -> Fit:
+    """Investment (Pasternack & Roth, COLING 2010).
+
+    Update rule: sources invest their trust evenly in their facts,
+    ``H(f) = sum_{s in S_f} T(s) / |F_s|``, ``B(f) = H(f)^g`` (g = 1.2), and earn it
+    back in proportion to their stake: ``T(s) = sum_{f in F_s} B(f) * (T(s)/|F_s|) / H(f)``.
+    """
+    return _investment(votes, False, g, max_iter, tol)
+
+
+def pooled_investment(
+    votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, g: float = 1.4, **_: Any
+) -> Fit:
+    """PooledInvestment (Pasternack & Roth, COLING 2010).
+
+    Update rule: as Investment, but the belief of a fact is its share of its
+    question's pool: ``B(f) = H(f) * H(f)^g / sum_{f' in Q(f)} H(f')^g`` (g = 1.4).
+    """
+    return _investment(votes, True, g, max_iter, tol)
+
+
+def truthfinder(
+    votes: Votes,
+    *,
+    max_iter: int = 100,
+    tol: float = 1e-6,
+    rho: float = 0.5,
+    gamma: float = 0.3,
+    base: float = 0.5,
+    initial_trust: float = 0.9,
+    **_: Any,
+) -> Fit:
+    """TruthFinder (Yin, Han & Yu, KDD 2007).
+
+    Update rule: ``tau(s) = -ln(1 - t(s))``; ``sigma(f) = sum_{v: f(v)=f} w(v) tau(s(v))``;
+    with implication between facts, ``sigma*(f) = sigma(f) + rho * sum_{f'} imp(f', f)
+    sigma(f')`` where ``imp`` is the signed confidence of the links between the facts
+    (text claims) or ``-base`` between the other values of one question (structured
+    claims); ``s(f) = 1 / (1 + exp(-gamma sigma*(f)))``; ``t(s)`` is the mean ``s(f)``
+    of its facts.
+    """
+    s, f, w = votes.v_source, votes.v_fact, votes.v_weight
+    la, lb, lconf = votes.fact_links
+    structured = np.array([v is not None for v in votes.fact_value], dtype=np.bool_)
+    prior = votes.source_prior
+    trust0 = np.where(prior != 0.5, prior, initial_trust)
+    state: dict[str, FloatArray] = {"confidence": np.zeros(votes.n_facts)}
+
+    def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
+        tau = -np.log(np.clip(1.0 - trust, 1e-6, 1.0))
+        sigma = _sum(w * tau[s], f, votes.n_facts)
+        adjusted = sigma.copy()
+        if len(la):
+            adjusted += rho * (_sum(lconf * sigma[la], lb, votes.n_facts)
+                               + _sum(lconf * sigma[lb], la, votes.n_facts))  # fmt: skip
+        q_total = _sum(sigma, votes.fact_question, votes.n_questions)[votes.fact_question]
+        adjusted[structured] -= rho * base * (q_total - sigma)[structured]
+        confidence = 1.0 / (1.0 + np.exp(-gamma * adjusted))
+        state["confidence"] = confidence
+        return _trust_from_facts(votes, confidence), confidence
+
+    trust, _belief, it, ok = _iterate(step, trust0, max_iter, tol)
+    return Fit(_normalise_in_questions(state["confidence"], votes), trust, it, ok)
+
+
+def dawid_skene(
+    votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, smoothing: float = 0.01, **_: Any
+) -> Fit:
+    """Dawid & Skene (Applied Statistics 1979), by expectation-maximisation.
+
+    When every question chooses among one small shared set of values (crowd labels),
+    each source has a full confusion matrix ``pi_s[k, l]`` = P(says l | truth k);
+    otherwise the one-coin model: ``pi_s[k, l] = a_s`` if ``k == l`` else
+    ``(1 - a_s) / (K_q - 1)``. E-step: ``log P(truth of q = k) = log p_k + sum_{votes
+    of q} log pi_s[k, l]``; M-step: ``pi`` and ``p`` from the posteriors (smoothed).
+    """
+    s, f, w = _positive(votes)
+    q = votes.fact_question[f]
+    values = votes.fact_value
+    domain = sorted({v for v in values if v is not None}, key=lambda v: (type(v).__name__, str(v)))
+    full = (
+        all(v is not None for v in values)
+        and 1 < len(domain) <= 16
+        and votes.n_questions > len(domain)
+    )
+    if full:
+        return _dawid_skene_full(votes, s, f, q, domain, max_iter, tol, smoothing)
+    return _one_coin(votes, s, f, w, max_iter, tol, smoothing)
+
+
+def _dawid_skene_full(
+    votes: Votes, s: IntArray, f: IntArray, q: IntArray, domain: list[Any],
+    max_iter: int, tol: float, smoothing: float,
+) -> Fit:  # fmt: skip
+    k_of = {v: i for i, v in enumerate(domain)}
+    K, S, Q = len(domain), votes.n_sources, votes.n_questions
+    label = np.array([k_of[votes.fact_value[x]] for x in f.tolist()], dtype=np.int64)
+    # initial posteriors: the vote shares
+    post = np.zeros((Q, K))
+    np.add.at(post, (q, label), 1.0)
+    post /= np.maximum(post.sum(axis=1, keepdims=True), 1e-12)
+    converged, it = False, max_iter
+    for it in range(1, max_iter + 1):  # noqa: B007
+        pi = np.full((S, K, K), smoothing)
+        np.add.at(pi, (s, slice(None), label), post[q])  # type: ignore[arg-type]
+        pi /= pi.sum(axis=2, keepdims=True)
+        prior = post.mean(axis=0) + 1e-9
+        log_post = np.tile(np.log(prior), (Q, 1))
+        np.add.at(log_post, q, np.log(pi[s, :, label]))
+        log_post -= log_post.max(axis=1, keepdims=True)
+        new = np.exp(log_post)
+        new /= new.sum(axis=1, keepdims=True)
+        delta = float(np.abs(new - post).max())
+        post = new
+        if delta < tol:
+            converged = True
+            break
+    fact_k = np.array([k_of[v] for v in votes.fact_value], dtype=np.int64)
+    fact = post[votes.fact_question, fact_k]
+    accuracy = (pi[:, np.arange(K), np.arange(K)] * prior / prior.sum()).sum(axis=1)
+    return Fit(fact, np.clip(accuracy, 0.0, 1.0), it, converged)
+
+
+def _one_coin(
+    votes: Votes, s: IntArray, f: IntArray, w: FloatArray, max_iter: int, tol: float,
+    smoothing: float,
+) -> Fit:  # fmt: skip
+    k_q = np.bincount(votes.fact_question, minlength=votes.n_questions).astype(np.float64)
+    others = np.maximum(k_q[votes.fact_question] - 1.0, 1.0)
+    accuracy = np.where(votes.source_prior != 0.5, votes.source_prior, 0.8)
+    fact = np.zeros(votes.n_facts)
+    converged, it = False, max_iter
+    for it in range(1, max_iter + 1):  # noqa: B007
+        a = np.clip(accuracy, 1e-3, 1 - 1e-3)
+        # a vote for f adds log(a) to f and log((1-a)/(K-1)) to the others of its
+        # question; relative to the question, that is a logit shift on f
+        shift = w * (np.log(a[s]) - np.log((1 - a[s]) / others[f]))
+        fact = _softmax_in_questions(_sum(shift, f, votes.n_facts), votes)
+        got = _sum(w * fact[f], s, votes.n_sources) + smoothing * 0.5
+        new = got / (_sum(w, s, votes.n_sources) + smoothing)
+        delta = float(np.abs(new - accuracy).max()) if len(new) else 0.0
+        accuracy = new
+        if delta < tol:
+            converged = True
+            break
+    return Fit(fact, np.clip(accuracy, 0.0, 1.0), it, converged)
+
+
+def accu(
+    votes: Votes,
+    *,
+    max_iter: int = 100,
+    tol: float = 1e-6,
+    copy_detection: bool = True,
+    copy_rate: float = 0.8,
+    dependence_prior: float = 0.2,
+    n_false: float | None = None,
+    prior_strength: float = 1.0,
+    similarity: float = 0.5,
+    shared_true_weight: float = 0.25,
+    **_: Any,
+) -> Fit:
+    """ACCU accuracy voting with copy detection (Dong, Berti-Equille & Srivastava,
+    VLDB 2009).
+
+    Update rule: a vote counts ``w(v) * ln(n A(s) / (1 - A(s))) * I(v)``, where ``n`` is
+    the number of false values of the question and ``I(v)`` the probability that the
+    vote was not copied; ``P(f) = exp(C(f)) / sum_{f' in Q(f)} exp(C(f'))`` with
+    ``C(f)`` the sum of its votes; ``A(s)`` is the mean ``P`` of a source's facts,
+    smoothed toward its prior. Copying: for each pair of sources, Bayes' rule over how
+    many values they share that are true, share that are false (the tell-tale) and
+    differ on gives ``P(dependent)`` (only shared false values raise it); a vote's
+    ``I(v)`` is the product of ``1 - c P(dep)`` over the voters of the same fact
+    ranked before it (damped by half each iteration). For multi-valued facts (author
+    lists) the AccuSim extension: ``C*(f) = C(f) + similarity * sum_{f'} o(f', f) C(f')``
+    where ``o(f', f)`` is the share of ``f'``'s members that ``f`` has, and a source is
+    right to the extent its list is contained in the true one.
+    """
+    k_q = np.bincount(votes.fact_question, minlength=votes.n_questions).astype(np.float64)
+    n_q = np.maximum(k_q - 1.0, 1.0) if n_false is None else np.full(votes.n_questions, n_false)
+    s, f, w = votes.v_source, votes.v_fact, votes.v_weight
+    n_v = n_q[votes.fact_question[f]]
+    prior = np.where(votes.source_prior != 0.5, votes.source_prior, 0.8)
+    accuracy = prior.copy()
+    independent = np.ones(len(s))
+    fact = np.zeros(votes.n_facts)
+    pairs = _question_pairs(votes) if copy_detection else None
+    oa, ob, share = votes.fact_overlap
+    converged, it = False, max_iter
+    for it in range(1, max_iter + 1):  # noqa: B007
+        a = np.clip(accuracy, 0.01, 0.99)
+        strength = w * np.log(n_v * a[s] / (1 - a[s])) * independent
+        count = _sum(strength, f, votes.n_facts)
+        if len(oa):
+            count = count + similarity * _sum(share * count[oa], ob, votes.n_facts)
+        fact = _softmax_in_questions(count, votes)
+        consistent = fact + _sum(share * fact[ob], oa, votes.n_facts) if len(oa) else fact
+        agree = np.where(w > 0, consistent[f], 1.0 - consistent[f])
+        got = _sum(np.abs(w) * agree, s, votes.n_sources) + prior_strength * prior
+        new = got / (_sum(np.abs(w), s, votes.n_sources) + prior_strength)
+        if pairs is not None:
+            # damped: copy detection and accuracy feed each other and can oscillate
+            found = _independence(
+                votes, pairs, fact, new, copy_rate, dependence_prior, n_q, shared_true_weight
+            )
+            independent = 0.5 * independent + 0.5 * found
+        delta = float(np.abs(new - accuracy).max()) if len(new) else 0.0
+        accuracy = new
+        if delta < tol:
+            converged = True
+            break
+    return Fit(fact, np.clip(accuracy, 0.0, 1.0), it, converged)
+
+
+def _question_pairs(votes: Votes) -> tuple[IntArray, IntArray]:
+    """Index pairs (i, j), i < j, of positive votes on one question by two sources."""
+    pos = np.flatnonzero(votes.v_weight > 0)
+    q = votes.fact_question[votes.v_fact[pos]]
+    order = pos[np.lexsort((votes.v_source[pos], q))]
+    q_sorted = votes.fact_question[votes.v_fact[order]]
+    starts = np.flatnonzero(np.r_[True, q_sorted[1:] != q_sorted[:-1]])
+    sizes = np.diff(np.r_[starts, len(order)])
+    firsts, seconds = [], []
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        group = starts[sizes == size]
+        a, b = np.triu_indices(size, k=1)
+        firsts.append(order[(group[:, None] + a[None, :]).ravel()])
+        seconds.append(order[(group[:, None] + b[None, :]).ravel()])
+    if not firsts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    return np.concatenate(firsts), np.concatenate(seconds)
+
+
+def _independence(
+    votes: Votes,
+    pairs: tuple[IntArray, IntArray],
+    fact: FloatArray,
+    accuracy: FloatArray,
+    c: float,
+    alpha: float,
+    n_q: FloatArray,
+    true_weight: float,
+) -> FloatArray:
+    """Per vote, the probability it was not copied from a voter ranked before it."""
+    vi, vj = pairs
+    out = np.ones(len(votes.v_source))
+    if len(vi) == 0:
+        return out
+    si, sj = votes.v_source[vi], votes.v_source[vj]
+    fi, fj = votes.v_fact[vi], votes.v_fact[vj]
+    same = fi == fj
+    true = fact[fi] >= 0.5
+    S = votes.n_sources
+    lo, hi = np.minimum(si, sj), np.maximum(si, sj)
+    key = lo * S + hi
+    keys, inverse = np.unique(key, return_inverse=True)
+    kt = np.bincount(inverse, weights=(same & true).astype(float), minlength=len(keys))
+    kf = np.bincount(inverse, weights=(same & ~true).astype(float), minlength=len(keys))
+    kd = np.bincount(inverse, weights=(~same).astype(float), minlength=len(keys))
+    n = np.bincount(inverse, weights=n_q[votes.fact_question[fi]], minlength=len(keys))
+    n = n / np.maximum(kt + kf + kd, 1.0)
+    a = np.clip((accuracy[keys // S] + accuracy[keys % S]) / 2.0, 0.01, 0.99)
+    pf = (1 - a) ** 2 / np.maximum(n, 1.0)
+    # Shared true values are what accurate independent sources share too: only shared
+    # false values (likely under copying, rare without) and disagreements (impossible
+    # for a faithful copy) move the posterior, as Dong et al. stress.
+    log_ratio = (kf * np.log(((1 - a) * c + pf * (1 - c)) / pf) + kd * math.log(1 - c)
+                 + true_weight * kt * np.log(c / a + (1 - c)))  # fmt: skip
+    z = np.clip(-log_ratio + math.log((1 - alpha) / alpha), -50, 50)
+    p_dep = 1.0 / (1.0 + np.exp(z))
+    # discount the later voter of a shared fact (rank: more accurate first, then id)
+    dep = p_dep[inverse[same]]
+    a_i, a_j = accuracy[si[same]], accuracy[sj[same]]
+    j_later = (a_j < a_i) | ((a_j == a_i) & (sj[same] > si[same]))
+    later = np.where(j_later, vj[same], vi[same])
+    np.multiply.at(out, later, 1.0 - c * dep)
+    return out
+
+
+ALGORITHMS: dict[str, Callable[..., Fit]] = {
+    "majority": majority,
+    "sums": sums,
+    "average_log": average_log,
+    "investment": investment,
+    "pooled_investment": pooled_investment,
+    "truthfinder": truthfinder,
+    "dawid_skene": dawid_skene,
+    "accu": accu,
+}
+"""The algorithms :func:`reconcile.score` can run, by name."""

@@ -1,0 +1,155 @@
+"""``score``: consensus and trust for claims or a claim graph."""
+
+from __future__ import annotations
+
+import inspect
+import math
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from rapidfuzz.utils import default_process
+
+from reconcile.errors import InvalidClaimError, OptionError
+from reconcile.graph import ClaimGraph
+from reconcile.model import Claim
+from reconcile.scoring.algorithms import ALGORITHMS
+from reconcile.scoring.consensus import Consensus, claim_scores
+from reconcile.scoring.votes import build_votes
+
+__all__ = ["METHODS", "score"]
+
+METHODS = ("auto", *ALGORITHMS)
+"""The names :func:`score` accepts for `method`."""
+_AUTO = "accu"
+
+
+def _auto(votes: Any) -> str:
+    """Dawid-Skene when every question picks from one small shared set of labels (as
+    crowd workers do); otherwise ACCU with copy detection (sources and outlets)."""
+    values = votes.fact_value
+    domain = {v for v in values if v is not None}
+    crowd = (
+        len(values) > 0
+        and all(v is not None and not isinstance(v, tuple) for v in values)
+        and 1 < len(domain) <= 16
+        and votes.n_questions > 4 * len(domain)
+    )
+    return "dawid_skene" if crowd else _AUTO
+
+
+def _graph_of(
+    claims: Iterable[Claim] | ClaimGraph, link: Callable[..., ClaimGraph] | None
+) -> ClaimGraph:
+    if isinstance(claims, ClaimGraph):
+        return claims
+    items = list(claims)
+    for i, c in enumerate(items):
+        if not isinstance(c, Claim):
+            raise InvalidClaimError(f"expected a Claim, got {type(c).__name__}", record=i,
+                                    field="claim")  # fmt: skip
+    text = [c for c in items if not c.is_structured]
+    graph = ClaimGraph(items)
+    if text and link is not None:
+        # structured claims need no links: their values say which agree
+        graph.add_links(link(text).links())
+    return graph
+
+
+def score(
+    graph_or_claims: Iterable[Claim] | ClaimGraph,
+    *,
+    method: str = "auto",
+    max_iter: int = 100,
+    tol: float = 1e-6,
+    priors: Mapping[str, float] | None = None,
+    independence: bool = True,
+    progress: bool = False,
+    processor: Callable[..., Any] | None = default_process,
+    **params: Any,
+) -> Consensus:
+    """Score every claim by consensus while estimating every source's trust.
+
+    Parameters
+    ----------
+    graph_or_claims : ClaimGraph or iterable of Claim
+        A linked graph, or claims (text claims are linked first with
+        :func:`reconcile.link`; structured claims agree when their values do).
+    method : str
+        One of :data:`METHODS`. "auto" runs Dawid-Skene on crowd-style labels (every
+        question picks from one small shared set of values) and ACCU with copy
+        detection otherwise; ``result.method`` says which.
+    max_iter, tol : int, float
+        Iteration limit and convergence tolerance (largest change in trust).
+    priors : mapping, optional
+        Prior trust per source id, strictly between 0 and 1 (overrides
+        ``Source.prior``).
+    independence : bool
+        Count a source once per proposition however many claims or relays carry it,
+        and discount sources detected as copying each other. False: every claim is a
+        vote, as the classic algorithms assume.
+    progress : bool
+        Accepted for symmetry with :func:`reconcile.link`; scoring is fast.
+    processor : callable or None
+        Normalises structured string values before they are compared.
+    **params
+        Passed to the algorithm (e.g. ``g`` for investment, ``rho`` for truthfinder).
+
+    Returns
+    -------
+    Consensus
+
+    Examples
+    --------
+    >>> import reconcile as rc
+    >>> claims = [
+    ...     rc.Claim(subject="bridge", predicate="opened", value="Monday", source="mayor"),
+    ...     rc.Claim(subject="bridge", predicate="opened", value="Monday", source="paper"),
+    ...     rc.Claim(subject="bridge", predicate="opened", value="Tuesday", source="blog"),
+    ... ]
+    >>> result = rc.score(claims, method="majority")
+    >>> round(result.score(claims[0]), 2), round(result.score(claims[2]), 2)
+    (0.67, 0.33)
+    """
+    if method not in METHODS:
+        raise OptionError(f"must be one of {METHODS}, got {method!r}", field="method")
+    if isinstance(max_iter, bool) or not isinstance(max_iter, int) or max_iter < 1:
+        raise OptionError(f"must be a positive int, got {max_iter!r}", field="max_iter")
+    bad_tol = isinstance(tol, bool) or not isinstance(tol, (int, float))
+    if bad_tol or not tol > 0 or math.isinf(tol):
+        raise OptionError(f"must be a positive number, got {tol!r}", field="tol")
+    if processor is not None and not callable(processor):
+        raise OptionError("must be callable or None", field="processor")
+    checked: dict[str, float] = {}
+    for sid, value in (priors or {}).items():
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not ok or not 0 < float(value) < 1:
+            raise OptionError(f"prior of source {sid!r} must lie strictly between 0 and 1, "
+                              f"got {value!r}", record=str(sid), field="priors")  # fmt: skip
+        checked[str(sid)] = float(value)
+    from reconcile.linking import link
+
+    graph = _graph_of(graph_or_claims, link)
+    votes = build_votes(graph, processor=processor, priors=checked, independence=independence)
+    name = _auto(votes) if method == "auto" else method
+    allowed = set(inspect.signature(ALGORITHMS[name]).parameters) - {"votes", "_"}
+    for key in params:
+        if key not in allowed:
+            raise OptionError(f"{name} takes no parameter {key!r} (it takes "
+                              f"{sorted(allowed)})", field=key)  # fmt: skip
+    options = dict(params)
+    if name == "accu":
+        options.setdefault("copy_detection", independence)
+    fit = ALGORITHMS[name](votes, max_iter=max_iter, tol=tol, **options)
+    if not fit.converged:
+        from reconcile.linking import ReconcileWarning
+
+        warnings.warn(
+            f"{name} did not converge in {max_iter} iterations (tol={tol}); the scores "
+            "are those of the last iteration (result.converged is False)",
+            ReconcileWarning,
+            stacklevel=2,
+        )
+    scores = claim_scores(votes, fit.fact_score, fit.trust)
+    return Consensus(graph, votes, scores, fit.trust, method=name, iterations=fit.iterations,
+                     converged=fit.converged, fact_score=fit.fact_score)  # fmt: skip

@@ -1,0 +1,378 @@
+"""The result of scoring: per-claim consensus, per-source trust, answers, explanations."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections import Counter
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+import numpy as np
+
+from reconcile._optional import import_optional
+from reconcile._table import format_table
+from reconcile.errors import SchemaError, UnknownClaimError
+from reconcile.graph import ClaimGraph
+from reconcile.model import Claim, Source, Value
+from reconcile.scoring.votes import FloatArray, Votes
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["LONE_SHRINK", "Answer", "Consensus", "ConsensusTables", "Explanation", "Support"]
+
+LONE_SHRINK = 0.5
+"""How far an uncontested claim's score moves from 0.5 toward each supporter's trust."""
+
+
+class ConsensusTables(NamedTuple):
+    """The tables of a consensus: one row per claim, one row per source."""
+
+    claims: pd.DataFrame
+    sources: pd.DataFrame
+
+
+@attrs.frozen
+class Answer:
+    """The best-supported proposition of one question."""
+
+    question: tuple[str, str] | str
+    """(subject, predicate) for structured claims; else the question's first claim id."""
+    value: Value | str
+    """The structured value, or the text of the best-supported claim."""
+    score: float
+    claim_ids: tuple[str, ...]
+    """The claims that state it."""
+
+
+@attrs.frozen
+class Support:
+    """One claim that bears on another, with its weight in the consensus."""
+
+    claim_id: str
+    source: str
+    trust: float
+    weight: float
+    """Its vote strength: 1 assertion, 0.5 hedged report (0 for a repeat of a vote)."""
+    reasons: tuple[str, ...]
+
+
+@attrs.frozen
+class Explanation:
+    """Why a claim scored what it scored."""
+
+    claim: Claim
+    score: float
+    method: str
+    source_trust: float
+    supporters: tuple[Support, ...]
+    contradictors: tuple[Support, ...]
+    note: str
+
+    def __str__(self) -> str:
+        lines = [
+            f"{self.claim.describe()!r} by {self.claim.source.id} "
+            f"(trust {self.source_trust:.2f}): score {self.score:.2f} ({self.method})",
+            f"  {self.note}",
+        ]
+        for title, rows in (("supported by", self.supporters),
+                            ("contradicted by", self.contradictors)):  # fmt: skip
+            for r in rows:
+                why = f" — {'; '.join(r.reasons)}" if r.reasons else ""
+                lines.append(f"  {title} {r.source} (trust {r.trust:.2f}, weight "
+                             f"{r.weight:g}){why}")  # fmt: skip
+        return "\n".join(lines)
+
+
+def claim_scores(votes: Votes, fact_score: FloatArray, trust: FloatArray) -> FloatArray:
+    """Per claim: the support for what its source said.
+
+    In a contested question, the fact's score from the algorithm. A fact nobody
+    disputes has no competitor to be weighed against: its score adds up its supporters'
+    trust in log-odds, each shrunk toward 0.5 (one supporter of trust 0.8 gives 0.65).
+    A denial scores one minus the score of the fact it denies.
+    """
+    k_q = np.bincount(votes.fact_question, minlength=votes.n_questions)
+    lone = k_q[votes.fact_question] == 1
+    shrunk = np.clip(0.5 + LONE_SHRINK * (trust - 0.5), 1e-6, 1 - 1e-6)
+    logit = np.log(shrunk / (1 - shrunk))
+    s, f, w = votes.v_source, votes.v_fact, votes.v_weight
+    evidence = np.bincount(f, weights=w * logit[s], minlength=votes.n_facts)
+    lone_score = 1.0 / (1.0 + np.exp(-evidence))
+    fact = np.where(lone, lone_score, fact_score)
+    p = fact[votes.claim_fact]
+    out: FloatArray = np.clip(np.where(votes.claim_sign > 0, p, 1.0 - p), 0.0, 1.0)
+    return out
+
+
+class Consensus:
+    """Scores of claims and trust of sources, from :func:`reconcile.score`.
+
+    Examples
+    --------
+    >>> import reconcile as rc
+    >>> result = rc.score(rc.datasets.load_demo())
+    >>> result.method
+    'accu'
+    >>> result.score("injured-count-hospital") > result.score("injured-count-mayor")
+    True
+    >>> [a.value for a in result.answers() if a.question == ("port-elsby-fire", "under control at")]
+    ['06:00']
+    """
+
+    def __init__(
+        self,
+        graph: ClaimGraph,
+        votes: Votes,
+        scores: FloatArray,
+        trust: FloatArray,
+        *,
+        method: str,
+        iterations: int,
+        converged: bool,
+        fact_score: FloatArray,
+    ) -> None:
+        self.graph = graph
+        self.method = method
+        self.iterations = iterations
+        self.converged = converged
+        self._votes = votes
+        self._scores = scores
+        self._trust = trust
+        self._fact_score = fact_score
+        self._position = {cid: i for i, cid in enumerate(votes.claim_ids)}
+        self._source_index = {s: i for i, s in enumerate(votes.sources)}
+
+    # -- lookups --------------------------------------------------------------------
+
+    def _index(self, claim: str | Claim) -> int:
+        claim_id = claim.id if isinstance(claim, Claim) else claim
+        try:
+            return self._position[claim_id]
+        except (KeyError, TypeError):
+            raise UnknownClaimError(
+                "no claim with this id was scored", record=repr(claim_id), field="id"
+            ) from None
+
+    def score(self, claim: str | Claim) -> float:
+        """The consensus score of a claim (or claim id), in [0, 1]."""
+        return float(self._scores[self._index(claim)])
+
+    def trust(self, source: str | Source) -> float:
+        """The estimated trust of a source (or source id), in [0, 1]."""
+        sid = source.id if isinstance(source, Source) else source
+        try:
+            return float(self._trust[self._source_index[sid]])
+        except (KeyError, TypeError):
+            raise UnknownClaimError(
+                "no source with this id was scored", record=repr(sid), field="source"
+            ) from None
+
+    @property
+    def scores(self) -> dict[str, float]:
+        """Every claim's score, by claim id."""
+        return {cid: float(s) for cid, s in zip(self._votes.claim_ids, self._scores)}
+
+    @property
+    def trusts(self) -> dict[str, float]:
+        """Every source's trust, by source id."""
+        return {sid: float(t) for sid, t in zip(self._votes.sources, self._trust)}
+
+    def answers(self) -> list[Answer]:
+        """The best-supported proposition of each question, largest questions first."""
+        v = self._votes
+        claims_of: dict[int, list[str]] = {}
+        for cid, fact, sign in zip(v.claim_ids, v.claim_fact.tolist(), v.claim_sign.tolist()):
+            if sign > 0:
+                claims_of.setdefault(fact, []).append(cid)
+        best: dict[int, int] = {}
+        for fact in range(v.n_facts):
+            q = int(v.fact_question[fact])
+            if fact not in claims_of:
+                continue
+            if q not in best or self._fact_rank(fact) > self._fact_rank(best[q]):
+                best[q] = fact
+        size = np.bincount(v.claim_fact, minlength=v.n_facts)
+        q_size = np.bincount(v.fact_question, weights=size, minlength=v.n_questions)
+        out = []
+        for q, fact in best.items():
+            ids = tuple(claims_of[fact])
+            first = self.graph[ids[0]]
+            if first.is_structured:
+                assert first.key is not None and first.value is not None
+                question: tuple[str, str] | str = first.key
+                # the spelling most of its claims use (ties: the first claim's)
+                spellings = Counter(self.graph[c].value for c in ids)
+                value: Value | str = first.value
+                value = max(spellings, key=lambda x: (spellings[x], x == first.value)) or value
+            else:
+                question = min(ids)
+                value = first.text if first.text is not None else first.describe()
+            score = float(max(self._scores[self._position[c]] for c in ids))
+            out.append((-q_size[q], str(question), Answer(question, value, score, ids)))
+        out.sort(key=lambda t: (t[0], t[1]))
+        return [a for _, _, a in out]
+
+    def _fact_rank(self, fact: int) -> tuple[float, str]:
+        claim = self._votes.fact_label[fact]
+        return (float(self._scores[self._position[claim]]), "~" if False else claim[::-1])
+
+    def explain(self, claim: str | Claim) -> Explanation:
+        """Who supports and who contradicts a claim, with their trust and the reasons.
+
+        Examples
+        --------
+        >>> import reconcile as rc
+        >>> result = rc.score(rc.datasets.load_demo())
+        >>> print(result.explain("injured-count-mayor"))  # doctest: +ELLIPSIS
+        'port-elsby-fire workers hospitalised = 3' by Mayor Ilse Brandt (trust ...): score ...
+          ...
+          contradicted by St Brendan's Hospital (trust ...
+        """
+        i = self._index(claim)
+        v = self._votes
+        target = self.graph[v.claim_ids[i]]
+        fact, sign = int(v.claim_fact[i]), int(v.claim_sign[i])
+        question = int(v.fact_question[fact])
+        counted = {(int(s), int(f), w > 0) for s, f, w in zip(v.v_source, v.v_fact, v.v_weight)}
+        supporters: list[Support] = []
+        contradictors: list[Support] = []
+        for j, cid in enumerate(v.claim_ids):
+            if j == i:
+                continue
+            f_j = int(v.claim_fact[j])
+            if int(v.fact_question[f_j]) != question:
+                continue
+            same_side = (f_j == fact) == (int(v.claim_sign[j]) == sign)
+            link = self.graph.get_link(target.id, cid)
+            s_j = int(v.claim_source[j])
+            key = (s_j, f_j, int(v.claim_sign[j]) > 0)
+            weight = float(v.claim_weight[j]) if key in counted else 0.0
+            if key in counted:
+                counted.discard(key)  # a source's repeats after the first weigh nothing
+            row = Support(cid, v.sources[s_j], float(self._trust[s_j]), weight,
+                          link.reasons if link is not None else ())  # fmt: skip
+            if f_j == fact and self.graph[cid].source.id == target.source.id and same_side:
+                row = attrs.evolve(row, weight=0.0)
+            (supporters if same_side else contradictors).append(row)
+        k_q = int(np.sum(v.fact_question == question))
+        if k_q == 1:
+            note = ("nobody contradicts it: the score adds up its supporters' trust, "
+                    "shrunk toward 0.5")  # fmt: skip
+        else:
+            note = f"{k_q} competing versions of this question; scored by {self.method}"
+        return Explanation(
+            claim=target,
+            score=float(self._scores[i]),
+            method=self.method,
+            source_trust=float(self._trust[v.claim_source[i]]),
+            supporters=tuple(supporters),
+            contradictors=tuple(contradictors),
+            note=note,
+        )
+
+    # -- export ---------------------------------------------------------------------
+
+    def to_pandas(self) -> ConsensusTables:
+        """A claims table (id, source, text, score, ...) and a sources table (trust)."""
+        pd = import_optional("pandas", extra="pandas", purpose="to_pandas()")
+        v = self._votes
+        k_q = np.bincount(v.fact_question, minlength=v.n_questions)
+        rows = []
+        for i, cid in enumerate(v.claim_ids):
+            c = self.graph[cid]
+            f = int(v.claim_fact[i])
+            rows.append({
+                "id": cid, "source": c.source.id, "via": c.via, "claim": c.describe(),
+                "stance": c.stance.value, "score": float(self._scores[i]),
+                "question": int(v.fact_question[f]), "version": f,
+                "contested": bool(k_q[v.fact_question[f]] > 1),
+            })  # fmt: skip
+        counts = np.bincount(v.claim_source, minlength=v.n_sources)
+        sources = [
+            {"source": s, "trust": float(self._trust[k]), "claims": int(counts[k])}
+            for k, s in enumerate(v.sources)
+        ]
+        return ConsensusTables(
+            claims=pd.DataFrame(rows),
+            sources=pd.DataFrame(sources).sort_values(["trust", "source"],
+                                                      ascending=[False, True],
+                                                      ignore_index=True),
+        )  # fmt: skip
+
+    def _to_document(self) -> dict[str, Any]:
+        from reconcile.io import claim_to_dict, link_to_dict
+
+        return {
+            "kind": "consensus",
+            "method": self.method,
+            "iterations": self.iterations,
+            "converged": self.converged,
+            "claims": [claim_to_dict(c) for c in sorted(self.graph, key=lambda c: c.id)],
+            "links": [link_to_dict(lk) for lk in self.graph.links()],
+            "scores": self.scores,
+            "trust": self.trusts,
+        }
+
+    @classmethod
+    def _from_document(cls, document: Mapping[str, Any], graph: ClaimGraph) -> Consensus:
+        from rapidfuzz.utils import default_process
+
+        from reconcile.scoring.votes import build_votes
+
+        scores, trust = document.get("scores"), document.get("trust")
+        if not isinstance(scores, Mapping) or not isinstance(trust, Mapping):
+            raise SchemaError("a consensus needs 'scores' and 'trust' objects", field="scores")
+        votes = build_votes(graph, processor=default_process)
+        try:
+            s = np.array([float(scores[c]) for c in votes.claim_ids])
+            t = np.array([float(trust[x]) for x in votes.sources])
+        except KeyError as err:
+            raise SchemaError(f"no score for {err}", field="scores") from None
+        except (TypeError, ValueError):
+            raise SchemaError("scores must be numbers", field="scores") from None
+        if not (np.all(np.isfinite(s)) and np.all((s >= 0) & (s <= 1))):
+            raise SchemaError("scores must lie in [0, 1]", field="scores")
+        return cls(graph, votes, s, t, method=str(document.get("method", "unknown")),
+                   iterations=int(document.get("iterations", 0)),
+                   converged=bool(document.get("converged", True)),
+                   fact_score=np.full(votes.n_facts, math.nan))  # fmt: skip
+
+    # -- display --------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._scores)
+
+    def __repr__(self) -> str:
+        order = np.argsort(-self._scores, kind="stable")
+        rows = [[self._votes.claim_ids[i], f"{self._scores[i]:.2f}",
+                 self.graph[self._votes.claim_ids[i]].describe()] for i in order[:5]]  # fmt: skip
+        head = (f"<Consensus ({self.method}, {self.iterations} iterations"
+                f"{'' if self.converged else ', NOT converged'}): {len(self)} claims, "
+                f"{len(self._trust)} sources>")  # fmt: skip
+        return head + "\n" + format_table(["claim", "score", "statement"], rows)
+
+    def _repr_html_(self) -> str:
+        order = np.argsort(-self._scores, kind="stable")
+        pick = list(order[:10]) + [i for i in order[-5:] if i not in order[:10]]
+        rows = "".join(
+            f"<tr><td>{html.escape(self._votes.claim_ids[i])}</td>"
+            f"<td>{self._scores[i]:.2f}</td>"
+            f"<td>{html.escape(self.graph[self._votes.claim_ids[i]].describe()[:160])}</td></tr>"
+            for i in pick
+        )
+        t_order = np.argsort(-self._trust, kind="stable")[:10]
+        srcs = "".join(
+            f"<tr><td>{html.escape(self._votes.sources[k])}</td><td>{self._trust[k]:.2f}</td></tr>"
+            for k in t_order
+        )
+        return (
+            f"<div><strong>Consensus</strong> ({html.escape(self.method)}, "
+            f"{self.iterations} iterations): {len(self)} claims, {len(self._trust)} sources"
+            "<table><thead><tr><th>claim</th><th>score</th><th>statement</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+            "<table><thead><tr><th>source</th><th>trust</th></tr></thead>"
+            f"<tbody>{srcs}</tbody></table></div>"
+        )

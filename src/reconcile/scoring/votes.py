@@ -1,0 +1,257 @@
+"""From claims to votes: the arrays every truth-discovery algorithm iterates over.
+
+A *fact* is one proposition that one or more claims state: for structured claims, one
+normalised value of one (subject, predicate) question; for text claims, a group of
+claims that corroborate each other. A *question* groups the facts that compete. A
+*vote* is one source's support (or, for a denial, opposition) for one fact: however
+many claims and relays carry it, a source votes once per fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+import networkx as nx
+import numpy as np
+from numpy.typing import NDArray
+
+from reconcile.graph import ClaimGraph
+from reconcile.model import Claim, Scalar, Stance, Value
+
+__all__ = ["HEDGED_WEIGHT", "Votes", "build_votes", "canonical_value"]
+
+HEDGED_WEIGHT = 0.5
+"""How much a hedged report counts next to an assertion."""
+
+IntArray = NDArray[np.int64]
+FloatArray = NDArray[np.float64]
+
+
+def _canonical_scalar(value: Scalar, processor: Callable[..., Any] | None) -> Scalar:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return round(float(value), 9)
+    text = processor(value) if processor is not None else value.strip()
+    try:
+        return round(float(str(text).replace(",", "")), 9)
+    except ValueError:
+        return str(text)
+
+
+def canonical_value(value: Value, processor: Callable[..., Any] | None) -> Any:
+    """The key under which equal values meet: numbers as floats, strings processed,
+    multi-valued tuples as sorted tuples of their distinct members.
+
+    Examples
+    --------
+    >>> from rapidfuzz.utils import default_process
+    >>> canonical_value(("Ritchie", "kernighan", "Kernighan"), default_process)
+    ('kernighan', 'ritchie')
+    >>> canonical_value("1,200", None)
+    1200.0
+    """
+    if isinstance(value, tuple):
+        members = {_canonical_scalar(v, processor) for v in value}
+        return tuple(sorted(members, key=lambda v: (type(v).__name__, str(v))))
+    return _canonical_scalar(value, processor)
+
+
+@attrs.frozen
+class Votes:
+    """Claims as arrays: which fact each claim states, and each source's votes."""
+
+    claim_ids: list[str]
+    claim_fact: IntArray
+    claim_sign: IntArray
+    """+1 for a claim that asserts its fact, -1 for one that denies it."""
+    claim_weight: FloatArray
+    claim_source: IntArray
+    sources: list[str]
+    source_prior: FloatArray
+    """Prior trust per source (0.5 where none was given)."""
+    fact_question: IntArray
+    fact_label: list[str]
+    fact_value: list[Any]
+    """The canonical value of structured facts (None for text facts)."""
+    n_questions: int
+    v_source: IntArray
+    v_fact: IntArray
+    v_weight: FloatArray
+    """Signed vote strength: +1 assert, +0.5 hedged, -1 deny (one per source and fact)."""
+    fact_links: tuple[IntArray, IntArray, FloatArray]
+    """(fact a, fact b, signed confidence) between facts joined by links."""
+    fact_overlap: tuple[IntArray, IntArray, FloatArray]
+    """(fact a, fact b, share of a's members that b has) between multi-valued facts of
+    one question: a source listing only the first author is consistent with the list."""
+
+    @property
+    def n_facts(self) -> int:
+        return len(self.fact_question)
+
+    @property
+    def n_sources(self) -> int:
+        return len(self.sources)
+
+
+def _text_facts(
+    graph: ClaimGraph, text_ids: Sequence[str]
+) -> tuple[dict[str, int], dict[int, int], list[str]]:
+    """Facts of text claims: groups joined by corroboration; questions: joined by any link."""
+    members = set(text_ids)
+    facts = nx.utils.UnionFind(text_ids)
+    questions = nx.utils.UnionFind(text_ids)
+    for a, b, relation in graph.nx.edges(data="relation"):
+        if a in members and b in members:
+            questions.union(a, b)
+            if relation == "corroborates":
+                facts.union(a, b)
+    fact_of: dict[str, int] = {}
+    labels: list[str] = []
+    question_of_fact: dict[int, int] = {}
+    q_index: dict[str, int] = {}
+    for group in sorted((sorted(g) for g in facts.to_sets()), key=lambda g: g[0]):
+        f = len(labels)
+        labels.append(group[0])
+        for claim_id in group:
+            fact_of[claim_id] = f
+        root = min(questions[c] for c in group)
+        question_of_fact[f] = q_index.setdefault(root, len(q_index))
+    return fact_of, question_of_fact, labels
+
+
+def build_votes(
+    graph: ClaimGraph,
+    *,
+    processor: Callable[..., Any] | None,
+    priors: dict[str, float] | None = None,
+    independence: bool = True,
+) -> Votes:
+    """Turn a claim graph into :class:`Votes`.
+
+    With ``independence=False`` every claim is a vote of its own (relays and repeats
+    count again), which is what the classic algorithms assume.
+    """
+    claims: list[Claim] = sorted(graph, key=lambda c: c.id)
+    n = len(claims)
+    claim_ids = [c.id for c in claims]
+    src_index: dict[str, int] = {}
+    claim_source = np.array(
+        [src_index.setdefault(c.source.id, len(src_index)) for c in claims], dtype=np.int64
+    )
+    sources = list(src_index)
+    prior = np.full(len(sources), 0.5)
+    for sid, k in src_index.items():
+        given = graph.sources[sid].prior
+        if priors and sid in priors:
+            given = priors[sid]
+        if given is not None:
+            prior[k] = given
+
+    claim_fact = np.zeros(n, dtype=np.int64)
+    fact_question: list[int] = []
+    fact_label: list[str] = []
+    fact_value: list[Any] = []
+    # structured facts: one per (question key, canonical value)
+    fact_index: dict[tuple[Any, ...], int] = {}
+    question_index: dict[Any, int] = {}
+    text_ids = [c.id for c in claims if not c.is_structured]
+    for i, c in enumerate(claims):
+        if c.is_structured:
+            assert c.value is not None
+            value = canonical_value(c.value, processor)
+            key = (c.key, type(value).__name__, value)
+            if key not in fact_index:
+                fact_index[key] = len(fact_question)
+                fact_question.append(question_index.setdefault(("s", c.key), len(question_index)))
+                fact_label.append(c.id)
+                fact_value.append(value)
+            claim_fact[i] = fact_index[key]
+    if text_ids:
+        fact_of, question_of_fact, labels = _text_facts(graph, text_ids)
+        offset = len(fact_question)
+        base_q = len(question_index)
+        for f, label in enumerate(labels):
+            fact_question.append(base_q + question_of_fact[f])
+            fact_label.append(label)
+            fact_value.append(None)
+        position = {cid: i for i, cid in enumerate(claim_ids)}
+        for cid, f in fact_of.items():
+            claim_fact[position[cid]] = offset + f
+        n_questions = base_q + (max(question_of_fact.values()) + 1 if question_of_fact else 0)
+    else:
+        n_questions = len(question_index)
+
+    stance = [c.stance for c in claims]
+    structured = np.array([c.is_structured for c in claims], dtype=np.bool_)
+    # a text denial is already folded into the links (its group contradicts the other);
+    # a structured denial votes against its value
+    claim_sign = np.where(
+        structured & np.array([s is Stance.DENIES for s in stance], dtype=np.bool_), -1, 1
+    ).astype(np.int64)
+    claim_weight = np.array([HEDGED_WEIGHT if s is Stance.HEDGED else 1.0 for s in stance])
+
+    strength = claim_sign * claim_weight
+    if independence:
+        # one vote per (source, fact, direction): the strongest of its claims
+        vote_key = (claim_source * max(len(fact_question), 1) + claim_fact) * 2 + (claim_sign > 0)
+        order = np.lexsort((-np.abs(strength), vote_key))
+        first = np.ones(n, dtype=np.bool_)
+        first[1:] = vote_key[order][1:] != vote_key[order][:-1]
+        pick = order[first]
+    else:
+        pick = np.arange(n)
+    pick = np.sort(pick)
+
+    # links between different facts, for implication (TruthFinder) and explanations
+    fa, fb, conf = [], [], []
+    position = {cid: i for i, cid in enumerate(claim_ids)}
+    for a, b, data in graph.nx.edges(data=True):
+        x, y = claim_fact[position[a]], claim_fact[position[b]]
+        if x != y:
+            sign = 1.0 if data["relation"] == "corroborates" else -1.0
+            fa.append(min(x, y))
+            fb.append(max(x, y))
+            conf.append(sign * data["confidence"])
+    oa, ob, share = [], [], []
+    by_question: dict[int, list[int]] = {}
+    for f, value in enumerate(fact_value):
+        if isinstance(value, tuple):
+            by_question.setdefault(fact_question[f], []).append(f)
+    for facts in by_question.values():
+        sets = {f: set(fact_value[f]) for f in facts}
+        for x in facts:
+            for y in facts:
+                common = len(sets[x] & sets[y])
+                if x != y and common:
+                    oa.append(x)
+                    ob.append(y)
+                    share.append(common / len(sets[x]))
+    return Votes(
+        claim_ids=claim_ids,
+        claim_fact=claim_fact,
+        claim_sign=claim_sign,
+        claim_weight=claim_weight,
+        claim_source=claim_source,
+        sources=sources,
+        source_prior=prior,
+        fact_question=np.array(fact_question, dtype=np.int64),
+        fact_label=fact_label,
+        fact_value=fact_value,
+        n_questions=n_questions,
+        v_source=claim_source[pick],
+        v_fact=claim_fact[pick],
+        v_weight=strength[pick],
+        fact_links=(
+            np.array(fa, dtype=np.int64),
+            np.array(fb, dtype=np.int64),
+            np.array(conf, dtype=np.float64),
+        ),
+        fact_overlap=(
+            np.array(oa, dtype=np.int64),
+            np.array(ob, dtype=np.int64),
+            np.array(share, dtype=np.float64),
+        ),
+    )

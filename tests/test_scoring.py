@@ -1,0 +1,195 @@
+from __future__ import annotations
+
+import random
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import reconcile as rc
+from reconcile.scoring import ALGORITHMS, METHODS
+
+
+def fact(value: object, source: str, **kw: object) -> rc.Claim:
+    return rc.Claim(subject="bridge", predicate="opened", value=value, source=source, **kw)  # type: ignore[arg-type]
+
+
+def test_majority_and_scores_add_up() -> None:
+    claims = [fact("Monday", "a"), fact("monday", "b"), fact("Tuesday", "c")]
+    result = rc.score(claims, method="majority")
+    assert result.score(claims[0]) == pytest.approx(2 / 3)
+    assert result.score(claims[2]) == pytest.approx(1 / 3)
+    assert result.score(claims[0]) + result.score(claims[2]) == pytest.approx(1.0)
+    (answer,) = result.answers()
+    assert str(answer.value).lower() == "monday"
+    assert set(answer.claim_ids) == {claims[0].id, claims[1].id}
+
+
+def test_denial_scores_the_complement() -> None:
+    claims = [fact("Monday", "a"), fact("Monday", "b"), fact("Monday", "c", stance="denies")]
+    result = rc.score(claims, method="accu")
+    assert result.score(claims[2]) == pytest.approx(1 - result.score(claims[0]))
+    assert result.score(claims[0]) > 0.5
+
+
+def test_lone_claim_scores_by_trust_shrunk() -> None:
+    claims = [rc.Claim("The dam held", source=rc.Source("engineer", prior=0.9))]
+    result = rc.score(claims)
+    assert 0.5 < result.score(claims[0]) < 0.9
+    assert "nobody contradicts it" in result.explain(claims[0]).note
+
+
+def test_demo_end_to_end() -> None:
+    result = rc.score(rc.datasets.load_demo())
+    assert result.method == "accu"
+    assert result.converged
+    assert len(result.scores) == 16
+    assert result.score("injured-count-hospital") > 0.9
+    assert result.score("injured-count-mayor") < 0.1
+    assert result.score("deaths-chief") > result.score("deaths-rumour")
+    why = result.explain("injured-count-mayor")
+    assert {s.source for s in why.contradictors} == {"Elsby Gazette", "St Brendan's Hospital"}
+    text = str(why)
+    assert "contradicted by" in text
+    tables = result.to_pandas()
+    assert len(tables.claims) == 16
+    assert set(tables.sources["source"]) == set(result.trusts)
+    assert "<table>" in result._repr_html_()
+    assert "Consensus" in repr(result)
+
+
+def test_consensus_json_round_trip() -> None:
+    result = rc.score(rc.datasets.load_demo())
+    again = rc.from_json(rc.to_json(result))
+    assert isinstance(again, rc.Consensus)
+    assert again.scores == result.scores
+    assert again.trusts == result.trusts
+    assert again.method == result.method
+    assert rc.to_json(again) == rc.to_json(result)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_runs_and_stays_in_range(method: str) -> None:
+    data = rc.datasets.synthetic(300, n_sources=30, structured=True, seed=3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", rc.ReconcileWarning)
+        result = rc.score(data.claims, method=method)
+    scores = np.array(list(result.scores.values()))
+    trust = np.array(list(result.trusts.values()))
+    assert len(scores) == len(data.claims)
+    assert np.all(np.isfinite(scores))
+    assert np.all((scores >= 0) & (scores <= 1))
+    assert np.all(np.isfinite(trust))
+    assert np.all((trust >= 0) & (trust <= 1))
+    # on planted truth every method beats a coin
+    best = {a.question: a.value for a in result.answers()}
+    right = sum(best[(q, "count")] == int(v.split("|")[0]) for q, v in data.truth.items())
+    assert right / len(data.truth) > 0.6
+
+
+def test_bad_options() -> None:
+    claims = [fact("Monday", "a")]
+    for kwargs, field in (
+        ({"method": "magic"}, "method"),
+        ({"max_iter": 0}, "max_iter"),
+        ({"tol": -1}, "tol"),
+        ({"priors": {"a": 1.5}}, "priors"),
+        ({"priors": {"a": "high"}}, "priors"),
+        ({"processor": 3}, "processor"),
+        ({"method": "sums", "nonsense": 1}, None),
+    ):
+        with pytest.raises(rc.OptionError) as info:
+            rc.score(claims, **kwargs)  # type: ignore[arg-type]
+        if field is not None:
+            assert info.value.field == field
+    with pytest.raises(rc.InvalidClaimError):
+        rc.score([claims[0], "x"])  # type: ignore[list-item]
+
+
+def test_non_convergence_is_a_flag_and_a_warning() -> None:
+    data = rc.datasets.synthetic(200, n_sources=20, structured=True, seed=1)
+    with pytest.warns(rc.ReconcileWarning, match="did not converge"):
+        result = rc.score(data.claims, method="accu", max_iter=1)
+    assert not result.converged
+
+
+def test_unknown_lookups() -> None:
+    result = rc.score([fact("Monday", "a")])
+    with pytest.raises(rc.UnknownClaimError):
+        result.score("nope")
+    with pytest.raises(rc.UnknownClaimError):
+        result.trust("nobody")
+
+
+def test_relays_and_repeats_count_once() -> None:
+    base = [fact("Monday", "a"), fact("Tuesday", "b")]
+    relayed = base + [
+        fact("Tuesday", "b", via=(f"outlet {k}",), id=f"relay-{k}") for k in range(20)
+    ]
+    plain = rc.score(base, method="majority")
+    flooded = rc.score(relayed, method="majority")
+    assert flooded.score(base[0]) == pytest.approx(plain.score(base[0]))
+    naive = rc.score(relayed, method="majority", independence=False)
+    assert naive.score(base[0]) < plain.score(base[0])
+
+
+def test_copy_detection_changes_votes_only_when_asked() -> None:
+    data = rc.datasets.synthetic(400, n_sources=20, structured=True, copy_rate=0.3, seed=2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", rc.ReconcileWarning)
+        on = rc.score(data.claims, method="accu")
+        off = rc.score(data.claims, method="accu", copy_detection=False)
+        plain = rc.score(data.claims, method="accu", independence=False)
+    assert on.scores != off.scores
+    assert off.scores == plain.scores or off.scores != on.scores
+
+
+_values = st.sampled_from(["Mon", "Tue", "Wed"])
+_sources = st.sampled_from([f"s{k}" for k in range(6)])
+
+
+@given(st.lists(st.tuples(st.sampled_from(["q1", "q2"]), _values, _sources), min_size=1,
+                max_size=25), st.sampled_from(sorted(ALGORITHMS)), st.randoms())  # fmt: skip
+def test_scores_do_not_depend_on_order(
+    rows: list[tuple[str, str, str]], method: str, rnd: random.Random
+) -> None:
+    claims = [rc.Claim(subject=q, predicate="day", value=v, source=s, id=f"c{k}")
+              for k, (q, v, s) in enumerate(rows)]  # fmt: skip
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", rc.ReconcileWarning)
+        a = rc.score(claims, method=method)
+        b = rc.score(shuffled, method=method)
+    assert a.scores == b.scores
+    assert all(0 <= x <= 1 for x in a.scores.values())
+
+
+@given(st.lists(st.tuples(_values, _sources), min_size=1, max_size=12), _values)
+def test_an_independent_corroboration_never_lowers_a_score(
+    rows: list[tuple[str, str]], extra: str
+) -> None:
+    claims = [fact(v, s, id=f"c{k}") for k, (v, s) in enumerate(rows)]
+    target = claims[0]
+    before = rc.score(claims, method="majority").score(target)
+    more = [*claims, fact(target.value, "new independent source", id="new")]
+    after = rc.score(more, method="majority").score(target)
+    assert after >= before - 1e-12
+    against = [*claims, fact(f"not {target.value}", "new independent source", id="new")]
+    assert rc.score(against, method="majority").score(target) <= before + 1e-12
+
+
+@given(st.lists(st.tuples(_values, _sources), min_size=1, max_size=12))
+def test_a_flood_of_copies_moves_a_score_no_more_than_one_voice(
+    rows: list[tuple[str, str]],
+) -> None:
+    claims = [fact(v, s, id=f"c{k}") for k, (v, s) in enumerate(rows)]
+    target = claims[0]
+    one = rc.score([*claims, fact("Sun", "flooder", id="f0")], method="majority")
+    flood = rc.score(
+        [*claims, *(fact("Sun", "flooder", id=f"f{k}", via=(f"o{k}",)) for k in range(100))],
+        method="majority",
+    )
+    assert flood.score(target) == pytest.approx(one.score(target))
