@@ -398,7 +398,7 @@ class Linker:
         }  # fmt: skip
         # the threshold that best separates related from unrelated pairs, gates included
         best = max(
-            np.arange(0.2, 0.81, 0.02).round(2).tolist(),
+            np.arange(0.2, 0.81, 0.01).round(2).tolist(),
             key=lambda t: (self._related_accuracy(F, related, t), -abs(t - 0.5)),
         )
         self.relate_threshold = float(best)
