@@ -156,6 +156,12 @@ class ClaimGraph:
                 hedged=link.hedged,
             )
 
+    def _add_checked_edges(self, edges: list[tuple[str, str, dict[str, Any]]]) -> None:
+        """Add edges that the linker built from claims of this graph (already valid:
+        relation value, confidence in [0, 1], reasons tuple, hedged, a < b)."""
+        edges.sort(key=lambda e: (e[0], e[1]))
+        self._nx.add_edges_from(edges)
+
     # -- lookups --------------------------------------------------------------------
 
     @property

@@ -27,6 +27,7 @@ from reconcile.linking.features import (
     PairEvidence,
     Prepared,
     containment,
+    pair_evidence,
     pair_features,
     pair_words,
     prepare,
@@ -244,7 +245,9 @@ def _text_reasons(
     return tuple(dict.fromkeys(reasons))
 
 
-def _text_links(claims: list[Claim], plan: _Plan, opts: _Options, progress: bool) -> list[Link]:
+def _text_links(
+    claims: list[Claim], plan: _Plan, opts: _Options, progress: bool
+) -> list[tuple[str, str, dict[str, Any]]]:
     p, linker = plan.prepared, opts.linker
     ta, tb = plan.ta, plan.tb
     if len(ta):
@@ -256,7 +259,8 @@ def _text_links(claims: list[Claim], plan: _Plan, opts: _Options, progress: bool
         )
         ta, tb = ta[keep], tb[keep]
     bar = _progress(len(ta), progress, "linking")
-    links: list[Link] = []
+    # edges as networkx takes them: the values are valid by construction
+    links: list[tuple[str, str, dict[str, Any]]] = []
     for part in _batches(len(ta)):
         a, b = ta[part], tb[part]
         X, _ = pair_features(p, a, b, scorer=opts.scorer, processor=opts.processor,
@@ -268,11 +272,8 @@ def _text_links(claims: list[Claim], plan: _Plan, opts: _Options, progress: bool
             ok &= X[:, 0] * 100 >= opts.score_cutoff
         rows = np.flatnonzero(ok)
         if len(rows):
-            Xe, evidence = pair_features(
-                p, a[rows], b[rows], scorer=opts.scorer, processor=opts.processor,
-                workers=opts.workers, evidence=True,
-            )  # fmt: skip
-            assert evidence is not None
+            Xe = X[rows]
+            evidence = pair_evidence(p, a[rows], b[rows], Xe)
             F = PairFeatures(Xe, *pair_words(p, a[rows], b[rows]))
             label_e, related, stance = linker.decide(F)
             for r, k in enumerate(rows.tolist()):
@@ -290,11 +291,12 @@ def _text_links(claims: list[Claim], plan: _Plan, opts: _Options, progress: bool
                     confidence = related[r] * (probs[0] + probs[2])
                 if hedged:
                     confidence *= 0.5
-                links.append(Link(
-                    ca.id, cb.id, relation, float(min(max(confidence, 0.0), 1.0)),
-                    reasons=_text_reasons(Xe[r], evidence[r], ca, cb, relation, hedged),
-                    hedged=hedged,
-                ))  # fmt: skip
+                links.append((ca.id, cb.id, {
+                    "relation": relation.value,
+                    "confidence": float(min(max(confidence, 0.0), 1.0)),
+                    "reasons": _text_reasons(Xe[r], evidence[r], ca, cb, relation, hedged),
+                    "hedged": hedged,
+                }))  # fmt: skip
         if bar is not None:
             bar.update(len(a))
     if bar is not None:
@@ -394,7 +396,7 @@ def link(
             ReconcileWarning,
             stacklevel=2,
         )
-    graph.add_links(_text_links(items, plan, opts, progress))
+    graph._add_checked_edges(_text_links(items, plan, opts, progress))
     graph.add_links(_structured_links(items, plan, opts))
     return graph
 

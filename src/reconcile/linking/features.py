@@ -32,6 +32,7 @@ __all__ = [
     "Prepared",
     "containment",
     "pair_dot",
+    "pair_evidence",
     "pair_features",
     "pair_words",
     "prepare",
@@ -497,7 +498,7 @@ def pair_features(
         X[k, 6] = bool(ca.denials or cb.denials)
         X[k, 7] = bool(ca.hedges or cb.hedges or (p.hedged[i] and not p.long[i])
                        or (p.hedged[j] and not p.long[j]))  # fmt: skip
-        found[k] = _evidence(ca, cb, text_a, text_b)
+        found[k] = _evidence(ca, cb, text_a, text_b, None)
         X[k, 10] = any(n.startswith("numbers differ") for n in found[k].numbers)
         X[k, 11] = found[k].numbers_match
         X[k, 12] = bool(found[k].dates)
@@ -505,26 +506,47 @@ def pair_features(
     X[:, 0] = cpdist(texts_a, texts_b, scorer=scorer, processor=processor, workers=workers) / 100
     if not evidence:
         return X, None
+    return X, pair_evidence(p, ia, ib, X)
+
+
+def pair_evidence(p: Prepared, ia: IntArray, ib: IntArray, X: FloatArray) -> list[PairEvidence]:
+    """The cues behind the features `X` of pairs ``(ia[k], ib[k])``, for their reasons.
+
+    Only the notes of cues that fired are worked out: most pairs need none.
+    """
+    seg = _segmented(p)
+    special = (np.isin(ia, seg) | np.isin(ib, seg)).tolist()
     out = []
-    for k in range(m):
-        if k in found:
-            out.append(found[k])
-            continue
-        i, j = int(ia[k]), int(ib[k])
-        if X[k, 10] or X[k, 12] or X[k, 13]:  # the notes behind a fired cue
-            out.append(_evidence(p.cues[i], p.cues[j], p.texts[i], p.texts[j]))
+    for k, (i, j) in enumerate(zip(ia.tolist(), ib.tolist())):
+        x = X[k]
+        if special[k]:
+            text_a, ca = _focus(p, i, j)
+            text_b, cb = _focus(p, j, i)
+            out.append(_evidence(ca, cb, text_a, text_b, None))
+        elif x[10] or x[12] or x[13]:
+            out.append(_evidence(p.cues[i], p.cues[j], p.texts[i], p.texts[j], x))
         else:
             out.append(PairEvidence(p.cues[i], p.cues[j]))
-    return X, out
+    return out
 
 
-def _evidence(ca: Cues, cb: Cues, text_a: str, text_b: str) -> PairEvidence:
-    _, match, numbers = _compare_numbers(ca, cb)
+def _evidence(
+    ca: Cues, cb: Cues, text_a: str, text_b: str, fired: FloatArray | None
+) -> PairEvidence:
+    """Notes for the cues of a pair; with `fired`, only for the cues that fired."""
+    numbers: tuple[str, ...] = ()
+    match = False
+    if fired is None or fired[10] or fired[11]:
+        _, match_flag, numbers = _compare_numbers(ca, cb)
+        match = bool(match_flag)
     dates: tuple[str, ...] = ()
-    if ca.dates and cb.dates and not set(ca.dates) & set(cb.dates):
+    if (fired is None or fired[12]) and ca.dates and cb.dates and \
+            not set(ca.dates) & set(cb.dates):  # fmt: skip
         dates = (f"dates differ: {ca.dates[0]} vs {cb.dates[0]}",)
-    antonyms = tuple(f"antonyms: {a}" for a in _antonyms(ca, cb, text_a, text_b))
-    return PairEvidence(ca, cb, numbers, dates, antonyms, bool(match))
+    antonyms: tuple[str, ...] = ()
+    if fired is None or fired[13]:
+        antonyms = tuple(f"antonyms: {a}" for a in _antonyms(ca, cb, text_a, text_b))
+    return PairEvidence(ca, cb, numbers, dates, antonyms, match)
 
 
 @lru_cache(maxsize=50_000)
