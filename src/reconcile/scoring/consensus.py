@@ -188,12 +188,14 @@ class Consensus:
             if sign > 0:
                 claims_of.setdefault(fact, []).append(cid)
         best: dict[int, int] = {}
-        for fact in range(v.n_facts):
+        rank: dict[int, tuple[float, str]] = {}
+        for fact, members in claims_of.items():
             q = int(v.fact_question[fact])
-            if fact not in claims_of:
-                continue
-            if q not in best or self._fact_rank(fact) > self._fact_rank(best[q]):
-                best[q] = fact
+            # the highest score wins; a tie goes to the fact whose first claim id is smaller
+            here = (float(self._scores[self._position[members[0]]]), members[0])
+            if q not in best or here[0] > rank[q][0] or (here[0] == rank[q][0]
+                                                         and here[1] < rank[q][1]):  # fmt: skip
+                best[q], rank[q] = fact, here
         size = np.bincount(v.claim_fact, minlength=v.n_facts)
         q_size = np.bincount(v.fact_question, weights=size, minlength=v.n_questions)
         out = []
@@ -214,10 +216,6 @@ class Consensus:
             out.append((-q_size[q], str(question), Answer(question, value, score, ids)))
         out.sort(key=lambda t: (t[0], t[1]))
         return [a for _, _, a in out]
-
-    def _fact_rank(self, fact: int) -> tuple[float, str]:
-        claim = self._votes.fact_label[fact]
-        return (float(self._scores[self._position[claim]]), "~" if False else claim[::-1])
 
     def explain(self, claim: str | Claim) -> Explanation:
         """Who supports and who contradicts a claim, with their trust and the reasons.
