@@ -302,3 +302,9 @@ def test_default_linker_is_not_shared_state() -> None:
     a = rc.Linker.default()
     a.short_overlap = 0.99
     assert rc.Linker.default().short_overlap != 0.99
+
+
+def test_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:
+    graph = rc.link(rc.datasets.load_demo(), progress=True)
+    assert graph.number_of_links > 0
+    assert "linking" in capsys.readouterr().err
