@@ -9,7 +9,6 @@ numbers, dates and antonyms).
 
 from __future__ import annotations
 
-import math
 import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -412,16 +411,6 @@ def _spelling(term: str, text: str) -> str:
     return next((t for t in tokens(text) if stem(t) == term), term)
 
 
-_ANTONYM_TERMS: frozenset[str] | None = None
-
-
-def _antonym_terms() -> frozenset[str]:
-    global _ANTONYM_TERMS
-    if _ANTONYM_TERMS is None:
-        _ANTONYM_TERMS = frozenset(t for pair in antonym_pairs() for t in pair)
-    return _ANTONYM_TERMS
-
-
 def pair_features(
     p: Prepared,
     ia: IntArray,
@@ -589,11 +578,3 @@ def pair_words(p: Prepared, ia: IntArray, ib: IntArray) -> tuple[IntArray, IntAr
     rows_out.append(np.asarray(rows, dtype=np.int64))
     cols_out.append(np.asarray(cols, dtype=np.int64))
     return np.concatenate(rows_out), np.concatenate(cols_out)
-
-
-def cosine_similarity_reference(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine of two sparse vectors given as dicts (the slow, obvious reference)."""
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb) if na and nb else 0.0

@@ -234,26 +234,22 @@ class Consensus:
         target = self.graph[v.claim_ids[i]]
         fact, sign = int(v.claim_fact[i]), int(v.claim_sign[i])
         question = int(v.fact_question[fact])
-        counted = {(int(s), int(f), w > 0) for s, f, w in zip(v.v_source, v.v_fact, v.v_weight)}
+        # a source votes once per fact and side: its repeats (the target's own
+        # included) weigh nothing
+        seen = {(int(v.claim_source[i]), fact, sign > 0)}
         supporters: list[Support] = []
         contradictors: list[Support] = []
-        for j, cid in enumerate(v.claim_ids):
+        for j in np.flatnonzero(v.fact_question[v.claim_fact] == question).tolist():
             if j == i:
                 continue
-            f_j = int(v.claim_fact[j])
-            if int(v.fact_question[f_j]) != question:
-                continue
+            cid, f_j, s_j = v.claim_ids[j], int(v.claim_fact[j]), int(v.claim_source[j])
             same_side = (f_j == fact) == (int(v.claim_sign[j]) == sign)
-            link = self.graph.get_link(target.id, cid)
-            s_j = int(v.claim_source[j])
             key = (s_j, f_j, int(v.claim_sign[j]) > 0)
-            weight = float(v.claim_weight[j]) if key in counted else 0.0
-            if key in counted:
-                counted.discard(key)  # a source's repeats after the first weigh nothing
+            weight = 0.0 if key in seen else float(v.claim_weight[j])
+            seen.add(key)
+            link = self.graph.get_link(target.id, cid)
             row = Support(cid, v.sources[s_j], float(self._trust[s_j]), weight,
                           link.reasons if link is not None else ())  # fmt: skip
-            if f_j == fact and self.graph[cid].source.id == target.source.id and same_side:
-                row = attrs.evolve(row, weight=0.0)
             (supporters if same_side else contradictors).append(row)
         k_q = int(np.sum(v.fact_question == question))
         if k_q == 1:
