@@ -258,31 +258,47 @@ def _to_time(value: object) -> datetime | None:
     return value
 
 
-def _freeze(value: object, depth: int, path: str) -> Any:
-    if depth > MAX_META_DEPTH:
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
+def _path(parts: tuple[str | int, ...]) -> str:
+    return "meta" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts)
+
+
+def _freeze(value: object, parts: tuple[str | int, ...]) -> Any:
+    # the path is kept as parts and spelled out only in an error: freezing is on the
+    # path of every claim made
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value  # the common case first
+    if len(parts) > MAX_META_DEPTH:
         raise InvalidClaimError(
-            f"nests deeper than {MAX_META_DEPTH} levels (or is cyclic) at {path}", field="meta"
+            f"nests deeper than {MAX_META_DEPTH} levels (or is cyclic) at {_path(parts)}",
+            field="meta",
         )
     if value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise InvalidClaimError(f"holds a non-finite number at {path}", field="meta")
+            raise InvalidClaimError(f"holds a non-finite number at {_path(parts)}", field="meta")
         return value
     if isinstance(value, Mapping):
         frozen = {}
         for key, item in value.items():
             if not isinstance(key, str):
                 raise InvalidClaimError(
-                    f"keys must be strings, got {type(key).__name__} at {path}", field="meta"
+                    f"keys must be strings, got {type(key).__name__} at {_path(parts)}",
+                    field="meta",
                 )
-            frozen[key] = _freeze(item, depth + 1, f"{path}.{key}")
+            frozen[key] = _freeze(item, (*parts, key))
         return MappingProxyType(frozen)
     if isinstance(value, (list, tuple)):
-        return tuple(_freeze(item, depth + 1, f"{path}[{i}]") for i, item in enumerate(value))
+        if all(type(item) in _PLAIN for item in value):
+            return tuple(value)  # a flat list: nothing to check item by item
+        return tuple(_freeze(item, (*parts, i)) for i, item in enumerate(value))
     raise InvalidClaimError(
         f"values must be JSON-like (str, number, bool, None, list, mapping), "
-        f"got {type(value).__name__} at {path}",
+        f"got {type(value).__name__} at {_path(parts)}",
         field="meta",
     )
 
@@ -292,7 +308,7 @@ def _to_meta(value: object) -> Mapping[str, Any]:
         return MappingProxyType({})
     if not isinstance(value, Mapping):
         raise InvalidClaimError(f"must be a mapping, got {type(value).__name__}", field="meta")
-    frozen: Mapping[str, Any] = _freeze(value, 0, "meta")
+    frozen: Mapping[str, Any] = _freeze(value, ())
     return frozen
 
 
