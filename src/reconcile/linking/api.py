@@ -259,12 +259,18 @@ def _text_links(
         )
         ta, tb = ta[keep], tb[keep]
     bar = _progress(len(ta), progress, "linking")
+    denies = np.array([claims[i].stance is Stance.DENIES for i in plan.text_idx], dtype=np.bool_)
     # edges as networkx takes them: the values are valid by construction
     links: list[tuple[str, str, dict[str, Any]]] = []
     for part in _batches(len(ta)):
         a, b = ta[part], tb[part]
         X, _ = pair_features(p, a, b, scorer=opts.scorer, processor=opts.processor,
                              workers=opts.workers)  # fmt: skip
+        # A denial against a statement of the same text: the models judge the two
+        # texts as written (the denial's flip undone), and the relation is then turned
+        # over, so the denial contradicts what it denies and sides with what opposes it.
+        one_denies = denies[a] != denies[b]
+        X[one_denies, _COL["polarity_differs"]] = 1.0 - X[one_denies, _COL["polarity_differs"]]
         # relatedness needs no words; the stance is decided again below, with them
         label, _, _ = linker.decide(PairFeatures(X, _NO_WORDS, _NO_WORDS))
         ok = label > 0
@@ -284,6 +290,10 @@ def _text_links(
                 probs = stance[r]
                 relation = Relation.CONTRADICTS if best == "contradicts" else Relation.CORROBORATES
                 hedged = best == "hedged" or bool(p.hedged[a[k]] or p.hedged[b[k]])
+                if one_denies[k]:
+                    relation = (Relation.CORROBORATES if relation is Relation.CONTRADICTS
+                                else Relation.CONTRADICTS)  # fmt: skip
+                    probs = probs[[1, 0, 2]]
                 if relation is Relation.CONTRADICTS:
                     # a rule-made contradiction is as sure as the pair is related
                     confidence = related[r] * max(probs[1], 0.5)
