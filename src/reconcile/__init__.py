@@ -25,6 +25,7 @@ from reconcile.errors import (
     SchemaError,
     UnknownClaimError,
 )
+from reconcile.extract import ExtractionError, extract_claims
 from reconcile.graph import ClaimGraph, GraphTables
 from reconcile.io import (
     claims_from_pandas,
@@ -55,6 +56,7 @@ __all__ = [
     "Consensus",
     "DuplicateIdError",
     "Explanation",
+    "ExtractionError",
     "GraphTables",
     "InvalidClaimError",
     "InvalidLinkError",
@@ -77,6 +79,7 @@ __all__ = [
     "compare",
     "count_comparisons",
     "datasets",
+    "extract_claims",
     "from_json",
     "link",
     "read_csv",

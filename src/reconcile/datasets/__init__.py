@@ -11,19 +11,29 @@ from __future__ import annotations
 
 from importlib import resources
 
-from reconcile.datasets.loaders import FNC1, data_dir, load_emergent, load_fnc1, load_mrpc
+from reconcile.datasets.loaders import (
+    FNC1,
+    PolnearDoc,
+    data_dir,
+    load_emergent,
+    load_fnc1,
+    load_mrpc,
+    load_polnear,
+)
 from reconcile.datasets.synthetic import Synthetic, synthetic
 from reconcile.io import from_json
 from reconcile.model import Claim
 
 __all__ = [
     "FNC1",
+    "PolnearDoc",
     "Synthetic",
     "data_dir",
     "load_demo",
     "load_emergent",
     "load_fnc1",
     "load_mrpc",
+    "load_polnear",
     "synthetic",
 ]
 

@@ -13,7 +13,15 @@ from pathlib import Path
 
 import attrs
 
-__all__ = ["FNC1", "data_dir", "load_emergent", "load_fnc1", "load_mrpc"]
+__all__ = [
+    "FNC1",
+    "PolnearDoc",
+    "data_dir",
+    "load_emergent",
+    "load_fnc1",
+    "load_mrpc",
+    "load_polnear",
+]
 
 
 def data_dir(path: str | os.PathLike[str] | None = None) -> Path:
@@ -63,3 +71,60 @@ def load_mrpc(path: str | os.PathLike[str] | None = None) -> list[tuple[str, str
             if len(parts) == 5:
                 rows.append((parts[3], parts[4], int(parts[0])))
     return rows
+
+
+Span = tuple[int, int]
+
+
+@attrs.frozen
+class PolnearDoc:
+    """One annotated PolNeAR article: the text and its attributions.
+
+    Each attribution is a mapping from ``"cue"``, ``"source"`` and ``"content"`` to the
+    list of character spans (brat spans may be discontinuous). An article annotated by
+    several people appears once per annotation file.
+    """
+
+    name: str
+    text: str
+    attributions: list[dict[str, list[Span]]]
+
+
+def _brat_spans(field: str) -> list[Span]:
+    # "Cue 107 114" or discontinuous "Content 10 20;25 40"
+    spans = []
+    for part in field.split(" ", 1)[1].split(";"):
+        start, end = part.split()
+        spans.append((int(start), int(end)))
+    return spans
+
+
+def load_polnear(
+    split: str = "dev", path: str | os.PathLike[str] | None = None
+) -> list[PolnearDoc]:
+    """PolNeAR articles of one split (``"train"`` or ``"dev"``) with their attributions."""
+    folder = data_dir(path) / "polnear" / split
+    docs = []
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        stem = ann.name.rsplit("_", 1)[0]
+        text = (folder / "text" / f"{stem}.txt").read_text(encoding="utf-8")
+        spans: dict[str, tuple[str, list[Span]]] = {}
+        events = []
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 2 and parts[0].startswith("T"):
+                kind = parts[1].split(" ", 1)[0]
+                spans[parts[0]] = (kind, _brat_spans(parts[1]))
+            elif len(parts) >= 2 and parts[0].startswith("E"):
+                events.append(parts[1].split())
+        attributions = []
+        for args in events:
+            record: dict[str, list[Span]] = {"cue": [], "source": [], "content": []}
+            for arg in args[1:]:
+                role, _, ref = arg.partition(":")
+                role = role.rstrip("0123456789").lower()
+                if role in record and ref in spans:
+                    record[role].extend(spans[ref][1])
+            attributions.append(record)
+        docs.append(PolnearDoc(name=ann.stem, text=text, attributions=attributions))
+    return docs

@@ -1,0 +1,273 @@
+"""`extract_claims`: a news article in, attributed claims out.
+
+Examples
+--------
+>>> text = ('KABUL (Wire) — The minister said the bridge had reopened, the Herald reported. '
+...         'Unnamed officials told the Herald that repairs would take a year. '
+...         '"Reports of a collapse are not true," a spokesman said in a tweet.')
+>>> for claim in extract_claims(text):
+...     print(claim.source.id, '|', claim.via, '|', claim.stance.value, '|', claim.text)
+minister | ('Herald', 'Wire') | asserts | the bridge had reopened
+Herald | ('Wire',) | asserts | The minister said the bridge had reopened
+officials | ('Herald', 'Wire') | hedged | repairs would take a year
+spokesman | ('Twitter', 'Herald', 'Wire') | denies | a collapse
+unnamed reports | ('Herald', 'Wire') | hedged | a collapse
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from typing import Any
+
+from reconcile.errors import ReconcileError
+from reconcile.extract.attribution import Attribution, blank_markup, find_attributions
+from reconcile.extract.lexicon import DENIAL_CUES, HEDGE_CUES, PLATFORMS
+from reconcile.extract.speakers import Speakers, is_outlet
+from reconcile.model import Claim, Source, SourceKind, Stance
+
+__all__ = ["ExtractionError", "extract_claims"]
+
+
+class ExtractionError(ReconcileError, TypeError):
+    """The input to extraction is not text."""
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{1,40}\(([^()\n]{2,40})\)\s*[—–-]+\s*", re.M)
+_PLATFORM = re.compile(
+    r"\b(?:on|via|in\s+an?)\s+(twitter|tweet|facebook|instagram|telegram|youtube|linkedin|"
+    r"tiktok|truth\s+social|x)\b",
+    re.IGNORECASE,
+)
+_TOLD = re.compile(r"\btold\s+((?:the\s+)?[A-Z][\w/.&'-]*(?:\s+[A-Z][\w/.&'-]*){0,3})")
+_QUOTING = re.compile(r"^\s*quoting\s+([^,.;:()]{2,60})", re.I)
+_HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|rumou?red|unconfirmed)\b", re.I)
+_DENIAL_FRAME = re.compile(
+    r"^(?:the\s+)?(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|stories)\s+"
+    r"(?:of|that|about)\s+(?P<prop>.+?)\s+(?:are|is|were|was)\s+(?:not\s+true|untrue|false|"
+    r"baseless|groundless|fake|incorrect|wrong|unfounded|fabricated|lies|a\s+lie)\W*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# cheap tests that let most contents skip the full patterns
+_DENIAL_HINT = re.compile(r"(?:true|false|baseless|groundless|fake|incorrect|wrong|unfounded|"
+                          r"fabricated|lies|lie)\W*$", re.IGNORECASE)  # fmt: skip
+_CONCESSIVE = re.compile(r"^(?:while|although|though|even\s+though)\s+(.+?),\s+(.+)$", re.I | re.S)
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()  # fmt: skip
+_DATE = re.compile(
+    r"\bon\s+(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(\d{1,2})(?:,?\s+(\d{4}))?"
+)
+
+
+_PLATFORM_NAMES = frozenset(PLATFORMS.values())
+_REPORTS = Source("unnamed reports", kind=SourceKind.ANONYMOUS)
+
+
+def _as_text(text: object) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            return bytes(text).decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise ExtractionError(
+                f"bytes are not UTF-8 (byte {err.start}); decode them first", field="text"
+            ) from None
+    raise ExtractionError(f"must be a string, got {type(text).__name__}", field="text")
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.replace("“", "").replace("”", "").replace('"', "").split())
+    dateline = _DATELINE.match(text)
+    if dateline is not None:
+        text = text[dateline.end() :]
+    text = text.strip(" ,;:—–-\"“”'‘’")
+    return text[5:] if text.lower().startswith("that ") else text
+
+
+def _date(text: str, published: datetime | None) -> datetime | None:
+    match = _DATE.search(text) if "on " in text else None
+    if match is None:
+        return None
+    year = int(match.group(3)) if match.group(3) else (published.year if published else None)
+    if year is None:
+        return None
+    try:
+        return datetime(year, _MONTHS.index(match.group(1).lower()) + 1, int(match.group(2)),
+                        tzinfo=timezone.utc)  # fmt: skip
+    except ValueError:
+        return None
+
+
+def _outside(text: str, a: Attribution) -> str:
+    """The sentence of `a` with its content blanked out (where cues about it live)."""
+    s, e = a.sentence
+    parts, at = [], s
+    for cs, ce in sorted(a.content):
+        cs, ce = max(cs, at), min(ce, e)
+        if cs < ce:
+            parts.append(text[at:cs])
+            parts.append(" " * (ce - cs))
+            at = ce
+    parts.append(text[at:e])
+    return "".join(parts)
+
+
+def _statements(content: str) -> list[tuple[str, bool]]:
+    """The propositions of a content and whether each is denied by its wording."""
+    match = _CONCESSIVE.match(content) if content[:1] in "WTAEwtae" else None
+    parts = [match.group(1), match.group(2)] if match else [content]
+    out = []
+    for part in parts:
+        part = _clean(part)
+        denial = _DENIAL_FRAME.match(part) if _DENIAL_HINT.search(part) else None
+        if denial is not None:
+            out.append((_clean(denial.group("prop")), True))
+        elif part:
+            out.append((part, False))
+    return out
+
+
+def extract_claims(
+    text: str | bytes,
+    *,
+    outlet: str | None = None,
+    published: datetime | str | None = None,
+    document: str | None = None,
+) -> list[Claim]:
+    """Attributed statements of a news text, as claims.
+
+    Parameters
+    ----------
+    text : str or bytes
+        The article. Bytes must be UTF-8; HTML tags are read as spaces.
+    outlet : str, optional
+        Who published the article; the last link of every claim's `via`. When omitted,
+        a dateline such as ``KABUL (Agency) —`` names it.
+    published : datetime or ISO 8601 str, optional
+        When the article appeared: gives the year of dates like "on January 26". A
+        date without a time zone is read as UTC.
+    document : str, optional
+        An identifier for the article, stored on every claim.
+
+    Returns
+    -------
+    list of Claim
+        In reading order. Each claim's `meta["attribution"]` holds the character spans
+        of its cue, source mention and content, the mention itself and whether the
+        content is a direct quote.
+
+    Raises
+    ------
+    ExtractionError
+        When `text` is not a string or UTF-8 bytes.
+    """
+    body = _as_text(text)
+    if isinstance(published, str):
+        given = published
+        try:
+            published = datetime.fromisoformat(given.strip())
+        except ValueError:
+            raise ExtractionError(
+                f"is not an ISO 8601 date: {given[:40]!r}", field="published"
+            ) from None
+    if isinstance(published, datetime) and published.tzinfo is None:
+        published = published.replace(tzinfo=timezone.utc)  # a bare date: read as UTC
+    if published is not None and not isinstance(published, datetime):
+        raise ExtractionError(
+            f"must be a datetime or ISO 8601 string, got {type(published).__name__}",
+            field="published",
+        )
+    if not body.strip():
+        return []
+    clean = blank_markup(body)
+    found = find_attributions(clean)
+    if outlet is None:
+        dateline = _DATELINE.search(clean, 0, 600)
+        outlet = dateline.group(1).strip() if dateline else None
+    speakers = Speakers(clean)
+    resolved: list[tuple[Attribution, Source, list[str], str]] = []
+    for a in found:
+        if resolved and resolved[-1][0].cue == a.cue:
+            # a quotation running on in its own paragraph: same speaker, same chain
+            resolved.append((a, resolved[-1][1], resolved[-1][2], resolved[-1][3]))
+            continue
+        mention = a.source_text(clean) or ""
+        cue = a.cue_text(clean).lower()
+        outside = _outside(clean, a)
+        relays: list[str] = []
+        if a.relay is not None:
+            relays.append(speakers.resolve(clean[a.relay[0] : a.relay[1]], outlet_hint=True).id)
+        rest = clean[a.cue[1] : a.cue[1] + 80]
+        quoting = _QUOTING.match(rest) if "quoting" in rest else None
+        source = speakers.resolve(mention, outlet_hint=cue.startswith("report"))
+        if quoting is not None and source.kind is SourceKind.OUTLET:
+            relays.append(source.id)  # 'Reuters reported quoting Taliban sources'
+            source = speakers.resolve(quoting.group(1))
+        told = _TOLD.search(outside) if "told" in outside else None
+        if told is not None and is_outlet(told.group(1)):
+            relays.append(speakers.resolve(told.group(1), outlet_hint=True).id)
+        low = outside.lower()
+        platform = _PLATFORM.search(outside) if any(p in low for p in PLATFORMS) else None
+        chain = [PLATFORMS[" ".join(platform.group(1).lower().split())]] if platform else []
+        resolved.append((a, source, [*chain, *relays], outside))
+    # an outlet reporting the opening sentence relays the whole article
+    relay = None
+    first_sentence = found[0].sentence if found else None
+    for a, source, _, _ in resolved:
+        if a.sentence == first_sentence and source.kind is SourceKind.OUTLET:
+            relay = source.id
+            break
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for a, source, chain, outside in resolved:
+        via = _chain(chain, relay if relay != source.id else None, outlet, source.id)
+        cue = a.cue_text(clean).lower()
+        hedged = (source.kind is SourceKind.ANONYMOUS or cue in HEDGE_CUES
+                  or ("ly" in outside and _HEDGE.search(outside) is not None)
+                  or "unconfirmed" in outside or "rumo" in outside)  # fmt: skip
+        when = _date(outside, published)
+        record: dict[str, Any] = {
+            "cue": list(a.cue),
+            "source": list(a.source) if a.source is not None else None,
+            "content": [list(span) for span in a.content],
+            "quote": a.quote,
+            "mention": a.source_text(clean),
+        }
+        for proposition, denied in _statements(a.content_text(clean)):
+            if not proposition:
+                continue
+            if denied or cue in DENIAL_CUES:
+                stance = Stance.DENIES
+            else:
+                stance = Stance.HEDGED if hedged else Stance.ASSERTS
+            claim = Claim(proposition, source=source, via=via, stance=stance, time=when,
+                          document=document, meta={"attribution": record})  # fmt: skip
+            base, n = claim.id, 1
+            while claim.id in seen:
+                n += 1
+                claim = Claim(proposition, source=source, via=via, stance=stance, time=when,
+                              document=document, meta={"attribution": record},
+                              id=f"{base}-{n}")  # fmt: skip
+            seen.add(claim.id)
+            claims.append(claim)
+            if denied:
+                # 'reports of X are not true': the text attests that reports say X;
+                # they become a hedged claim of unnamed origin for the denial to answer
+                relayed = tuple(v for v in via if v not in _PLATFORM_NAMES)
+                report = Claim(proposition, source=_REPORTS, via=relayed, stance=Stance.HEDGED,
+                               document=document, meta={"attribution": record})  # fmt: skip
+                if report.id not in seen:
+                    seen.add(report.id)
+                    claims.append(report)
+    return claims
+
+
+def _chain(parts: Iterable[str | None], *more: str | None) -> tuple[str, ...]:
+    out: list[str] = []
+    *tail, speaker = more
+    for part in (*parts, *tail):
+        if part and part not in out and part != speaker:
+            out.append(part)
+    return tuple(out)

@@ -1,0 +1,765 @@
+"""Rules that find attributed statements in news text: cue, source and content spans.
+
+The scan is linear in the text: sentences and quotation marks are found by regular
+expressions over the whole text, cue words by one compiled alternation, and only the
+sentence around each cue is tokenised. No model is loaded.
+
+Examples
+--------
+>>> text = 'Officials said the bridge would reopen. "It is safe," the mayor told reporters.'
+>>> for a in find_attributions(text):
+...     print(repr(a.cue_text(text)), repr(a.source_text(text)), repr(a.content_text(text)))
+'said' 'Officials' 'the bridge would reopen'
+'told' 'the mayor' 'It is safe'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from reconcile.extract.lexicon import (
+    ATTITUDE_CUES,
+    INFINITIVE_CUES,
+    NP_STOP,
+    PRONOUNS,
+    SKIP_BEFORE_CUE,
+    SPEECH_CUES,
+)
+
+__all__ = ["Attribution", "find_attributions", "quote_spans", "sentence_spans"]
+
+Span = tuple[int, int]
+
+# A sentence ends at . ! ? (and any closing quote) before a capital, or at a blank line.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|[.!?]\s*\n")
+_NOT_ENDING = frozenset(
+    "mr mrs ms dr st gen sen rep gov lt col sgt capt maj prof inc corp co ltd jr sr vs no "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Longest stretch read as one sentence: text without punctuation is cut into pieces so
+# the rules stay linear in its length.
+MAX_SENTENCE = 1500
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’/&-]\w+)*|[^\w\s]")
+_OPENING = frozenset('“"')
+_QUOTE_CHARS = re.compile(r"''|[“”\"]")
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_SPEECH_OBJECT = frozenset(SPEECH_CUES & {"told", "tell", "tells", "telling", "informed",
+                                         "assured", "asked", "urged", "briefed", "reassured",
+                                         "warned", "reminded", "advised"})  # fmt: skip
+_CLAUSE_ATTITUDE = frozenset(
+    w
+    for w in ATTITUDE_CUES
+    if w.startswith(
+        (
+            "think",
+            "thought",
+            "believ",
+            "feel",
+            "felt",
+            "know",
+            "knew",
+            "fear",
+            "hope",
+            "expect",
+            "doubt",
+            "understand",
+            "understood",
+            "suspect",
+            "assum",
+            "wish",
+            "worr",
+        )
+    )
+)
+_PREPOSITIONS = frozenset("on in at during via through with to from after before over".split())
+_DETERMINERS = frozenset("the a an this that these those his her their its our my".split())
+# Between a comma and a participle cue: '", claiming', ', while adding'
+_AFTER_COMMA = frozenset(("”", '"', "'", "while", "and", "before"))
+
+
+# Words are matched by one plain regex and a set lookup: far faster than an alternation
+# of a thousand verb forms.
+_WORD = re.compile(r"[A-Za-z]+")
+# Base forms that are far more often nouns ('the State Department', '22 points').
+_NOUNLIKE = frozenset(
+    "state states post posts point points question questions challenge challenges charge "
+    "charges plan plans brief briefs remark remarks report note quote quotes project "
+    "projects detail details outline outlines welcome demand demands estimate estimates "
+    "hint hints threat counter mention challenge defend praise tweet tweets claim".split()
+)
+_CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | {"according"}) - _NOUNLIKE
+
+
+@attrs.frozen
+class Attribution:
+    """One attributed statement found in a text, as character spans into that text.
+
+    Attributes
+    ----------
+    cue : tuple of int
+        The span of the cue ('said', 'according to', 'told').
+    source : tuple of int or None
+        The span of the source mention ('the mayor', 'he'); None when the text names
+        nobody.
+    content : tuple of spans
+        What was said; two spans for a quote split around its attribution.
+    quote : bool
+        True when the content is a direct quotation.
+    sentence : tuple of int
+        The span of the sentence holding the cue.
+    relay : tuple of int or None
+        The outlet that relayed the source in this sentence ('sources quoted by
+        Reuters'), when the text says so.
+    """
+
+    cue: Span
+    source: Span | None
+    content: tuple[Span, ...]
+    quote: bool = False
+    sentence: Span = (0, 0)
+    relay: Span | None = None
+
+    def cue_text(self, text: str) -> str:
+        """The cue words as they appear in `text`."""
+        return text[self.cue[0] : self.cue[1]]
+
+    def source_text(self, text: str) -> str | None:
+        """The source mention as it appears in `text` (None without one)."""
+        return None if self.source is None else text[self.source[0] : self.source[1]]
+
+    def content_text(self, text: str) -> str:
+        """The content spans of `text`, joined by a space."""
+        return " ".join(text[s:e] for s, e in self.content)
+
+
+def blank_markup(text: str) -> str:
+    """`text` with HTML tags replaced by spaces of the same length (offsets survive)."""
+    if "<" not in text:
+        return text
+    return _TAG.sub(lambda m: " " * len(m.group()), text)
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Character spans of the sentences of `text`, each at most ``MAX_SENTENCE`` long.
+
+    Examples
+    --------
+    >>> t = "Mr. Khan left. The U.S. agreed!"
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['Mr. Khan left.', 'The U.S. agreed!']
+    """
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + 1
+        if text[match.start()] == ".":
+            word = text[max(start, match.start() - 6) : match.start()].rsplit(None, 1)
+            last = word[-1].rsplit(".", 1)[-1].lower() if word else ""
+            if (len(last) <= 1 and last.isalpha()) or last in _NOT_ENDING:
+                continue
+        if text[match.start()] in ".!?":
+            end = match.start() + 1
+            while end < len(text) and text[end] in "\"'”’)]":
+                end += 1
+        else:
+            end = match.start()
+        _add_sentence(text, start, end, spans)
+        start = match.end()
+    _add_sentence(text, start, len(text), spans)
+    return spans
+
+
+def _add_sentence(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        spans.append((start, end))
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Spans of the direct quotations of `text`, quotation marks excluded.
+
+    Curly marks pair as opening and closing; a straight mark opens after a space or an
+    opening bracket and closes otherwise. A quote left open at the end of a paragraph
+    continues when the next paragraph opens with a quotation mark (the newspaper
+    convention), else it ends there.
+
+    Examples
+    --------
+    >>> t = '"A," he said, "B." And “C\\n\\n“D.”'
+    >>> [t[s:e] for s, e in quote_spans(t)]
+    ['A,', 'B.', 'C', 'D.']
+    """
+    spans: list[Span] = []
+    open_at = -1
+    scanned = 0  # each character is searched for a paragraph break once
+    for match in _QUOTE_CHARS.finditer(text):
+        pos, char = match.start(), match.group()
+        before = text[pos - 1] if pos else " "
+        straight = char in ('"', "''")
+        opening = char == "“" or (straight and (before.isspace() or before in "([—-"))
+        if open_at >= 0:
+            # a paragraph break inside an open quote ends that paragraph's part
+            brk = text.find("\n", max(open_at, scanned), pos)
+            scanned = pos
+            if brk >= 0:
+                spans.append((open_at, brk))
+                open_at = -1
+        if opening and open_at < 0:
+            open_at = match.end()
+        elif not opening and open_at >= 0:
+            spans.append((open_at, pos))
+            open_at = -1
+    if open_at >= 0:
+        end = text.find("\n", open_at)
+        spans.append((open_at, len(text) if end < 0 else end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+# The rules read at most a few dozen tokens either side of a cue, so a long sentence
+# is tokenised only this many characters around it.
+WINDOW = 160
+
+
+class _Sentence:
+    """The tokens of one sentence near a cue: starts, ends, surface and lower forms.
+
+    `start` and `end` bound the sentence; the tokens cover [`lo`, `hi`), which is the
+    whole sentence unless it is long.
+    """
+
+    __slots__ = ("end", "ends", "hi", "lo", "lower", "start", "starts", "words")
+
+    def __init__(self, text: str, start: int, end: int, pos: int) -> None:
+        self.start, self.end = start, end
+        lo, hi = max(start, pos - WINDOW), min(end, pos + WINDOW)
+        if lo > start:
+            lo = text.find(" ", lo, pos) + 1 or pos
+        if hi < end:
+            hi = text.rfind(" ", pos, hi) if text.rfind(" ", pos, hi) > pos else hi
+        self.lo, self.hi = lo, hi
+        spans = [m.span() for m in _TOKEN.finditer(text, lo, hi)]
+        starts, ends = zip(*spans) if spans else ((), ())
+        self.starts: Sequence[int] = starts
+        self.ends: Sequence[int] = ends
+        self.words = [text[a:b] for a, b in spans]
+        # tokens hold no spaces: one join, one lower() and one split instead of a loop
+        self.lower = " ".join(self.words).lower().split(" ") if spans else []
+
+    def covers(self, pos: int) -> bool:
+        """Whether the tokens reach far enough either side of `pos` for the rules."""
+        margin = WINDOW // 2
+        return (self.lo == self.start or pos - self.lo >= margin) and (
+            self.hi == self.end or self.hi - pos >= margin
+        )
+
+    def index(self, pos: int) -> int:
+        return bisect.bisect_left(self.starts, pos)
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
+    """Token range [j, i) of the noun phrase ending just before token `i`."""
+    j = i
+    while j > 0 and i - j < 9:
+        w, low = s.words[j - 1], s.lower[j - 1]
+        if low in NP_STOP and not (_is_name(w) and j - 1 > 0 and low not in ("the", "a")):
+            if low in ("of",) and j - 2 >= 0 and _is_name(s.words[j - 2]):
+                j -= 1  # 'Secretary of State'
+                continue
+            break
+        if not (w[0].isalnum() or w in ("'", "’", "&", "-", "/", ".", "(", ")")):
+            break
+        if w == "." and not (j - 2 >= 0 and len(s.words[j - 2]) <= 4):
+            break
+        j -= 1
+    while j < i and s.words[j] in ("'", "’", "-", "/", ".", "(", ")"):
+        j += 1
+    return (j, i) if j < i else None
+
+
+def _noun_phrase_right(s: _Sentence, i: int) -> tuple[int, int] | None:
+    """Token range [i, k) of a noun phrase starting at token `i`."""
+    k = i
+    while k < len(s.words) and k - i < 9:
+        w, low = s.words[k], s.lower[k]
+        if not (w[0].isalnum() or w in ("'", "’", "&", "-", "/")):
+            break
+        if low in NP_STOP and not (low == "of" and k > i and _is_name(s.words[k - 1])):
+            break
+        if low in SPEECH_CUES and k > i:
+            break
+        k += 1
+    return (i, k) if k > i else None
+
+
+def _quote_at(quotes: Sequence[Span], starts: Sequence[int], pos: int, end: int) -> int:
+    """Index of the first quote starting in [pos, end), or -1."""
+    q = bisect.bisect_left(starts, pos)
+    return q if q < len(quotes) and quotes[q][0] < end else -1
+
+
+def _inside(quotes: Sequence[Span], starts: Sequence[int], pos: int) -> bool:
+    q = bisect.bisect_right(starts, pos) - 1
+    return q >= 0 and quotes[q][0] <= pos < quotes[q][1]
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    """`start`-`end` without surrounding spaces, commas and quotation marks."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-\"“”'‘’"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-\"“”'‘’.!?"):
+        end -= 1
+    return (start, end) if end - start >= 2 else None
+
+
+def find_attributions(text: str) -> list[Attribution]:
+    """Every attributed statement in `text`, in reading order.
+
+    Parameters
+    ----------
+    text : str
+        News text. HTML tags are read as spaces.
+
+    Returns
+    -------
+    list of Attribution
+        Spans into `text` for each cue found with its source and content.
+    """
+    text = blank_markup(text)
+    sentences = sentence_spans(text)
+    sentence_starts = [s for s, _ in sentences]
+    quotes = quote_spans(text)
+    quote_starts = [s for s, _ in quotes]
+    cache: dict[int, _Sentence] = {}
+    found: list[Attribution] = []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    for start, _ in _cue_positions(lowered):
+        k = bisect.bisect_right(sentence_starts, start) - 1
+        if k < 0 or start >= sentences[k][1]:
+            continue
+        if _inside(quotes, quote_starts, start):
+            continue  # speech inside a quotation belongs to the quoted speaker
+        sent = cache.get(k)
+        if sent is None or not sent.covers(start):
+            cache.clear()
+            sent = cache[k] = _Sentence(text, *sentences[k], start)
+        i = sent.index(start)
+        if i >= len(sent.words) or sent.starts[i] != start:
+            continue
+        if i > 0 and (sent.words[i][0].isupper() or sent.lower[i - 1] in _DETERMINERS
+                      or sent.words[i - 1][0].isdigit()):  # fmt: skip
+            continue  # a noun or a name: 'the State Department', 'his claims'
+        previous = found[-1] if found and found[-1].sentence == sentences[k] else None
+        found_one = _attribute(text, sent, i, quotes, quote_starts, previous)
+        if found_one is None:
+            continue
+        found_one = attrs.evolve(found_one, sentence=sentences[k])
+        back = len(found) - 1
+        while back >= 0 and found[back].sentence == sentences[k]:
+            found[back] = _cut_before(text, found[back], found_one)
+            back -= 1
+        found.append(found_one)
+    return _quoted_paragraphs(text, found, quotes, sentences, sentence_starts)
+
+
+def _cue_positions(lowered: str) -> list[Span]:
+    """Sorted spans of the cue words in lower-cased text.
+
+    The words the text has are collected once (one C-level regex pass), and only the
+    few cue words among them are then located with ``str.find``: far faster than a
+    Python test of every word or one alternation of a thousand verb forms.
+    """
+    present = _CUE_WORDS.intersection(_WORD.findall(lowered))
+    n = len(lowered)
+    if n * len(present) > 20_000_000:
+        # a long text with many different cues: one pass testing every word is cheaper
+        # than one search per cue word through the whole text
+        return [m.span() for m in _WORD.finditer(lowered) if m.group() in present]
+    spans = []
+    for word in present:
+        at = lowered.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not lowered[at - 1].isalpha()) and (
+                end == n or not lowered[end].isalpha()
+            ):
+                spans.append((at, end))
+            at = lowered.find(word, end)
+    spans.sort()
+    return spans
+
+
+def _quoted_paragraphs(
+    text: str,
+    found: list[Attribution],
+    quotes: Sequence[Span],
+    sentences: Sequence[Span],
+    sentence_starts: Sequence[int],
+) -> list[Attribution]:
+    """Add paragraphs that are one bare quotation, spoken by the quote just before.
+
+    News style lets a speaker's quote run on in the next paragraph without repeating
+    'he said'; such a paragraph belongs to the previous paragraph's quoted speaker.
+    """
+    if not found or not quotes:
+        return found
+    covered = sorted(span[0] for a in found for span in a.content)
+    out: list[Attribution] = []
+    k = 0
+    for qs, qe in quotes:
+        while k < len(found) and found[k].cue[0] < qs:
+            out.append(found[k])
+            k += 1
+        last = out[-1] if out else None
+        c = bisect.bisect_left(covered, qs)
+        if last is None or not last.quote or (c < len(covered) and covered[c] < qe):
+            continue
+        reach = max(0, qs - 4 * WINDOW)
+        para_start = text.rfind("\n", reach, qs) + 1
+        if para_start == 0 and reach > 0:
+            continue  # a long paragraph: more than the quotation
+        para_end = text.find("\n", qe)
+        para_end = len(text) if para_end < 0 else para_end
+        inside = text[para_start:para_end].strip(' \t“”".,!?')
+        if inside != text[qs:qe].strip(' \t“”".,!?'):
+            continue  # more than the quotation in this paragraph
+        if para_start - last.sentence[1] > 16:
+            continue  # only directly after the attributed paragraph
+        between = text[last.sentence[1] : para_start]
+        if between.count("\n") > 3 or between.strip():
+            continue  # only directly after the attributed paragraph
+        span = _trim(text, qs, qe)
+        if span is None:
+            continue
+        sentence_k = bisect.bisect_right(sentence_starts, qs) - 1
+        out.append(attrs.evolve(last, content=(span,),
+                                sentence=sentences[max(sentence_k, 0)]))  # fmt: skip
+    out.extend(found[k:])
+    return out
+
+
+def _cut_before(text: str, a: Attribution, b: Attribution) -> Attribution:
+    """`a` with its content ending where a later coordinated attribution `b` starts.
+
+    'X insisted that ..., claiming that ...' and '"...," he said, adding that ...':
+    the second statement is not part of the first. A nested one ('hailed what he
+    called "progress"') is left inside.
+    """
+    start = min(b.cue[0], b.source[0] if b.source is not None else b.cue[0])
+    before = text[a.content[0][0] : start].rstrip()
+    if not before.endswith(",") and not before.endswith((", and", ", but")):
+        return a
+    content = []
+    for cs, ce in a.content:
+        if cs >= start:
+            continue
+        trimmed = _trim(text, cs, min(ce, start))
+        while trimmed and text[trimmed[0] : trimmed[1]].endswith((" and", " but", " while")):
+            trimmed = _trim(text, trimmed[0], text.rindex(" ", *trimmed))
+        if trimmed:
+            content.append(trimmed)
+    return attrs.evolve(a, content=tuple(content)) if content else a
+
+
+def _attribute(
+    text: str,
+    s: _Sentence,
+    i: int,
+    quotes: Sequence[Span],
+    quote_starts: Sequence[int],
+    previous: Attribution | None,
+) -> Attribution | None:
+    low = s.lower[i]
+    n = len(s.words)
+    if low == "according":
+        return _according(text, s, i, quotes, quote_starts)
+    if low in ("quoted", "cited") and i + 1 < n and s.lower[i + 1] == "by":
+        return None  # 'sources quoted by Reuters said': the cue is 'said'
+    if low in ("quoting", "citing") and (
+        (i + 1 < n and s.lower[i + 1] == "from") or (i > 0 and s.lower[i - 1] in SPEECH_CUES)
+    ):
+        return None  # 'reported quoting sources', 'told Reuters, quoting from the draft'
+
+    last = i
+    # 'pointed out', 'called for', 'went on'
+    if last + 1 < n and s.lower[last + 1] in ("out", "for", "back") and low[:4] in (
+        "poin", "call", "hit", "fire", "shot", "push", "wrot", "writ",
+    ):  # fmt: skip
+        last += 1
+    cue = (s.starts[i], s.ends[last])
+    speech = low in SPEECH_CUES
+    # the speaker: before the cue (past auxiliaries and adverbs), or after it
+    j = i
+    while j > 0 and s.lower[j - 1] in SKIP_BEFORE_CUE:
+        j -= 1
+    left = _noun_phrase_left(s, j)
+    if left is None and j > 1 and s.words[j - 1] == ",":
+        left = _appositive(s, j - 1)
+    if left is not None:
+        left = _subject(s, left)
+    if left is not None and s.lower[left[0]] in ("it",) and j < i:
+        left = None  # 'it was decided', 'it is expected'
+    relay = None
+    if (
+        left is not None
+        and left[0] >= 2
+        and s.lower[left[0] - 1] == "by"
+        and s.lower[left[0] - 2] in ("quoted", "cited")
+    ):
+        # 'sources quoted by Reuters said': the sources speak, Reuters relays
+        origin = _noun_phrase_left(s, left[0] - 2)
+        if origin is not None:
+            relay = (s.starts[left[0]], s.ends[left[1] - 1])
+            left = origin
+    source_tokens = left
+    inverted = False
+    if left is None and (i == 0 or s.words[i - 1] in (",", "”", '"', "—", "'")):
+        right = _noun_phrase_right(s, last + 1)
+        if right is not None and (_is_name(s.words[right[0]]) or s.lower[right[0]] in
+                                  _DETERMINERS | PRONOUNS):  # fmt: skip
+            source_tokens, inverted = right, True
+    participle = False
+    linking_word = j > 1 and s.words[j - 2] == "," and s.lower[j - 1] in _AFTER_COMMA
+    comma = j > 0 and (s.words[j - 1] == "," or linking_word)
+    if source_tokens is None and low.endswith("ing") and comma:
+        # ', claiming that ...': the speaker is the subject of the sentence
+        if previous is not None and previous.source is not None:
+            source_span: Span | None = previous.source
+        else:
+            lead = 0
+            while lead < j and not s.words[lead][0].isalnum():
+                lead += 1
+            subject = _noun_phrase_right(s, lead) if lead < j else None
+            source_span = (
+                None if subject is None else (s.starts[subject[0]], s.ends[subject[1] - 1])
+            )
+        if source_span is None:
+            return None
+        participle = True
+        source_tokens = (j, j)
+    if source_tokens is None:
+        return None
+    after = source_tokens[1] if inverted else last + 1
+    if not speech:
+        if not _attitude_frame(s, after, low):
+            return None
+    elif low in ("reported", "reports", "report") and not inverted:
+        if left is None or (
+            not _is_name(s.words[left[0]]) and s.lower[left[0]] not in _DETERMINERS
+        ):
+            return None
+    elif low in ("called", "calls", "call", "described", "describes", "mentioned"):
+        pass
+    if participle:
+        source = source_span
+    else:
+        source = (s.starts[source_tokens[0]], s.ends[source_tokens[1] - 1])
+    # a told/asked object: 'told Reuters', 'told reporters'
+    if not inverted and low in _SPEECH_OBJECT and after < n:
+        after = _object_end(s, after)
+    if after + 1 < n and s.lower[after] in ("quoting", "citing"):
+        obj = _noun_phrase_right(s, after + 1)
+        after = obj[1] if obj is not None else after
+    content, quote = _content_right(text, s, after, quotes, quote_starts, low)
+    head = cue[0] if inverted or participle or source is None else source[0]
+    left_content, left_quote = ([], False) if participle else _content_left(
+        text, s, head, quotes, quote_starts)  # fmt: skip
+    if left_content and (not content or (quote and left_quote)):
+        content = [*left_content, *(content if quote and left_quote else [])]
+        quote = left_quote
+    if not content:
+        return None
+    return Attribution(cue=cue, source=source, content=tuple(content), quote=quote, relay=relay)
+
+
+def _object_end(s: _Sentence, k: int) -> int:
+    """The token after the object of 'told': 'Reuters', 'reporters', 'the AP', 'him'."""
+    n = len(s.words)
+    if s.lower[k] in _DETERMINERS and k + 1 < n:
+        k += 1
+    if _is_name(s.words[k]):
+        while k < n and _is_name(s.words[k]):
+            k += 1
+        return k
+    return k + 1 if s.words[k][0].isalpha() and s.lower[k] != "that" else k
+
+
+def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
+    """The name before an appositive: 'Khalilzad, the veteran U.S. diplomat, said'."""
+    k = comma - 1
+    while k > max(0, comma - 16) and s.words[k] != ",":
+        if s.words[k] in (";", ":"):
+            return None
+        k -= 1
+    if k <= 0 or s.words[k] != ",":
+        return None
+    name = _noun_phrase_left(s, k)
+    if name is None or not _is_name(s.words[name[1] - 1]):
+        return None
+    return name
+
+
+def _subject(s: _Sentence, np: tuple[int, int]) -> tuple[int, int] | None:
+    """Trim a leftward noun phrase to a plausible subject, or None."""
+    start, end = np
+    # 'countries he said': the pronoun is the speaker
+    for k in range(end - 1, start, -1):
+        if s.lower[k] in PRONOUNS and s.lower[k] not in ("his", "her", "their", "our", "its"):
+            start = k
+            break
+    head = s.words[end - 1]
+    if head[0].isdigit() or s.lower[end - 1] in _DETERMINERS or s.lower[end - 1] == "you":
+        return None
+    return (start, end)
+
+
+def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
+    """Whether an attitude verb at the token before `after` introduces a statement."""
+    if after >= len(s.words):
+        return False
+    nxt = s.lower[after]
+    if nxt == "that" or s.words[after] in ("“", '"', ":"):
+        return True
+    if nxt == "to" and low in INFINITIVE_CUES:
+        return True
+    if low in _CLAUSE_ATTITUDE:
+        return nxt in PRONOUNS or nxt in _DETERMINERS or _is_name(s.words[after])
+    return False
+
+
+def _content_right(
+    text: str,
+    s: _Sentence,
+    after: int,
+    quotes: Sequence[Span],
+    quote_starts: Sequence[int],
+    low: str,
+) -> tuple[list[Span], bool]:
+    """What follows the cue: a quotation, a 'that' clause or the rest of the sentence."""
+    n = len(s.words)
+    if after >= n:
+        return [], False
+    # a quotation opening within a few words ('said on Twitter: "...')
+    window_end = s.starts[min(after + 8, n - 1)] + 1
+    q = _quote_at(quotes, quote_starts, s.starts[after], window_end)
+    that = -1
+    for k in range(after, min(after + 10, n)):
+        if s.lower[k] == "that":
+            that = k
+            break
+        if s.words[k] in (",", ".", ";") or (
+            s.lower[k] in SPEECH_CUES and k > after and s.lower[k - 1] not in _DETERMINERS
+        ):
+            break
+    if q >= 0 and (that < 0 or quotes[q][0] < s.starts[that]):
+        gap = text[s.starts[after] : quotes[q][0] - 1]
+        if len(gap) < 60 and not _has_clause(gap):
+            spans = []
+            qs, qe = quotes[q]
+            trimmed = _trim(text, qs, qe)
+            if trimmed:
+                spans.append(trimmed)
+            # a quotation running into the next sentences or paragraphs
+            while q + 1 < len(quotes) and _continues(text, qe, quotes[q + 1][0]):
+                q += 1
+                qs, qe = quotes[q]
+                trimmed = _trim(text, qs, qe)
+                if trimmed:
+                    spans.append(trimmed)
+            return spans, True
+    if that >= 0 and that + 1 < n:
+        span = _trim(text, s.starts[that + 1], s.end)
+        return ([span] if span else []), False
+    first = s.words[after]
+    if first in (",", ".", ";", "!", "?", "”", '"') or s.lower[after] in _PREPOSITIONS:
+        if low in INFINITIVE_CUES and s.lower[after] == "to":
+            span = _trim(text, s.starts[after], s.end)
+            return ([span] if span else []), False
+        return [], False
+    span = _trim(text, s.starts[after], s.end)
+    return ([span] if span else []), False
+
+
+def _has_clause(gap: str) -> bool:
+    words = _WORD.findall(gap.lower())
+    return any(w in ("and", "but", "because", "which", "who") or w in SPEECH_CUES for w in words)
+
+
+def _continues(text: str, end: int, next_start: int) -> bool:
+    """Whether a quote left open at a paragraph end (`end`) goes on at `next_start`."""
+    return end < len(text) and text[end] == "\n" and not text[end:next_start].strip(' \n\t“"')
+
+
+def _content_left(
+    text: str,
+    s: _Sentence,
+    head: int,
+    quotes: Sequence[Span],
+    quote_starts: Sequence[int],
+) -> tuple[list[Span], bool]:
+    """What precedes a speaker that follows its statement ('"...," he said')."""
+    lead = text[max(0, s.start - 4) : head] if s.start < head + 1 else ""
+    before = text[s.start : head].rstrip()
+    # a quotation ending in '?' or '!' closes the previous "sentence": '"Why?" he asked.'
+    stripped = lead.rstrip()
+    if not before and stripped and stripped[-1] in "”\"'":
+        end = head - (len(lead) - len(stripped))
+    elif not before or before[-1] not in ",”\"—–'":
+        return [], False
+    else:
+        end = s.start + len(before)
+    q = bisect.bisect_right(quote_starts, end) - 1
+    if q >= 0 and quotes[q][1] >= end - 3 and quotes[q][1] <= end:
+        spans = []
+        qi = q
+        # a quotation that opened in earlier paragraphs and runs up to here
+        while qi > 0 and _continues(text, quotes[qi - 1][1], quotes[qi][0]):
+            qi -= 1
+        for qs, qe in quotes[qi : q + 1]:
+            trimmed = _trim(text, qs, qe)
+            if trimmed:
+                spans.append(trimmed)
+        return spans, True
+    span = _trim(text, s.start, end)
+    return ([span] if span else []), False
+
+
+def _according(
+    text: str, s: _Sentence, i: int, quotes: Sequence[Span], quote_starts: Sequence[int]
+) -> Attribution | None:
+    n = len(s.words)
+    if i + 2 >= n:
+        return None
+    source_tokens = _noun_phrase_right(s, i + 2)
+    if source_tokens is None:
+        return None
+    cue = (s.starts[i], s.ends[i + 1])
+    source = (s.starts[source_tokens[0]], s.ends[source_tokens[1] - 1])
+    # the statement is the rest of the sentence on the other side of the phrase
+    k = source_tokens[1]
+    if k < n and s.words[k] == ",":
+        span = _trim(text, s.starts[k], s.end)
+    else:
+        span = _trim(text, s.start, cue[0])
+    if span is None:
+        return None
+    return Attribution(cue=cue, source=source, content=(span,), quote=False)

@@ -1,0 +1,149 @@
+"""Who is speaking: source mentions normalised to one source per speaker.
+
+"U.S. Secretary of State Mike Pompeo", later "Pompeo" and then "he" are one source;
+"unnamed Taliban sources" and "a Taliban source" are one anonymous source.
+
+Examples
+--------
+>>> text = "Secretary of State Mike Pompeo spoke. Later Pompeo said so."
+>>> book = Speakers(text)
+>>> book.resolve("U.S. Secretary of State Mike Pompeo").id
+'Mike Pompeo'
+>>> book.resolve("Pompeo").id, book.resolve("he").id
+('Mike Pompeo', 'Mike Pompeo')
+>>> s = book.resolve("unnamed Taliban sources")
+>>> s.id, s.kind.value
+('Taliban sources', 'anonymous')
+>>> book.resolve("a Taliban source").id
+'Taliban sources'
+"""
+
+from __future__ import annotations
+
+import re
+
+from reconcile.extract.lexicon import (
+    ANONYMOUS_HEADS,
+    ANONYMOUS_MARKERS,
+    OUTLETS,
+    PRONOUNS,
+    ROLE_WORDS,
+    STATEMENT_NOUNS,
+)
+from reconcile.model import Source, SourceKind
+
+__all__ = ["Speakers", "is_outlet"]
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’./&-][^\W\d_]+)*\.?|\d+", re.UNICODE)
+_PLURAL = {"source": "sources", "official": "officials", "aide": "aides",
+           "insider": "insiders", "diplomat": "diplomats", "witness": "witnesses",
+           "resident": "residents", "observer": "observers", "person": "people"}  # fmt: skip
+_LEADING = frozenset("the a an".split())
+# Runs of capitalised words: candidate full names ('Zalmay Khalilzad').
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,4}\b")
+_SPOKES = frozenset("spokesman spokeswoman spokesperson representative lawyer".split())
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def is_outlet(mention: str) -> bool:
+    """Whether `mention` names a news outlet ('Reuters', 'RFE/RL', 'The Post')."""
+    words = [w.lower().rstrip(".") for w in _WORD.findall(mention)]
+    return bool(words) and (words[-1] in OUTLETS or " ".join(words) in OUTLETS)
+
+
+class Speakers:
+    """Resolves source mentions in one document, in reading order.
+
+    Parameters
+    ----------
+    text : str
+        The whole document: full names are collected from it up front, so a surname
+        that is a speaker before the full name appears still resolves.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._surnames: dict[str, str] | None = None
+        self._last_person: Source | None = None
+        self._last: Source | None = None
+
+    def full_name(self, surname: str) -> str:
+        """The first full name in the text ending with `surname`, else `surname`.
+
+        The text's capitalised runs are collected once, on the first call: one
+        regular-expression pass, whatever the number of surnames looked up.
+        """
+        if self._surnames is None:
+            self._surnames = {}
+            for match in _NAME_RUN.finditer(self._text):
+                words: list[str] = []
+                for w in reversed(match.group().split()):
+                    if w.lower().rstrip(".") in ROLE_WORDS:
+                        break  # 'Water Minister Anna Brekke': the name follows the role
+                    words.append(_POSSESSIVE.sub("", w))
+                if len(words) >= 2:
+                    self._surnames.setdefault(words[0], " ".join(reversed(words)))
+        return self._surnames.get(surname, surname)
+
+    def resolve(self, mention: str, *, outlet_hint: bool = False) -> Source:
+        """The source a mention refers to; pronouns point back to the last speaker.
+
+        Parameters
+        ----------
+        mention : str
+            The source words as they appear in the text.
+        outlet_hint : bool
+            The mention reports ('X reported'), so a bare organisation name is an outlet.
+        """
+        source = self._resolve(mention.strip(), outlet_hint)
+        self._last = source
+        if source.kind is SourceKind.PERSON:
+            self._last_person = source
+        return source
+
+    def _resolve(self, mention: str, outlet_hint: bool) -> Source:
+        words = _WORD.findall(mention)
+        lower = [w.lower() for w in words]
+        if not words:
+            return Source(mention or "unknown", kind=SourceKind.UNKNOWN)
+        if len(words) == 1 and lower[0] in PRONOUNS:
+            back = self._last_person if lower[0] in ("he", "she", "his", "her") else self._last
+            if back is not None:
+                return back
+            return Source(mention, kind=SourceKind.UNKNOWN)
+        if lower[-1] in STATEMENT_NOUNS and self._last is not None:
+            return self._last  # 'the statement added'
+        if is_outlet(mention) or (outlet_hint and words[-1][:1].isupper()):
+            outlet = " ".join(w for w, lw in zip(words, lower) if lw not in _LEADING)
+            return Source(outlet, kind=SourceKind.OUTLET)
+        for k, lw in enumerate(lower[:-1]):
+            # 'a spokeswoman for Korven Power': the organisation speaks
+            if lw in _SPOKES and lower[k + 1] in ("for", "of") and k + 2 < len(words):
+                org = " ".join(
+                    w for w, x in zip(words[k + 2 :], lower[k + 2 :]) if x not in _LEADING
+                )
+                return Source(org, kind=SourceKind.ORGANISATION)
+        head = lower[-1]
+        if head in ANONYMOUS_HEADS or head in _PLURAL.values():
+            kept = [w for w, lw in zip(words, lower) if lw not in ANONYMOUS_MARKERS]
+            if not any(w[:1].isupper() and w.lower() not in ROLE_WORDS for w in kept[:-1]) or (
+                len(kept) <= 2
+            ):
+                kept[-1] = _PLURAL.get(kept[-1].lower(), kept[-1].lower())
+                return Source(" ".join(kept), kind=SourceKind.ANONYMOUS)
+        # a name: the trailing capitalised words that are not titles or roles
+        name: list[str] = []
+        for w, lw in zip(reversed(words), reversed(lower)):
+            if w[:1].isupper() and lw.rstrip(".") not in ROLE_WORDS:
+                name.append(_POSSESSIVE.sub("", w))
+            elif name:
+                break
+        name.reverse()
+        if name:
+            full = " ".join(name)
+            if len(name) == 1:
+                full = self.full_name(name[0])
+            kind = SourceKind.PERSON if len(full.split()) >= 2 else SourceKind.ORGANISATION
+            return Source(full, kind=kind)
+        plain = " ".join(w for w, lw in zip(words, lower) if lw not in _LEADING)
+        return Source(plain or mention, kind=SourceKind.UNKNOWN)

@@ -1,0 +1,183 @@
+"""Extraction of attributed statements: forms of attribution, speakers, chains, bad input."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import reconcile as rc
+from reconcile.extract import find_attributions
+
+
+def _by_text(claims: list[rc.Claim], words: str) -> rc.Claim:
+    found = [c for c in claims if c.text is not None and words in c.text]
+    assert found, f"no claim with {words!r} in {[c.text for c in claims]}"
+    return found[0]
+
+
+def test_direct_quotes_straight_and_curly_and_split() -> None:
+    text = (
+        '"The road is closed," the mayor said. '
+        "“We will reopen it on Friday,” she added, “if the weather holds.”"
+    )
+    claims = rc.extract_claims(text)
+    first = _by_text(claims, "road is closed")
+    assert first.source.id == "mayor"
+    assert first.meta["attribution"]["quote"] is True
+    split = _by_text(claims, "reopen it on Friday")
+    assert "if the weather holds" in split.text  # both halves of the split quote
+    assert len(split.meta["attribution"]["content"]) == 2
+
+
+def test_multi_sentence_and_multi_paragraph_quotes() -> None:
+    text = (
+        '"We counted the ballots twice. The numbers match," said Ruth Okafor.\n\n'
+        '"The first part of a long quote runs on\n\n'
+        '"into the next paragraph," Okafor told reporters.'
+    )
+    claims = rc.extract_claims(text)
+    both = _by_text(claims, "counted the ballots twice")
+    assert "numbers match" in both.text
+    assert both.source.id == "Ruth Okafor"
+    running = _by_text(claims, "into the next paragraph")
+    assert "first part of a long quote" in running.text
+    assert running.source.id == "Ruth Okafor"  # the surname points back to the full name
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Officials said that the bridge was safe.", "officials", "the bridge was safe"),
+        ("According to the ministry, prices rose by 4%.", "ministry", "prices rose by 4%"),
+        ("Prices rose by 4%, according to the ministry.", "ministry", "Prices rose by 4%"),
+        ("Jo Park cautioned on Twitter that no deal was final.", "Jo Park", "no deal was final"),
+        ("The governor told Reuters the plant would close.", "governor", "plant would close"),
+        (
+            "The Daily Ledger reported that the mine had flooded.",
+            "Daily Ledger",
+            "mine had flooded",
+        ),
+        ("Police said in a tweet that two men were arrested.", "Police", "two men were arrested"),
+    ],
+)
+def test_reported_speech_forms(text: str, source: str, content: str) -> None:
+    claims = rc.extract_claims(text)
+    claim = _by_text(claims, content)
+    assert source.lower() in claim.source.id.lower()
+
+
+def test_attribution_chain_platform_relay_publisher() -> None:
+    text = (
+        "HARBOUR CITY (Coast Herald) — The port chief said the fire was out, "
+        "Radio Nord reported.\n\n"
+        '"No one was hurt," Chief Lena Maas wrote on Twitter on March 3.\n\n'
+        "Unnamed officials quoted by Reuters said the damage was severe."
+    )
+    claims = rc.extract_claims(text, published="2026-03-04T00:00:00+00:00")
+    tweet = _by_text(claims, "No one was hurt")
+    assert tweet.via == ("Twitter", "Radio Nord", "Coast Herald")
+    assert tweet.time is not None and (tweet.time.month, tweet.time.day) == (3, 3)
+    anon = _by_text(claims, "damage was severe")
+    assert anon.source.kind is rc.SourceKind.ANONYMOUS
+    assert anon.stance is rc.Stance.HEDGED
+    assert anon.via[0] == "Reuters"
+    assert rc.extract_claims(text, outlet="Other")[0].via[-1] == "Other"
+
+
+def test_pronouns_and_denials() -> None:
+    text = (
+        "Minister Aron Vale said the border would stay open. "
+        "He added that trade would grow. "
+        "A spokesman for the rebels said reports of a truce are not true. "
+        "The army denied that troops had crossed the river."
+    )
+    claims = rc.extract_claims(text)
+    assert _by_text(claims, "trade would grow").source.id == "Aron Vale"
+    truce = [c for c in claims if c.text == "a truce"]
+    assert {c.stance for c in truce} == {rc.Stance.DENIES, rc.Stance.HEDGED}
+    denied = _by_text(claims, "troops had crossed")
+    assert denied.stance is rc.Stance.DENIES
+
+
+def test_text_without_attribution_gives_nothing() -> None:
+    assert rc.extract_claims("The river rose two metres overnight. Schools were closed.") == []
+    assert rc.extract_claims("") == []
+    assert rc.extract_claims("   \n\n ") == []
+
+
+def test_spans_point_into_the_text() -> None:
+    text = 'Rain fell. "The dam held," the engineer said, according to no one.'
+    for claim in rc.extract_claims(text):
+        record = claim.meta["attribution"]
+        start, end = record["cue"]
+        assert text[start:end].lower() in ("said", "according to")
+        if record["source"] is not None:
+            s, e = record["source"]
+            assert text[s:e] == record["mention"]
+        for s, e in record["content"]:
+            assert 0 <= s < e <= len(text)
+
+
+def test_bad_input() -> None:
+    with pytest.raises(rc.ExtractionError, match="text"):
+        rc.extract_claims(42)  # type: ignore[arg-type]
+    with pytest.raises(rc.ExtractionError, match="UTF-8"):
+        rc.extract_claims(b"\xff\xfe caf\xe9 said")
+    assert rc.extract_claims(b"Ana said yes.") != []
+    with pytest.raises(rc.ExtractionError, match="published"):
+        rc.extract_claims("Ana said yes.", published=3)  # type: ignore[arg-type]
+    # unbalanced quotation marks, markup, no punctuation at all
+    assert isinstance(rc.extract_claims('He said "it never ends and then " she said'), list)
+    html = "<p>The mayor <b>said</b> the <i>bridge</i> was safe.</p>"
+    claim = _by_text(rc.extract_claims(html), "bridge")
+    assert "<" not in claim.text
+    flat = "word " * 400_000 + "officials said the end is near " + "word " * 400_000
+    assert any("end is near" in (c.text or "") for c in rc.extract_claims(flat))
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab said \"“”,. \n'Xy according to"))))
+def test_any_text_gives_claims_or_nothing(text: str) -> None:
+    for claim in rc.extract_claims(text):
+        assert claim.text
+    for a in find_attributions(text):
+        assert all(0 <= s <= e <= len(text) for s, e in a.content)
+
+
+SEED = Path(os.environ.get("RECONCILE_SEED", "../shared/seed/talks_article.txt"))
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article is not here")
+def test_seed_article_end_to_end() -> None:
+    claims = rc.extract_claims(SEED.read_text(encoding="utf-8"), published="2019-01-28")
+    sources = {c.source.id: c.source for c in claims}
+    # the secretary of state, relayed via Twitter and the radio that reported him
+    pompeo = [c for c in claims if c.source.id == "Mike Pompeo"]
+    assert any({"Twitter", "RFE/RL"} <= set(c.via) for c in pompeo)
+    envoy = [c for c in claims if c.source.id == "Zalmay Khalilzad"]
+    assert any("nothing is agreed until everything is agreed" in c.text for c in envoy)
+    denial = [c for c in claims if c.stance is rc.Stance.DENIES]
+    assert any(c.source.id == "Zabihullah Mujahid" and "cease-fire" in c.text for c in denial)
+    anonymous = [c for c in claims if c.source.kind is rc.SourceKind.ANONYMOUS]
+    assert any("Reuters" in c.via and c.source.id == "Taliban sources" for c in anonymous)
+    assert sources["Taliban sources"].kind is rc.SourceKind.ANONYMOUS
+
+    graph = rc.link(claims)
+    by_id = {c.id: c for c in claims}
+    progress = [
+        link for link in graph.links(relation="corroborates")
+        if all("progress" in by_id[x].text for x in (link.a, link.b))
+        and by_id[link.a].source != by_id[link.b].source
+    ]  # fmt: skip
+    assert progress
+    ceasefire = [
+        link for link in graph.links(relation="contradicts")
+        if any("cease-fire" in by_id[x].text for x in (link.a, link.b))
+    ]  # fmt: skip
+    assert ceasefire
+    result = rc.score(graph)
+    for link in ceasefire:
+        assert result.score(link.a) != pytest.approx(result.score(link.b), abs=0.1)
