@@ -33,9 +33,11 @@ from reconcile.io import (
     from_json,
     read_csv,
     read_json,
+    read_jsonl,
     to_json,
     write_csv,
     write_json,
+    write_jsonl,
 )
 from reconcile.linking import (
     BlockingReport,
@@ -84,10 +86,12 @@ __all__ = [
     "link",
     "read_csv",
     "read_json",
+    "read_jsonl",
     "score",
     "to_json",
     "write_csv",
     "write_json",
+    "write_jsonl",
 ]
 
 

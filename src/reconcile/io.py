@@ -52,6 +52,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "claim_from_dict",
     "claim_to_dict",
+    "claims_from_csv",
+    "claims_from_jsonl",
     "claims_from_pandas",
     "claims_from_records",
     "from_json",
@@ -59,9 +61,13 @@ __all__ = [
     "link_to_dict",
     "read_csv",
     "read_json",
+    "read_jsonl",
+    "to_csv",
     "to_json",
+    "to_jsonl",
     "write_csv",
     "write_json",
+    "write_jsonl",
 ]
 
 SCHEMA_VERSION = 1
@@ -160,6 +166,15 @@ def _claim_from_record(
             kwargs["meta"] = meta
     if "source" not in kwargs:
         raise InvalidClaimError("is required: who makes this statement?", field="source")
+    src = kwargs["source"]
+    if isinstance(src, Mapping):  # a source as claim_to_dict writes it, with its kind
+        bad = set(src) - _SOURCE_KEYS
+        if bad:
+            raise InvalidClaimError("is not a source field", field=f"source.{sorted(bad)[0]}")
+        kwargs["source"] = Source(
+            src.get("id"), name=src.get("name"), kind=src.get("kind", "unknown"),
+            prior=src.get("prior"),
+        )  # fmt: skip
     text = kwargs.pop("text", None)
     try:
         return Claim(text, **kwargs)
@@ -362,25 +377,103 @@ def read_csv(
     name = os.fspath(path)
     try:
         with open(name, newline="", encoding=encoding) as handle:
-            reader = csv.DictReader(handle, delimiter=delimiter)
-            header = reader.fieldnames
-            if not header:
-                raise SchemaError("the file is empty (no header row)", record=name)
-            _check_columns(header, options, "header")
-            rows = []
-            for i, row in enumerate(reader):
-                if None in row:
-                    raise SchemaError(
-                        f"has {len(header) + len(row[None])} cells for {len(header)} columns",
-                        record=i,
-                        field="row",
-                    )
-                rows.append(row)
+            return claims_from_csv(handle, delimiter=delimiter, source_name=name, **options)
     except UnicodeDecodeError as err:
         raise SchemaError(f"is not valid {encoding} text (byte {err.start})", record=name) from None
+
+
+def claims_from_csv(
+    lines: Iterable[str], *, delimiter: str = ",", source_name: str = "input", **options: Any
+) -> Any:
+    """Claims from CSV text: an open file or any iterable of lines (see :func:`read_csv`).
+
+    Examples
+    --------
+    >>> claims_from_csv(["text,source", "It rained,x"])[0].source.id
+    'x'
+    """
+    try:
+        reader = csv.DictReader(iter(lines), delimiter=delimiter)
+        header = reader.fieldnames
+        if not header:
+            raise SchemaError("the file is empty (no header row)", record=source_name)
+        _check_columns(header, options, "header")
+        rows = []
+        for i, row in enumerate(reader):
+            if None in row:
+                raise SchemaError(
+                    f"has {len(header) + len(row[None])} cells for {len(header)} columns",
+                    record=i,
+                    field="row",
+                )
+            rows.append(row)
     except csv.Error as err:
-        raise SchemaError(f"is not readable CSV: {err}", record=name) from None
+        raise SchemaError(f"is not readable CSV: {err}", record=source_name) from None
     return claims_from_records(rows, **options)
+
+
+def read_jsonl(path: str | os.PathLike[str], **options: Any) -> Any:
+    """Read claims from JSON Lines: one JSON object per line (blank lines skipped).
+
+    Takes the same options as :func:`claims_from_records`; the defaults read what
+    :func:`write_jsonl` writes. Records are numbered by line, from 1.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> write_jsonl([Claim("It rained", source="x")], os.path.join(folder, "c.jsonl"))
+    >>> read_jsonl(os.path.join(folder, "c.jsonl"))[0].text
+    'It rained'
+    """
+    name = os.fspath(path)
+    with open(name, "rb") as handle:
+        data = handle.read()
+    return claims_from_jsonl(data, source_name=name, **options)
+
+
+def claims_from_jsonl(data: str | bytes, *, source_name: str = "input", **options: Any) -> Any:
+    """Claims from JSON Lines text (see :func:`read_jsonl`)."""
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise SchemaError(
+                f"is not valid UTF-8 (byte {err.start})", record=source_name
+            ) from None
+    records: list[Any] = []
+    lines: list[int] = []
+    for number, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except RecursionError:
+            raise SchemaError("nests too deeply to read", record=f"line {number}") from None
+        except ValueError as err:
+            raise SchemaError(f"is not valid JSON: {err}", record=f"line {number}") from None
+        lines.append(number)
+    try:
+        return claims_from_records(records, **options)
+    except ReconcileError as err:
+        if isinstance(err.record, int) and 0 <= err.record < len(lines):
+            raise err.with_record(f"line {lines[err.record]}") from None
+        raise
+
+
+def write_jsonl(claims: Iterable[Claim] | ClaimGraph, path: str | os.PathLike[str]) -> None:
+    """Write claims as JSON Lines, one :func:`claim_to_dict` object per line (lossless)."""
+    with open(os.fspath(path), "w", encoding="utf-8") as handle:
+        handle.write(to_jsonl(claims))
+
+
+def to_jsonl(claims: Iterable[Claim] | ClaimGraph) -> str:
+    """Claims as JSON Lines text, in the order given."""
+    items = claims.claims if isinstance(claims, ClaimGraph) else list(claims)
+    return "".join(
+        json.dumps(claim_to_dict(c), ensure_ascii=False, separators=(",", ":")) + "\n"
+        for c in items
+    )
 
 
 def _csv_cell(value: object) -> str:
@@ -400,6 +493,13 @@ def write_csv(claims: Iterable[Claim] | ClaimGraph, path: str | os.PathLike[str]
     CSV does not keep value types (everything reads back as text): use JSON for a
     lossless copy.
     """
+    text = to_csv(claims)
+    with open(os.fspath(path), "w", newline="", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def to_csv(claims: Iterable[Claim] | ClaimGraph) -> str:
+    """Claims as CSV text, sorted by id (what :func:`write_csv` writes)."""
     items = claims.claims if isinstance(claims, ClaimGraph) else list(claims)
     buffer = _io.StringIO()
     writer = csv.writer(buffer)
@@ -419,8 +519,7 @@ def write_csv(claims: Iterable[Claim] | ClaimGraph, path: str | os.PathLike[str]
         )
         meta = json.dumps(_thaw(c.meta), ensure_ascii=False) if c.meta else ""
         writer.writerow([_csv_cell(v) for v in cells] + [meta])
-    with open(os.fspath(path), "w", newline="", encoding="utf-8") as handle:
-        handle.write(buffer.getvalue())
+    return buffer.getvalue()
 
 
 # -- JSON ---------------------------------------------------------------------------
