@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import reconcile as rc
 from reconcile.scoring import ALGORITHMS, METHODS
+from reconcile.scoring.votes import COPY_MIN_EXCLUSIVE, COPY_MIN_VOTES, copy_discount
 
 
 def fact(value: object, source: str, **kw: object) -> rc.Claim:
@@ -193,3 +194,65 @@ def test_a_flood_of_copies_moves_a_score_no_more_than_one_voice(
         method="majority",
     )
     assert flood.score(target) == pytest.approx(one.score(target))
+
+
+def _sybil_scenario(k: int) -> list[rc.Claim]:
+    """5 independent sources (one wrong answer each) against k exact copies of a leader."""
+    claims = []
+    questions = [f"q{i}" for i in range(8)] + ["target"]
+    for h in range(5):
+        for i, q in enumerate(questions):
+            value = f"{q}-wrong" if i == h else f"{q}-true"
+            claims.append(rc.Claim(subject=q, predicate="v", value=value, source=f"honest{h}"))
+    leader = {q: (f"{q}-true" if i % 2 else f"{q}-sybil") for i, q in enumerate(questions)}
+    leader["target"] = "target-sybil"
+    for s in range(k):
+        for q in questions:
+            claims.append(rc.Claim(subject=q, predicate="v", value=leader[q], source=f"fake{s}"))
+    return claims
+
+
+@pytest.mark.parametrize("method", ["auto", "majority", "accu", "truthfinder", "dawid_skene"])
+def test_a_copying_sybil_group_does_not_outvote_independent_sources(method: str) -> None:
+    result = rc.score(_sybil_scenario(60), method=method)
+    answer = next(a for a in result.answers() if a.question == ("target", "v"))
+    assert answer.value == "target-true"
+    # without the independence rules the same flood wins a plain vote
+    naive = rc.score(_sybil_scenario(60), method="majority", independence=False)
+    naive_answer = next(a for a in naive.answers() if a.question == ("target", "v"))
+    assert naive_answer.value == "target-sybil"
+
+
+def _copy_groups_reference(votes: dict[int, set[tuple[int, float]]]) -> dict[int, int]:
+    """Slow and obvious: group sources with equal vote sets, keep groups with exclusive facts."""
+    size = dict.fromkeys(votes, 1)
+    for s, mine in votes.items():
+        if len(mine) < COPY_MIN_VOTES:
+            continue
+        same = [t for t, theirs in votes.items() if theirs == mine]
+        if len(same) < 2:
+            continue
+        exclusive = 0
+        for f, w in mine:
+            backers = {t for t, theirs in votes.items() if any(g == f and x > 0 for g, x in theirs)}
+            if w > 0 and backers <= set(same):
+                exclusive += 1
+        if exclusive >= COPY_MIN_EXCLUSIVE:
+            size[s] = len(same)
+    return size
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 7), st.sampled_from([1.0, 0.5])),
+                min_size=1, max_size=60, unique_by=lambda t: (t[0], t[1])))  # fmt: skip
+def test_copy_discount_matches_a_slow_reference(rows: list[tuple[int, int, float]]) -> None:
+    # repeat each source's votes under copies, so groups actually form
+    rows = rows + [(s + 10, f, w) for s, f, w in rows if s < 2]
+    src = np.array([r[0] for r in rows])
+    fact = np.array([r[1] for r in rows])
+    weight = np.array([r[2] for r in rows])
+    got = copy_discount(src, fact, weight, 16)
+    votes: dict[int, set[tuple[int, float]]] = {}
+    for s, f, w in rows:
+        votes.setdefault(s, set()).add((f, w))
+    ref = _copy_groups_reference(votes)
+    assert got.tolist() == [1.0 / ref[s] for s in src.tolist()]

@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
 
+import attrs
+
 from reconcile.errors import ReconcileError
 from reconcile.extract.attribution import Attribution, blank_markup, find_attributions
 from reconcile.extract.lexicon import DENIAL_CUES, HEDGE_CUES, PLATFORMS
@@ -49,9 +51,9 @@ _DENIAL_FRAME = re.compile(
     r"baseless|groundless|fake|incorrect|wrong|unfounded|fabricated|lies|a\s+lie)\W*$",
     re.IGNORECASE | re.DOTALL,
 )
-# cheap tests that let most contents skip the full patterns
-_DENIAL_HINT = re.compile(r"(?:true|false|baseless|groundless|fake|incorrect|wrong|unfounded|"
-                          r"fabricated|lies|lie)\W*$", re.IGNORECASE)  # fmt: skip
+# a cheap test that lets most contents skip the full pattern
+_DENIAL_ENDINGS = ("true", "false", "baseless", "groundless", "fake", "incorrect", "wrong",
+                   "unfounded", "fabricated", "lies", "lie")  # fmt: skip
 _CONCESSIVE = re.compile(r"^(?:while|although|though|even\s+though)\s+(.+?),\s+(.+)$", re.I | re.S)
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()  # fmt: skip
@@ -121,7 +123,8 @@ def _statements(content: str) -> list[tuple[str, bool]]:
     out = []
     for part in parts:
         part = _clean(part)
-        denial = _DENIAL_FRAME.match(part) if _DENIAL_HINT.search(part) else None
+        tail = part[-40:].rstrip(" .!?'\"”’").lower()
+        denial = _DENIAL_FRAME.match(part) if tail.endswith(_DENIAL_ENDINGS) else None
         if denial is not None:
             out.append((_clean(denial.group("prop")), True))
         elif part:
@@ -221,6 +224,7 @@ def extract_claims(
             break
     claims: list[Claim] = []
     seen: set[str] = set()
+    repeats: dict[str, int] = {}
     for a, source, chain, outside in resolved:
         via = _chain(chain, relay if relay != source.id else None, outlet, source.id)
         cue = a.cue_text(clean).lower()
@@ -244,12 +248,14 @@ def extract_claims(
                 stance = Stance.HEDGED if hedged else Stance.ASSERTS
             claim = Claim(proposition, source=source, via=via, stance=stance, time=when,
                           document=document, meta={"attribution": record})  # fmt: skip
-            base, n = claim.id, 1
-            while claim.id in seen:
-                n += 1
-                claim = Claim(proposition, source=source, via=via, stance=stance, time=when,
-                              document=document, meta={"attribution": record},
-                              id=f"{base}-{n}")  # fmt: skip
+            if claim.id in seen:
+                # the same statement again (a repeated quote): its own claim, numbered
+                # on from the last copy, so a text of many repeats stays linear
+                base = claim.id
+                repeats[base] = n = repeats.get(base, 1) + 1
+                while f"{base}-{n}" in seen:
+                    repeats[base] = n = n + 1
+                claim = attrs.evolve(claim, id=f"{base}-{n}")
             seen.add(claim.id)
             claims.append(claim)
             if denied:

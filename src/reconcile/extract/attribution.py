@@ -374,7 +374,10 @@ def find_attributions(text: str) -> list[Attribution]:
             continue
         found_one = attrs.evolve(found_one, sentence=sentences[k])
         back = len(found) - 1
-        while back >= 0 and found[back].sentence == sentences[k]:
+        # statements nest a few deep at most; the bound keeps a sentence of thousands of
+        # cues (text without punctuation) linear
+        stop = max(-1, back - 8)
+        while back > stop and found[back].sentence == sentences[k]:
             found[back] = _cut_before(text, found[back], found_one)
             back -= 1
         found.append(found_one)
@@ -465,6 +468,8 @@ def _cut_before(text: str, a: Attribution, b: Attribution) -> Attribution:
     called "progress"') is left inside.
     """
     start = min(b.cue[0], b.source[0] if b.source is not None else b.cue[0])
+    if all(ce <= start or cs >= start for cs, ce in a.content):
+        return a  # b is not inside a's content: nothing to cut
     before = text[a.content[0][0] : start].rstrip()
     if not before.endswith(",") and not before.endswith((", and", ", but")):
         return a

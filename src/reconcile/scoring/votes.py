@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 from reconcile.graph import ClaimGraph
 from reconcile.model import Claim, Scalar, Stance, Value
 
-__all__ = ["HEDGED_WEIGHT", "Votes", "build_votes", "canonical_value"]
+__all__ = ["HEDGED_WEIGHT", "Votes", "build_votes", "canonical_value", "copy_discount"]
 
 HEDGED_WEIGHT = 0.5
 """How much a hedged report counts next to an assertion."""
@@ -122,6 +122,55 @@ def _text_facts(
     return fact_of, question_of_fact, labels
 
 
+COPY_MIN_VOTES = 5
+"""Sources with fewer votes are never grouped as copies: too little evidence."""
+COPY_MIN_EXCLUSIVE = 2
+"""How many of a group's shared facts nobody outside the group may state."""
+
+
+def copy_discount(
+    v_source: IntArray, v_fact: IntArray, v_weight: FloatArray, n_sources: int
+) -> FloatArray:
+    """Per vote, 1 / the size of its source's copy group (1 for independent sources).
+
+    A copy group is a set of sources that cast exactly the same votes on at least
+    ``COPY_MIN_VOTES`` facts, among them at least ``COPY_MIN_EXCLUSIVE`` facts that no
+    source outside the group states: the signature of one voice repeated (a Sybil
+    flood, a feed republished under many names), as copying is told apart by shared
+    rare, especially false, values in Dong, Berti-Equille & Srivastava (VLDB 2009). The
+    exclusivity test keeps apart independent sources that agree because they are all
+    right: the true values they share are stated by others too. A group's votes then
+    weigh as one source's, whatever its size.
+
+    Examples
+    --------
+    >>> src = np.array([0] * 5 + [1] * 5 + [2] * 5)
+    >>> fact = np.array([0, 1, 2, 3, 4] * 2 + [0, 1, 5, 6, 7])
+    >>> copy_discount(src, fact, np.ones(15), 3).reshape(3, 5)[:, 0].tolist()
+    [0.5, 0.5, 1.0]
+    """
+    out = np.ones(len(v_source), dtype=np.float64)
+    if not len(v_source):
+        return out
+    votes_of: dict[int, list[tuple[int, float]]] = {}
+    for s_, f_, w_ in zip(v_source.tolist(), v_fact.tolist(), v_weight.tolist()):
+        votes_of.setdefault(s_, []).append((f_, w_))
+    groups: dict[tuple[tuple[int, float], ...], list[int]] = {}
+    for s_, votes in votes_of.items():
+        if len(votes) >= COPY_MIN_VOTES:
+            groups.setdefault(tuple(sorted(votes)), []).append(s_)
+    supporters = np.bincount(v_fact[v_weight > 0], minlength=int(v_fact.max()) + 1)
+    size = np.ones(n_sources, dtype=np.float64)
+    for signature, members in groups.items():
+        if len(members) < 2:
+            continue
+        exclusive = sum(1 for f_, w_ in signature if w_ > 0 and supporters[f_] == len(members))
+        if exclusive >= COPY_MIN_EXCLUSIVE:
+            size[members] = len(members)
+    out = 1.0 / size[v_source]
+    return out
+
+
 def build_votes(
     graph: ClaimGraph,
     *,
@@ -204,6 +253,10 @@ def build_votes(
     else:
         pick = np.arange(n)
     pick = np.sort(pick)
+    v_weight = strength[pick]
+    if independence:
+        v_weight = v_weight * copy_discount(claim_source[pick], claim_fact[pick], v_weight,
+                                            len(sources))  # fmt: skip
 
     # links between different facts, for implication (TruthFinder) and explanations
     fa, fb, conf = [], [], []
@@ -243,7 +296,7 @@ def build_votes(
         n_questions=n_questions,
         v_source=claim_source[pick],
         v_fact=claim_fact[pick],
-        v_weight=strength[pick],
+        v_weight=v_weight,
         fact_links=(
             np.array(fa, dtype=np.int64),
             np.array(fb, dtype=np.int64),
