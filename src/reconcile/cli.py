@@ -150,6 +150,8 @@ def _load(args: argparse.Namespace) -> list[Claim] | ClaimGraph | Any:
             records = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as err:
             raise SchemaError(f"is not valid JSON: {err}", record=name) from None
+        except RecursionError:
+            raise SchemaError("nests too deeply to read", record=name) from None
         return claims_from_records(records, **options)
     try:
         return from_json(data)

@@ -155,6 +155,13 @@ def _check_text(
         raise error(f"must be a string, got {type(value).__name__}", field=field)
     if not value.strip():
         raise error("must not be empty or blank", field=field)
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as err:
+            # a lone surrogate (from bytes decoded with 'surrogateescape', or broken
+            # JSON escapes) could never be written out again
+            raise error(f"is not valid Unicode text (position {err.start})", field=field) from None
     return value
 
 

@@ -68,6 +68,14 @@ _REPORTS = Source("unnamed reports", kind=SourceKind.ANONYMOUS)
 
 def _as_text(text: object) -> str:
     if isinstance(text, str):
+        if not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as err:
+                raise ExtractionError(
+                    f"is not valid Unicode text (a lone surrogate at position {err.start})",
+                    field="text",
+                ) from None
         return text
     if isinstance(text, (bytes, bytearray)):
         try:
