@@ -48,6 +48,7 @@ from reconcile.linking import (
     link,
 )
 from reconcile.model import Claim, Link, Relation, Source, SourceKind, Stance
+from reconcile.plot import plot, plot_scores, plot_trust
 from reconcile.scoring import Answer, Consensus, Explanation, score
 
 __all__ = [
@@ -84,6 +85,9 @@ __all__ = [
     "extract_claims",
     "from_json",
     "link",
+    "plot",
+    "plot_scores",
+    "plot_trust",
     "read_csv",
     "read_json",
     "read_jsonl",
