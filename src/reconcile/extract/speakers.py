@@ -64,6 +64,7 @@ class Speakers:
     def __init__(self, text: str) -> None:
         self._text = text
         self._surnames: dict[str, str] | None = None
+        self._cache: dict[tuple[str, bool], Source] = {}
         self._last_person: Source | None = None
         self._last: Source | None = None
 
@@ -95,7 +96,13 @@ class Speakers:
         outlet_hint : bool
             The mention reports ('X reported'), so a bare organisation name is an outlet.
         """
-        source = self._resolve(mention.strip(), outlet_hint)
+        key = (mention.strip(), outlet_hint)
+        source = self._cache.get(key)
+        if source is None:
+            source = self._resolve(*key)
+            if source is not self._last and source is not self._last_person:
+                # a name resolves the same way every time; a pronoun does not
+                self._cache[key] = source
         self._last = source
         if source.kind is SourceKind.PERSON:
             self._last_person = source
