@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import collections
+import math
 import random
 import warnings
+from typing import Any
 
 import numpy as np
 import pytest
@@ -10,7 +13,7 @@ from hypothesis import strategies as st
 
 import reconcile as rc
 from reconcile.scoring import ALGORITHMS, METHODS
-from reconcile.scoring.votes import COPY_MIN_EXCLUSIVE, COPY_MIN_VOTES, copy_discount
+from reconcile.scoring.votes import COPY_MIN_EXCLUSIVE, COPY_MIN_VOTES, build_votes, copy_discount
 
 
 def fact(value: object, source: str, **kw: object) -> rc.Claim:
@@ -151,13 +154,18 @@ _values = st.sampled_from(["Mon", "Tue", "Wed"])
 _sources = st.sampled_from([f"s{k}" for k in range(6)])
 
 
-@given(st.lists(st.tuples(st.sampled_from(["q1", "q2"]), _values, _sources), min_size=1,
-                max_size=25), st.sampled_from(sorted(ALGORITHMS)), st.randoms())  # fmt: skip
+@given(
+    st.lists(st.tuples(st.sampled_from(["q1", "q2"]), _values, _sources), min_size=1, max_size=25),
+    st.sampled_from(sorted(ALGORITHMS)),
+    st.randoms(),
+)
 def test_scores_do_not_depend_on_order(
     rows: list[tuple[str, str, str]], method: str, rnd: random.Random
 ) -> None:
-    claims = [rc.Claim(subject=q, predicate="day", value=v, source=s, id=f"c{k}")
-              for k, (q, v, s) in enumerate(rows)]  # fmt: skip
+    claims = [
+        rc.Claim(subject=q, predicate="day", value=v, source=s, id=f"c{k}")
+        for k, (q, v, s) in enumerate(rows)
+    ]
     shuffled = list(claims)
     rnd.shuffle(shuffled)
     with warnings.catch_warnings():
@@ -242,8 +250,14 @@ def _copy_groups_reference(votes: dict[int, set[tuple[int, float]]]) -> dict[int
     return size
 
 
-@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 7), st.sampled_from([1.0, 0.5])),
-                min_size=1, max_size=60, unique_by=lambda t: (t[0], t[1])))  # fmt: skip
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 7), st.sampled_from([1.0, 0.5])),
+        min_size=1,
+        max_size=60,
+        unique_by=lambda t: (t[0], t[1]),
+    )
+)
 def test_copy_discount_matches_a_slow_reference(rows: list[tuple[int, int, float]]) -> None:
     # repeat each source's votes under copies, so groups actually form
     rows = rows + [(s + 10, f, w) for s, f, w in rows if s < 2]
@@ -256,3 +270,80 @@ def test_copy_discount_matches_a_slow_reference(rows: list[tuple[int, int, float
         votes.setdefault(s, set()).add((f, w))
     ref = _copy_groups_reference(votes)
     assert got.tolist() == [1.0 / ref[s] for s in src.tolist()]
+
+
+def _sums_by_loops(
+    votes: Any, max_iter: int = 100, tol: float = 1e-6
+) -> tuple[list[float], list[float]]:
+    """Hubs and Authorities written out with loops over votes (the slow, obvious way)."""
+    rows = [
+        (s, f, w)
+        for s, f, w in zip(votes.v_source.tolist(), votes.v_fact.tolist(), votes.v_weight.tolist())
+        if w > 0
+    ]
+    trust = [1.0] * votes.n_sources
+    belief = [0.0] * votes.n_facts
+    for _ in range(max_iter):
+        belief = [0.0] * votes.n_facts
+        for s, f, w in rows:
+            belief[f] += w * trust[s]
+        top = max(belief, default=0.0)
+        belief = [b / top for b in belief] if top > 0 else belief
+        new = [0.0] * votes.n_sources
+        for s, f, w in rows:
+            new[s] += w * belief[f]
+        top = max(new, default=0.0)
+        new = [t / top for t in new] if top > 0 else new
+        done = max((abs(a - b) for a, b in zip(new, trust)), default=0.0) < tol
+        trust = new
+        if done:
+            break
+    totals: dict[int, float] = {}
+    for f, q in enumerate(votes.fact_question.tolist()):
+        totals[q] = totals.get(q, 0.0) + max(belief[f], 0.0)
+    sizes = collections.Counter(votes.fact_question.tolist())
+    scores = [
+        max(belief[f], 0.0) / totals[q] if totals[q] > 0 else 1.0 / sizes[q]
+        for f, q in enumerate(votes.fact_question.tolist())
+    ]
+    return scores, trust
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["q1", "q2", "q3"]), _values, _sources), min_size=1, max_size=30
+    )
+)
+def test_vectorised_sums_matches_a_loop_implementation(rows: list[tuple[str, str, str]]) -> None:
+    claims = [
+        rc.Claim(subject=q, predicate="day", value=v, source=s, id=f"c{k}")
+        for k, (q, v, s) in enumerate(rows)
+    ]
+    votes = build_votes(rc.ClaimGraph(claims), processor=None)
+    fit = ALGORITHMS["sums"](votes)
+    scores, trust = _sums_by_loops(votes)
+    np.testing.assert_allclose(fit.fact_score, scores, atol=1e-9)
+    np.testing.assert_allclose(fit.trust, trust, atol=1e-9)
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(["q1", "q2"]), _values, _sources), min_size=1, max_size=20),
+    st.sampled_from(sorted(METHODS)),
+)
+def test_every_input_claim_is_in_every_output(
+    rows: list[tuple[str, str, str]], method: str
+) -> None:
+    claims = [
+        rc.Claim(subject=q, predicate="day", value=v, source=s, id=f"c{k}")
+        for k, (q, v, s) in enumerate(rows)
+    ]
+    ids = {c.id for c in claims}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", rc.ReconcileWarning)
+        result = rc.score(claims, method=method)
+    assert set(result.scores) == ids
+    assert {c.id for c in result.graph.claims} == ids
+    again = rc.from_json(rc.to_json(result))
+    assert set(again.scores) == ids and again.scores == result.scores
+    assert all(0.0 <= x <= 1.0 and math.isfinite(x) for x in result.scores.values())
+    assert all(0.0 <= x <= 1.0 and math.isfinite(x) for x in result.trusts.values())

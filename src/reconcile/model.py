@@ -302,6 +302,9 @@ def _freeze(value: object, parts: tuple[str | int, ...]) -> Any:
     if isinstance(value, (list, tuple)):
         if all(type(item) in _PLAIN for item in value):
             return tuple(value)  # a flat list: nothing to check item by item
+        if all(type(item) in (list, tuple) and all(type(x) in _PLAIN for x in item)
+               for item in value):  # fmt: skip
+            return tuple(tuple(item) for item in value)  # a table of plain rows (spans)
         return tuple(_freeze(item, (*parts, i)) for i, item in enumerate(value))
     raise InvalidClaimError(
         f"values must be JSON-like (str, number, bool, None, list, mapping), "

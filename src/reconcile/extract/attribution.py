@@ -372,7 +372,7 @@ def find_attributions(text: str) -> list[Attribution]:
         found_one = _attribute(text, sent, i, quotes, quote_starts, previous)
         if found_one is None:
             continue
-        found_one = attrs.evolve(found_one, sentence=sentences[k])
+        object.__setattr__(found_one, "sentence", sentences[k])  # fresh, not yet shared
         back = len(found) - 1
         # statements nest a few deep at most; the bound keeps a sentence of thousands of
         # cues (text without punctuation) linear
