@@ -297,7 +297,7 @@ def _freeze(value: object, parts: tuple[str | int, ...]) -> Any:
                     f"keys must be strings, got {type(key).__name__} at {_path(parts)}",
                     field="meta",
                 )
-            frozen[key] = _freeze(item, (*parts, key))
+            frozen[key] = item if type(item) in _PLAIN else _freeze(item, (*parts, key))
         return MappingProxyType(frozen)
     if isinstance(value, (list, tuple)):
         if all(type(item) in _PLAIN for item in value):

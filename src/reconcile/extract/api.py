@@ -87,9 +87,12 @@ def _as_text(text: object) -> str:
     raise ExtractionError(f"must be a string, got {type(text).__name__}", field="text")
 
 
+_NO_QUOTES = str.maketrans("", "", '“”"')
+
+
 def _clean(text: str) -> str:
-    text = " ".join(text.replace("“", "").replace("”", "").replace('"', "").split())
-    dateline = _DATELINE.match(text)
+    text = " ".join(text.translate(_NO_QUOTES).split())
+    dateline = _DATELINE.match(text) if "(" in text[:48] else None
     if dateline is not None:
         text = text[dateline.end() :]
     text = text.strip(" ,;:—–-\"“”'‘’")

@@ -43,7 +43,7 @@ _NOT_ENDING = frozenset(
 # Longest stretch read as one sentence: text without punctuation is cut into pieces so
 # the rules stay linear in its length.
 MAX_SENTENCE = 1500
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’/&-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:['’/&-]\w+)*(?:\.(?:\w\.)+)?|[^\w\s]")
 _OPENING = frozenset('“"')
 _QUOTE_CHARS = re.compile(r"''|[“”\"]")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
@@ -154,30 +154,34 @@ def sentence_spans(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     start = 0
+    size = len(text)
     for match in _SENTENCE_END.finditer(text):
-        end = match.start() + 1
-        if text[match.start()] == ".":
-            word = text[max(start, match.start() - 6) : match.start()].rsplit(None, 1)
-            last = word[-1].rsplit(".", 1)[-1].lower() if word else ""
+        p = match.start()
+        ch = text[p]
+        if ch == ".":
+            words = text[max(start, p - 6) : p].split()
+            last = words[-1].rsplit(".", 1)[-1].lower() if words else ""
             if (len(last) <= 1 and last.isalpha()) or last in _NOT_ENDING:
                 continue
-        if text[match.start()] in ".!?":
-            end = match.start() + 1
-            while end < len(text) and text[end] in "\"'”’)]":
+        if ch in ".!?":
+            end = p + 1
+            while end < size and text[end] in "\"'”’)]":
                 end += 1
         else:
-            end = match.start()
+            end = p
         _add_sentence(text, start, end, spans)
         start = match.end()
-    _add_sentence(text, start, len(text), spans)
+    _add_sentence(text, start, size, spans)
     return spans
 
 
 def _add_sentence(text: str, start: int, end: int, spans: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(stripped)
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
