@@ -118,6 +118,14 @@ def test_ten_thousand_bad_records_give_only_reconcile_errors() -> None:
     assert all(e.field is not None or "mapping" in e.reason for e in errors)
     for claim in claims:  # what got through is valid and serialisable
         assert rc.from_json(rc.to_json([claim])) == [claim]
+    # a 10 MB string in every field at once: read, not choked on
+    huge = "x" * 10_000_000
+    big, problems = rc.claims_from_records(
+        [{f: huge for f in ("text", "source", "document", "extra")}, {"text": huge}],
+        errors="collect",
+    )
+    assert len(big) == 1 and len(big[0].text or "") == len(huge)
+    assert len(problems) == 1 and problems[0].field == "source"
 
 
 def _bad_file(rng: random.Random, k: int) -> tuple[str, bytes]:
