@@ -135,6 +135,10 @@ def test_bad_input() -> None:
     html = "<p>The mayor <b>said</b> the <i>bridge</i> was safe.</p>"
     claim = _by_text(rc.extract_claims(html), "bridge")
     assert "<" not in claim.text
+    page = "<p>The mayor said the bridge was safe.</p><p>&quot;We will reopen,&quot; she added.</p>"
+    quoted = _by_text(rc.extract_claims(page), "We will reopen")
+    assert quoted.meta["attribution"]["quote"] and quoted.source.id == "mayor"
+    assert "&quot;" not in quoted.text
     flat = "word " * 400_000 + "officials said the end is near " + "word " * 400_000
     assert any("end is near" in (c.text or "") for c in rc.extract_claims(flat))
 

@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Sequence
 
@@ -137,10 +138,42 @@ class Attribution:
 
 
 def blank_markup(text: str) -> str:
-    """`text` with HTML tags replaced by spaces of the same length (offsets survive)."""
-    if "<" not in text:
-        return text
-    return _TAG.sub(lambda m: " " * len(m.group()), text)
+    """`text` read as plain text, every character at its place (offsets survive).
+
+    HTML tags become spaces, and a block tag (paragraph, line break, heading, list
+    item, cell) a paragraph break; a character entity ("&quot;", "&#8220;") becomes its
+    character followed by spaces.
+
+    Examples
+    --------
+    >>> blank_markup("<p>He said &quot;no&quot;.</p><p>Yes.</p>")
+    '   He said "     no"     .  \\n\\n   Yes.  \\n\\n'
+    """
+    if "<" in text:
+        text = _TAG.sub(_blank_tag, text)
+    if "&" in text:
+        text = _ENTITY.sub(_blank_entity, text)
+    return text
+
+
+_BLOCK = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|blockquote|section|article)\b",
+                    re.IGNORECASE)  # fmt: skip
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
+def _blank_tag(match: re.Match[str]) -> str:
+    tag = match.group()
+    if len(tag) >= 4 and _BLOCK.match(tag):
+        return " " * (len(tag) - 2) + "\n\n"
+    return " " * len(tag)
+
+
+def _blank_entity(match: re.Match[str]) -> str:
+    entity = match.group()
+    char = html.unescape(entity)
+    if len(char) != 1 or char == entity:
+        return entity  # unknown: left as written
+    return (" " if char == "\xa0" else char) + " " * (len(entity) - 1)
 
 
 def sentence_spans(text: str) -> list[Span]:

@@ -114,7 +114,9 @@ class Speakers:
         if not words:
             return Source(mention or "unknown", kind=SourceKind.UNKNOWN)
         if len(words) == 1 and lower[0] in PRONOUNS:
-            back = self._last_person if lower[0] in ("he", "she", "his", "her") else self._last
+            person = lower[0] in ("he", "she", "his", "her")
+            # 'he' is the last named person, else whoever spoke last ('the mayor')
+            back = (self._last_person or self._last) if person else self._last
             if back is not None:
                 return back
             return Source(mention, kind=SourceKind.UNKNOWN)
