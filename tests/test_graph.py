@@ -132,3 +132,17 @@ def test_reprs(graph: rc.ClaimGraph) -> None:
     assert "<table>" in html and "Bridge opened Monday" in html
     hostile = rc.ClaimGraph([rc.Claim("<script>alert(1)</script>", source="x")])
     assert "<script>" not in hostile._repr_html_()
+
+
+def test_claim_collections_display_and_convert() -> None:
+    claims = rc.datasets.load_demo()
+    assert isinstance(claims, rc.Claims) and isinstance(claims, list)
+    text = repr(claims)
+    assert text.startswith("<Claims: 16 claims from 9 sources>") and "… and 6 more" in text
+    page = claims._repr_html_()
+    assert page.count("<tr>") == 1 + 10 and "6 more claims" in page
+    assert list(claims.to_pandas()["id"]) == [c.id for c in claims]
+    assert isinstance(rc.from_json(rc.to_json(claims)), rc.Claims)
+    assert isinstance(rc.claims_from_records([{"text": "x", "source": "y"}]), rc.Claims)
+    graph_page = rc.ClaimGraph(claims)._repr_html_()
+    assert "groups of linked claims, the largest of 1" in graph_page

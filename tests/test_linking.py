@@ -308,3 +308,12 @@ def test_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:
     graph = rc.link(rc.datasets.load_demo(), progress=True)
     assert graph.number_of_links > 0
     assert "linking" in capsys.readouterr().err
+
+
+def test_progress_bars_on_scoring_and_extraction(capsys: pytest.CaptureFixture[str]) -> None:
+    rc.score(rc.datasets.load_demo(), progress=True)
+    err = capsys.readouterr().err
+    assert "scoring" in err and "linking" in err
+    text = "Officials said the bridge was safe. " * 5000
+    assert len(rc.extract_claims(text, progress=True)) == 5000
+    assert "extracting" in capsys.readouterr().err

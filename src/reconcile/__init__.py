@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from reconcile import datasets
+from reconcile.collection import Claims
 from reconcile.errors import (
     DuplicateIdError,
     InvalidClaimError,
@@ -56,6 +57,7 @@ __all__ = [
     "BlockingReport",
     "Claim",
     "ClaimGraph",
+    "Claims",
     "Consensus",
     "DuplicateIdError",
     "Explanation",

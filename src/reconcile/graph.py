@@ -398,10 +398,13 @@ class ClaimGraph:
             for c in self.claims[:20]
         )
         more = f"<p>… and {len(self) - 20} more claims</p>" if len(self) > 20 else ""
+        sizes = sorted((len(part) for part in nx.connected_components(self._nx)), reverse=True)
+        largest = ", ".join(map(str, sizes[:5]))
         return (
             f"<div><strong>ClaimGraph</strong>: {len(self)} claims from "
             f"{len(self._sources)} sources; {counts['corroborates']} corroborating and "
-            f"{counts['contradicts']} contradicting links"
+            f"{counts['contradicts']} contradicting links; {len(sizes)} groups of linked "
+            f"claims, the largest of {largest}"
             "<table><thead><tr><th>id</th><th>source</th><th>via</th><th>stance</th>"
             f"<th>claim</th></tr></thead><tbody>{rows}</tbody></table>{more}</div>"
         )

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, overload
 
+from reconcile.collection import Claims
 from reconcile.errors import (
     DuplicateIdError,
     InvalidClaimError,
@@ -323,7 +324,8 @@ def claims_from_records(
             problems.append(err)
             continue
         claims.append(claim)
-    return (claims, problems) if errors == "collect" else claims
+    found = Claims(claims)
+    return (found, problems) if errors == "collect" else found
 
 
 def _check_columns(available: Sequence[str], mapping: Mapping[str, Any], where: str) -> None:
@@ -353,7 +355,10 @@ def claims_from_pandas(df: pd.DataFrame, **options: Any) -> Any:
     >>> import pandas as pd
     >>> df = pd.DataFrame({"said": ["Rain on Monday"], "who": ["met office"]})
     >>> claims_from_pandas(df, text="said", source="who")
-    [Claim('Rain on Monday', source='met office', id='c-...')]
+    <Claims: 1 claim from 1 source>
+      id                  source      stance   claim
+      ------------------  ----------  -------  --------------
+      c-...  met office  asserts  Rain on Monday
     """
     _check_columns([str(c) for c in df.columns], options, "columns")
     records: list[dict[str, Any]] = df.to_dict("records")  # type: ignore[assignment]
@@ -749,7 +754,7 @@ def _from_document(document: object) -> Any:
     kind = document.get("kind")
     claims = [claim_from_dict(c, record=i) for i, c in enumerate(_items(document, "claims"))]
     if kind == "claims":
-        return claims
+        return Claims(claims)
     if kind == "graph":
         links = [link_from_dict(lk, record=i) for i, lk in enumerate(_items(document, "links"))]
         return ClaimGraph(claims, links)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+from reconcile.collection import Claims
 from reconcile.datasets.loaders import (
     FNC1,
     PolnearDoc,
@@ -50,4 +51,4 @@ def load_demo() -> list[Claim]:
     """
     data = resources.files(__package__).joinpath("data", "demo_claims.json").read_bytes()
     claims: list[Claim] = from_json(data)
-    return claims
+    return Claims(claims)

@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from reconcile.collection import Claims
 from reconcile.errors import ReconcileError
 from reconcile.extract.attribution import Attribution, blank_markup, find_attributions
 from reconcile.extract.lexicon import DENIAL_CUES, HEDGE_CUES, PLATFORMS
@@ -149,6 +150,7 @@ def extract_claims(
     outlet: str | None = None,
     published: datetime | str | None = None,
     document: str | None = None,
+    progress: bool = False,
 ) -> list[Claim]:
     """Attributed statements of a news text, as claims.
 
@@ -164,6 +166,9 @@ def extract_claims(
         date without a time zone is read as UTC.
     document : str, optional
         An identifier for the article, stored on every claim.
+    progress : bool
+        Show a progress bar over the text (needs ``reconcile[progress]``): for long
+        texts such as a whole feed in one string.
 
     Returns
     -------
@@ -196,7 +201,7 @@ def extract_claims(
     if not body.strip():
         return []
     clean = blank_markup(body)
-    found = find_attributions(clean)
+    found = find_attributions(clean, progress=progress)
     if outlet is None:
         dateline = _DATELINE.search(clean, 0, 600)
         outlet = dateline.group(1).strip() if dateline else None
@@ -278,7 +283,7 @@ def extract_claims(
                 if report.id not in seen:
                     seen.add(report.id)
                     claims.append(report)
-    return claims
+    return Claims(claims)
 
 
 def _chain(parts: Iterable[str | None], *more: str | None) -> tuple[str, ...]:

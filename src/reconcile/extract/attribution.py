@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from reconcile._progress import progress_bar
 from reconcile.extract.lexicon import (
     ATTITUDE_CUES,
     INFINITIVE_CUES,
@@ -366,13 +367,15 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return (start, end) if end - start >= 2 else None
 
 
-def find_attributions(text: str) -> list[Attribution]:
+def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]:
     """Every attributed statement in `text`, in reading order.
 
     Parameters
     ----------
     text : str
         News text. HTML tags are read as spaces.
+    progress : bool
+        Show a progress bar over the characters read (needs ``reconcile[progress]``).
 
     Returns
     -------
@@ -389,7 +392,12 @@ def find_attributions(text: str) -> list[Attribution]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters lower-case to two characters
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    bar = progress_bar(len(text), progress, "extracting", "char")
+    done = 0
     for start, _ in _cue_positions(lowered):
+        if bar is not None and start - done >= 65536:
+            bar.update(start - done)
+            done = start
         k = bisect.bisect_right(sentence_starts, start) - 1
         if k < 0 or start >= sentences[k][1]:
             continue
@@ -418,6 +426,9 @@ def find_attributions(text: str) -> list[Attribution]:
             found[back] = _cut_before(text, found[back], found_one)
             back -= 1
         found.append(found_one)
+    if bar is not None:
+        bar.update(len(text) - done)
+        bar.close()
     return _quoted_paragraphs(text, found, quotes, sentences, sentence_starts)
 
 

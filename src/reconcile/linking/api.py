@@ -11,7 +11,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from reconcile._optional import import_optional
+from reconcile._progress import progress_bar
 from reconcile.errors import InvalidClaimError, OptionError
 from reconcile.graph import ClaimGraph
 from reconcile.linking.blocking import (
@@ -207,10 +207,7 @@ def count_comparisons(
 
 
 def _progress(total: int, enabled: bool, desc: str) -> Any:
-    if not enabled:
-        return None
-    tqdm = import_optional("tqdm.auto", extra="progress", purpose="progress=True")
-    return tqdm.tqdm(total=total, desc=desc, unit="pair")
+    return progress_bar(total, enabled, desc, "pair")
 
 
 def _batches(n: int) -> Iterator[slice]:

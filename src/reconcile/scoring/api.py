@@ -10,6 +10,7 @@ from typing import Any
 
 from rapidfuzz.utils import default_process
 
+from reconcile._progress import progress_bar
 from reconcile.errors import InvalidClaimError, OptionError
 from reconcile.graph import ClaimGraph
 from reconcile.model import Claim
@@ -39,7 +40,9 @@ def _auto(votes: Any) -> str:
 
 
 def _graph_of(
-    claims: Iterable[Claim] | ClaimGraph, link: Callable[..., ClaimGraph] | None
+    claims: Iterable[Claim] | ClaimGraph,
+    link: Callable[..., ClaimGraph] | None,
+    progress: bool = False,
 ) -> ClaimGraph:
     if isinstance(claims, ClaimGraph):
         return claims
@@ -52,8 +55,14 @@ def _graph_of(
     graph = ClaimGraph(items)
     if text and link is not None:
         # structured claims need no links: their values say which agree
-        graph.add_links(link(text).links())
+        graph.add_links(link(text, progress=progress).links())
     return graph
+
+
+def _advance(bar: Any, stage: str) -> None:
+    if bar is not None:
+        bar.set_postfix_str(stage)
+        bar.update(1)
 
 
 def score(
@@ -89,7 +98,8 @@ def score(
         and discount sources detected as copying each other. False: every claim is a
         vote, as the classic algorithms assume.
     progress : bool
-        Accepted for symmetry with :func:`reconcile.link`; scoring is fast.
+        Show a progress bar over the stages (linking, votes, the algorithm, claim
+        scores); linking shows its own bar over pairs. Needs ``reconcile[progress]``.
     processor : callable or None
         Normalises structured string values before they are compared.
     **params
@@ -129,9 +139,12 @@ def score(
         checked[str(sid)] = float(value)
     from reconcile.linking import link
 
-    graph = _graph_of(graph_or_claims, link)
+    bar = progress_bar(4, progress, "scoring", "stage")
+    graph = _graph_of(graph_or_claims, link, progress)
+    _advance(bar, "votes")
     votes = build_votes(graph, processor=processor, priors=checked, independence=independence)
     name = _auto(votes) if method == "auto" else method
+    _advance(bar, name)
     allowed = set(inspect.signature(ALGORITHMS[name]).parameters) - {"votes", "_"}
     for key in params:
         if key not in allowed:
@@ -150,6 +163,10 @@ def score(
             ReconcileWarning,
             stacklevel=2,
         )
+    _advance(bar, "claim scores")
     scores = claim_scores(votes, fit.fact_score, fit.trust)
+    _advance(bar, "done")
+    if bar is not None:
+        bar.close()
     return Consensus(graph, votes, scores, fit.trust, method=name, iterations=fit.iterations,
                      converged=fit.converged, fact_score=fit.fact_score)  # fmt: skip
