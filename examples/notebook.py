@@ -1,3 +1,8 @@
+"""reconcile in a notebook: tables, the claim graph, source trust and score plots.
+
+A jupytext percent script; see the first markdown cell.
+"""
+
 # %% [markdown]
 # # reconcile in a notebook
 #

@@ -347,3 +347,11 @@ def test_every_input_claim_is_in_every_output(
     assert set(again.scores) == ids and again.scores == result.scores
     assert all(0.0 <= x <= 1.0 and math.isfinite(x) for x in result.scores.values())
     assert all(0.0 <= x <= 1.0 and math.isfinite(x) for x in result.trusts.values())
+
+
+def test_explanations_display_and_convert() -> None:
+    result = rc.score(rc.datasets.load_demo())
+    why = result.explain("injured-count-mayor")
+    table = why.to_pandas()
+    assert set(table["role"]) == {"contradicts"} and len(table) == len(why.contradictors)
+    assert "<table>" in why._repr_html_() and "contradicts" in why._repr_html_()

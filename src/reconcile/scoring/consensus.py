@@ -85,6 +85,38 @@ class Explanation:
                              f"{r.weight:g}){why}")  # fmt: skip
         return "\n".join(lines)
 
+    def _rows(self) -> list[tuple[str, Support]]:
+        return [("supports", r) for r in self.supporters] + [
+            ("contradicts", r) for r in self.contradictors
+        ]
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{role}</td><td>{html.escape(r.source)}</td><td>{r.trust:.2f}</td>"
+            f"<td>{r.weight:g}</td><td>{html.escape('; '.join(r.reasons))}</td></tr>"
+            for role, r in self._rows()
+        )
+        return (
+            f"<div><strong>{html.escape(self.claim.describe()[:200])}</strong> by "
+            f"{html.escape(self.claim.source.id)} (trust {self.source_trust:.2f}): score "
+            f"{self.score:.2f} ({html.escape(self.method)})<br><em>{html.escape(self.note)}"
+            "</em><table><thead><tr><th>role</th><th>source</th><th>trust</th>"
+            f"<th>weight</th><th>reasons</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        )
+
+    def to_pandas(self) -> Any:
+        """The supporting and contradicting claims as a pandas DataFrame.
+
+        Columns: role ("supports" or "contradicts"), claim, source, trust, weight,
+        reasons (joined by "; ").
+        """
+        pd = import_optional("pandas", extra="pandas", purpose="to_pandas()")
+        return pd.DataFrame(
+            [[role, r.claim_id, r.source, r.trust, r.weight, "; ".join(r.reasons)]
+             for role, r in self._rows()],
+            columns=["role", "claim", "source", "trust", "weight", "reasons"],
+        )  # fmt: skip
+
 
 def claim_scores(votes: Votes, fact_score: FloatArray, trust: FloatArray) -> FloatArray:
     """Per claim: the support for what its source said.
