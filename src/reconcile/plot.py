@@ -102,7 +102,9 @@ def _layout(graph: nx.Graph, seed: int) -> dict[str, Any]:
         if len(part) == 1:
             local = {next(iter(part)): np.zeros(2)}
         else:
-            local = nx.spring_layout(sub, seed=seed, iterations=100)
+            # a wide spring: corroborating claims would otherwise pile onto one spot
+            spread = 2.0 / math.sqrt(len(part))
+            local = nx.spring_layout(sub, seed=seed, k=spread, iterations=100, weight=None)
         row, col = divmod(k, cols)
         centre = np.array([col * 2.4, -row * 2.4])
         for node, xy in local.items():
