@@ -81,6 +81,7 @@ _PREPOSITIONS = frozenset("on in at during via through with to from after before
 _DETERMINERS = frozenset("the a an this that these those his her their its our my".split())
 # Between a comma and a participle cue: '", claiming', ', while adding'
 _AFTER_COMMA = frozenset(("”", '"', "'", "while", "and", "before"))
+_QUANTIFIERS = frozenset("one two three another some several many most few".split())
 
 
 # Words are matched by one plain regex and a set lookup: far faster than an alternation
@@ -143,12 +144,12 @@ def blank_markup(text: str) -> str:
 
     HTML tags become spaces, and a block tag (paragraph, line break, heading, list
     item, cell) a paragraph break; a character entity ("&quot;", "&#8220;") becomes its
-    character followed by spaces.
+    character after spaces.
 
     Examples
     --------
     >>> blank_markup("<p>He said &quot;no&quot;.</p><p>Yes.</p>")
-    '   He said "     no"     .  \\n\\n   Yes.  \\n\\n'
+    '   He said      "no     ".  \\n\\n   Yes.  \\n\\n'
     """
     if "<" in text:
         text = _TAG.sub(_blank_tag, text)
@@ -174,7 +175,8 @@ def _blank_entity(match: re.Match[str]) -> str:
     char = html.unescape(entity)
     if len(char) != 1 or char == entity:
         return entity  # unknown: left as written
-    return (" " if char == "\xa0" else char) + " " * (len(entity) - 1)
+    # the spaces go first, so an opening quotation mark still touches its first word
+    return " " * (len(entity) - 1) + (" " if char == "\xa0" else char)
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -248,7 +250,10 @@ def quote_spans(text: str) -> list[Span]:
         pos, char = match.start(), match.group()
         before = text[pos - 1] if pos else " "
         straight = char in ('"', "''")
-        opening = char == "“" or (straight and (before.isspace() or before in "([—-"))
+        after = text[match.end()] if match.end() < len(text) else " "
+        opening = char == "“" or (
+            straight and (before.isspace() or before in "([—-") and not after.isspace()
+        )
         if open_at >= 0:
             # a paragraph break inside an open quote ends that paragraph's part
             brk = text.find("\n", max(open_at, scanned), pos)
@@ -588,12 +593,14 @@ def _attribute(
     if left is None and (i == 0 or s.words[i - 1] in (",", "”", '"', "—", "'")):
         right = _noun_phrase_right(s, last + 1)
         if right is not None and (_is_name(s.words[right[0]]) or s.lower[right[0]] in
-                                  _DETERMINERS | PRONOUNS):  # fmt: skip
+                                  _DETERMINERS | PRONOUNS | _QUANTIFIERS):  # fmt: skip
             source_tokens, inverted = right, True
     participle = False
     linking_word = j > 1 and s.words[j - 2] == "," and s.lower[j - 1] in _AFTER_COMMA
     comma = j > 0 and (s.words[j - 1] == "," or linking_word)
-    if source_tokens is None and low.endswith("ing") and comma:
+    # 'Trump called on her to resign and said ...': a second verb of the same subject
+    coordinated = j > 1 and s.lower[j - 1] in ("and", "but") and s.words[j - 2] != ","
+    if source_tokens is None and ((low.endswith("ing") and comma) or coordinated):
         # ', claiming that ...': the speaker is the subject of the sentence
         if previous is not None and previous.source is not None:
             source_span: Span | None = previous.source
@@ -666,7 +673,7 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
     if k <= 0 or s.words[k] != ",":
         return None
     name = _noun_phrase_left(s, k)
-    if name is None or not _is_name(s.words[name[1] - 1]):
+    if name is None or not any(_is_name(s.words[t]) for t in range(*name)):
         return None
     return name
 
@@ -687,8 +694,9 @@ def _subject(s: _Sentence, np: tuple[int, int]) -> tuple[int, int] | None:
 
 def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
     """Whether an attitude verb at the token before `after` introduces a statement."""
-    if after >= len(s.words):
-        return False
+    if after >= len(s.words) or s.words[after] in (".", "!", "?"):
+        # closing its sentence, after the statement: '..., a new poll shows.'
+        return after >= 3 and "," in s.words[max(0, after - 12) : after - 1]
     nxt = s.lower[after]
     if nxt == "that" or s.words[after] in ("“", '"', ":"):
         return True
