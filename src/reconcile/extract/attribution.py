@@ -572,6 +572,13 @@ def _attribute(
     left = _noun_phrase_left(s, j)
     if left is None and j > 1 and s.words[j - 1] == ",":
         left = _appositive(s, j - 1)
+    if left is None and j > 2 and s.lower[j - 1] == "who" and s.words[j - 2] == ",":
+        # 'Dunwoody, who worked for Obama, said' is handled above; 'Lynch, who told
+        # Congress': the speaker is the name before the relative pronoun, and the span
+        # runs to the pronoun
+        named = _noun_phrase_left(s, j - 2)
+        if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
+            left = (named[0], j)
     if left is not None:
         left = _subject(s, left)
     if left is not None and s.lower[left[0]] in ("it",) and j < i:
@@ -608,6 +615,9 @@ def _attribute(
             lead = 0
             while lead < j and not s.words[lead][0].isalnum():
                 lead += 1
+            if lead < j and s.lower[lead] in NP_STOP and "," in s.words[lead:j]:
+                # 'In his speech, Obama praised her and said ...': past the opening phrase
+                lead = s.words.index(",", lead) + 1
             subject = _noun_phrase_right(s, lead) if lead < j else None
             source_span = (
                 None if subject is None else (s.starts[subject[0]], s.ends[subject[1] - 1])
