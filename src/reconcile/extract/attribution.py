@@ -92,7 +92,8 @@ _NOUNLIKE = frozenset(
     "state states post posts point points question questions challenge challenges charge "
     "charges plan plans brief briefs remark remarks report note quote quotes project "
     "projects detail details outline outlines welcome demand demands estimate estimates "
-    "hint hints threat counter mention challenge defend praise tweet tweets claim".split()
+    "hint hints threat counter mention challenge defend praise tweet tweets claim call calls "
+    "continue continues".split()
 )
 _CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | {"according"}) - _NOUNLIKE
 
