@@ -355,3 +355,32 @@ def test_explanations_display_and_convert() -> None:
     table = why.to_pandas()
     assert set(table["role"]) == {"contradicts"} and len(table) == len(why.contradictors)
     assert "<table>" in why._repr_html_() and "contradicts" in why._repr_html_()
+
+
+def test_crh_reads_numbers_as_numbers() -> None:
+    claims = []
+    for q in range(20):
+        truth = 100 + q
+        for k in range(3):
+            claims.append(
+                rc.Claim(
+                    subject=f"q{q}", predicate="n", value=truth + (q + k) % 2, source=f"close{k}"
+                )
+            )
+        for k in range(2):
+            claims.append(
+                rc.Claim(
+                    subject=f"q{q}", predicate="n", value=truth + 30 + 10 * k, source=f"far{k}"
+                )
+            )
+    result = rc.score(claims, method="crh")
+    assert result.converged
+    assert min(result.trust(f"close{k}") for k in range(3)) > max(
+        result.trust(f"far{k}") for k in range(2)
+    )
+    for answer in result.answers():
+        assert abs(answer.value - (100 + int(answer.question[0][1:]))) <= 1
+    # a near miss scores above a far one within its question
+    near = next(c for c in claims if c.subject == "q0" and c.source.id == "close1")
+    far = next(c for c in claims if c.subject == "q0" and c.source.id == "far1")
+    assert result.score(near) > result.score(far)

@@ -410,7 +410,7 @@ def _parser() -> argparse.ArgumentParser:
         default="auto",
         metavar="NAME",
         help="auto (default), majority, sums, average_log, investment, "
-        "pooled_investment, truthfinder, dawid_skene or accu",
+        "pooled_investment, truthfinder, dawid_skene, accu or crh",
     )
     score.add_argument(
         "-o",

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 import numpy as np
+from numpy.typing import NDArray
 
 from reconcile.scoring.votes import FloatArray, IntArray, Votes
 
@@ -27,6 +28,7 @@ __all__ = [
     "Fit",
     "accu",
     "average_log",
+    "crh",
     "dawid_skene",
     "investment",
     "majority",
@@ -458,6 +460,105 @@ def _independence(
     return out
 
 
+def _numeric_facts(votes: Votes) -> tuple[NDArray[np.bool_], FloatArray]:
+    """Per fact: whether its question holds only numbers, and the number (else NaN)."""
+    is_number = np.array(
+        [isinstance(v, (int, float)) and not isinstance(v, bool) for v in votes.fact_value],
+        dtype=np.bool_,
+    )
+    value = np.array([float(v) if ok else math.nan for v, ok in
+                      zip(votes.fact_value, is_number.tolist())], dtype=np.float64)  # fmt: skip
+    q = votes.fact_question
+    all_numbers = np.ones(votes.n_questions, dtype=np.bool_)
+    np.logical_and.at(all_numbers, q, is_number)
+    return all_numbers[q], value
+
+
+def _weighted_median(group: IntArray, value: FloatArray, weight: FloatArray,
+                     n: int) -> FloatArray:  # fmt: skip
+    """Per group, the weighted median of `value` (NaN for an empty group)."""
+    out = np.full(n, math.nan)
+    if not len(group):
+        return out
+    order = np.lexsort((value, group))
+    g, v, w = group[order], value[order], weight[order]
+    cum = np.cumsum(w)
+    start = np.searchsorted(g, np.arange(n), side="left")
+    end = np.searchsorted(g, np.arange(n), side="right")
+    before = np.where(start > 0, cum[np.maximum(start - 1, 0)], 0.0)
+    for k in np.flatnonzero(end > start).tolist():
+        half = before[k] + (cum[end[k] - 1] - before[k]) / 2.0
+        at = start[k] + int(np.searchsorted(cum[start[k] : end[k]], half, side="left"))
+        out[k] = v[min(at, end[k] - 1)]
+    return out
+
+
+def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fit:
+    """CRH: conflict resolution on heterogeneous data (Li et al., SIGMOD 2014).
+
+    Truths and source weights minimise the weighted total loss. Update rule: source
+    weight ``w(s) = -log(L(s) / sum_s' L(s'))`` with ``L(s)`` the source's summed loss
+    against the current truths; truth of a categorical question: the value with the
+    largest summed weight; of a numeric question (every value a number): the weighted
+    median of the claimed numbers, the minimiser of the absolute loss. Losses: 0-1 for
+    categories, ``|v - t| / std`` (the spread of the question's claimed numbers) for
+    numbers, so a close number is less wrong than a far one. Scores: a category's share
+    of the weight in its question; a number's ``exp(-|v - t| / std)``, normalised in
+    its question. Trust is the weight scaled to [0, 1].
+    """
+    s, f, w = _positive(votes)
+    q = votes.fact_question[f]
+    numeric_fact, number = _numeric_facts(votes)
+    numeric = numeric_fact[f]
+    spread = np.ones(votes.n_questions)
+    if numeric.any():
+        qn, vn = q[numeric], number[f][numeric]
+        count = np.maximum(np.bincount(qn, minlength=votes.n_questions), 1)
+        mean = np.bincount(qn, weights=vn, minlength=votes.n_questions) / count
+        var = np.bincount(qn, weights=(vn - mean[qn]) ** 2, minlength=votes.n_questions) / count
+        spread = np.where(var > 0, np.sqrt(var), 1.0)
+    weight = np.ones(votes.n_sources)
+    truth_fact = np.full(votes.n_questions, -1)
+    truth_number = np.full(votes.n_questions, math.nan)
+    support = np.zeros(votes.n_facts)
+    it, converged = 0, False
+    for it in range(1, max_iter + 1):
+        support = _sum(w * weight[s], f, votes.n_facts)
+        best = np.full(votes.n_questions, -np.inf)
+        np.maximum.at(best, votes.fact_question, support)
+        # the first fact of the best support in each question (ties: the lower fact id)
+        is_best = support >= best[votes.fact_question] - 1e-12
+        candidates = np.where(is_best, np.arange(votes.n_facts), votes.n_facts)
+        new_fact = np.full(votes.n_questions, votes.n_facts)
+        np.minimum.at(new_fact, votes.fact_question, candidates)
+        new_number = _weighted_median(q[numeric], number[f][numeric], (w * weight[s])[numeric],
+                                      votes.n_questions)  # fmt: skip
+        loss = np.where(
+            numeric,
+            np.abs(number[f] - new_number[q]) / spread[q],
+            (new_fact[q] != f).astype(np.float64),
+        )
+        per_source = _sum(w * np.nan_to_num(loss), s, votes.n_sources)
+        total = float(per_source.sum())
+        if total > 0:
+            new_weight = -np.log(np.maximum(per_source, 1e-12 * total) / total)
+        else:
+            new_weight = np.ones(votes.n_sources)
+        stable = np.array_equal(new_fact, truth_fact) and np.allclose(
+            new_number, truth_number, equal_nan=True
+        )
+        delta = float(np.max(np.abs(new_weight - weight))) if len(weight) else 0.0
+        weight, truth_fact, truth_number = new_weight, new_fact, new_number
+        if stable and delta < tol:
+            converged = True
+            break
+    closeness = np.exp(-np.abs(number - truth_number[votes.fact_question])
+                       / spread[votes.fact_question])  # fmt: skip
+    raw = np.where(numeric_fact, np.nan_to_num(closeness), support)
+    trust = weight / weight.max() if len(weight) and weight.max() > 0 else weight
+    return Fit(_normalise_in_questions(raw, votes), np.clip(trust, 0.0, 1.0), it, converged)
+
+
 ALGORITHMS: dict[str, Callable[..., Fit]] = {
     "majority": majority,
     "sums": sums,
@@ -467,5 +568,6 @@ ALGORITHMS: dict[str, Callable[..., Fit]] = {
     "truthfinder": truthfinder,
     "dawid_skene": dawid_skene,
     "accu": accu,
+    "crh": crh,
 }
 """The algorithms :func:`reconcile.score` can run, by name."""
