@@ -521,8 +521,8 @@ def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fi
     truth_fact = np.full(votes.n_questions, -1)
     truth_number = np.full(votes.n_questions, math.nan)
     support = np.zeros(votes.n_facts)
-    it, converged = 0, False
-    for it in range(1, max_iter + 1):
+    iterations, converged = 0, False
+    for iterations in range(1, max_iter + 1):  # noqa: B007 (the count is reported)
         support = _sum(w * weight[s], f, votes.n_facts)
         best = np.full(votes.n_questions, -np.inf)
         np.maximum.at(best, votes.fact_question, support)
@@ -556,7 +556,8 @@ def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fi
                        / spread[votes.fact_question])  # fmt: skip
     raw = np.where(numeric_fact, np.nan_to_num(closeness), support)
     trust = weight / weight.max() if len(weight) and weight.max() > 0 else weight
-    return Fit(_normalise_in_questions(raw, votes), np.clip(trust, 0.0, 1.0), it, converged)
+    return Fit(_normalise_in_questions(raw, votes), np.clip(trust, 0.0, 1.0), iterations,
+               converged)  # fmt: skip
 
 
 ALGORITHMS: dict[str, Callable[..., Fit]] = {
