@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from reconcile._progress import progress_bar
+from reconcile.engines import Engine, resolve_engine
 from reconcile.errors import InvalidClaimError, OptionError
 from reconcile.graph import ClaimGraph
 from reconcile.linking.blocking import (
@@ -44,7 +46,6 @@ DEFAULT_SCORER = fuzz.token_set_ratio
 DEFAULT_PROCESSOR = default_process
 _NO_WORDS = np.zeros(0, dtype=np.int64)
 _COL = {name: k for k, name in enumerate(FEATURES)}
-_BATCH = 100_000  # pairs scored at a time: bounds memory, paces the progress bar
 
 
 class ReconcileWarning(UserWarning):
@@ -97,6 +98,18 @@ class _Options:
         self.same_source = bool(same_source)
         self.linker: Linker = linker if linker is not None else Linker.default()
         self.max_block_size = max_block_size
+
+
+def _materialise(claims: Any) -> Any:
+    """Claims from a dask bag (of Claims) or dask DataFrame (claim columns), computed."""
+    if hasattr(claims, "dask") and hasattr(claims, "compute"):
+        computed = claims.compute()
+        if hasattr(computed, "columns"):
+            from reconcile.io import claims_from_pandas
+
+            return claims_from_pandas(computed)
+        return computed
+    return claims
 
 
 def _as_claims(claims: Iterable[Claim] | ClaimGraph) -> list[Claim]:
@@ -210,11 +223,6 @@ def _progress(total: int, enabled: bool, desc: str) -> Any:
     return progress_bar(total, enabled, desc, "pair")
 
 
-def _batches(n: int) -> Iterator[slice]:
-    for start in range(0, n, _BATCH):
-        yield slice(start, min(start + _BATCH, n))
-
-
 def _text_reasons(
     X: np.ndarray[Any, Any],
     ev: PairEvidence,
@@ -243,7 +251,7 @@ def _text_reasons(
 
 
 def _text_links(
-    claims: list[Claim], plan: _Plan, opts: _Options, progress: bool
+    claims: list[Claim], plan: _Plan, opts: _Options, progress: bool, engine: Engine
 ) -> list[tuple[str, str, dict[str, Any]]]:
     p, linker = plan.prepared, opts.linker
     ta, tb = plan.ta, plan.tb
@@ -256,58 +264,74 @@ def _text_links(
         )
         ta, tb = ta[keep], tb[keep]
     bar = _progress(len(ta), progress, "linking")
-    denies = np.array([claims[i].stance is Stance.DENIES for i in plan.text_idx], dtype=np.bool_)
-    # edges as networkx takes them: the values are valid by construction
-    links: list[tuple[str, str, dict[str, Any]]] = []
-    for part in _batches(len(ta)):
-        a, b = ta[part], tb[part]
-        X, _ = pair_features(p, a, b, scorer=opts.scorer, processor=opts.processor,
-                             workers=opts.workers)  # fmt: skip
-        # A denial against a statement of the same text: the models judge the two
-        # texts as written (the denial's flip undone), and the relation is then turned
-        # over, so the denial contradicts what it denies and sides with what opposes it.
-        one_denies = denies[a] != denies[b]
-        X[one_denies, _COL["polarity_differs"]] = 1.0 - X[one_denies, _COL["polarity_differs"]]
-        # relatedness needs no words; the stance is decided again below, with them
-        label, _, _ = linker.decide(PairFeatures(X, _NO_WORDS, _NO_WORDS))
-        ok = label > 0
-        if opts.score_cutoff is not None:
-            ok &= X[:, 0] * 100 >= opts.score_cutoff
-        rows = np.flatnonzero(ok)
-        if len(rows):
-            Xe = X[rows]
-            evidence = pair_evidence(p, a[rows], b[rows], Xe)
-            F = PairFeatures(Xe, *pair_words(p, a[rows], b[rows]))
-            label_e, related, stance = linker.decide(F)
-            for r, k in enumerate(rows.tolist()):
-                ca, cb = claims[plan.text_idx[a[k]]], claims[plan.text_idx[b[k]]]
-                best = LABELS[int(label_e[r])]
-                if best == "unrelated":  # cannot happen: the words only move the stance
-                    continue
-                probs = stance[r]
-                relation = Relation.CONTRADICTS if best == "contradicts" else Relation.CORROBORATES
-                hedged = best == "hedged" or bool(p.hedged[a[k]] or p.hedged[b[k]])
-                if one_denies[k]:
-                    relation = (Relation.CORROBORATES if relation is Relation.CONTRADICTS
-                                else Relation.CONTRADICTS)  # fmt: skip
-                    probs = probs[[1, 0, 2]]
-                if relation is Relation.CONTRADICTS:
-                    # a rule-made contradiction is as sure as the pair is related
-                    confidence = related[r] * max(probs[1], 0.5)
-                else:
-                    confidence = related[r] * (probs[0] + probs[2])
-                if hedged:
-                    confidence *= 0.5
-                links.append((ca.id, cb.id, {
-                    "relation": relation.value,
-                    "confidence": float(min(max(confidence, 0.0), 1.0)),
-                    "reasons": _text_reasons(Xe[r], evidence[r], ca, cb, relation, hedged),
-                    "hedged": hedged,
-                }))  # fmt: skip
-        if bar is not None:
-            bar.update(len(a))
+    text_claims = [claims[i] for i in plan.text_idx]
+    denies = np.array([c.stance is Stance.DENIES for c in text_claims], dtype=np.bool_)
+    size = engine.batch_size
+    batches = [(ta[k : k + size], tb[k : k + size]) for k in range(0, len(ta), size)]
+    shared = {"p": p, "opts": opts, "text_claims": text_claims, "denies": denies}
+    results = engine.map(_batch_links, shared, batches, bar.update if bar is not None else None)
     if bar is not None:
         bar.close()
+    # edges as networkx takes them: the values are valid by construction
+    return [edge for part in results for edge in part]
+
+
+def _batch_links(
+    *,
+    p: Prepared,
+    opts: _Options,
+    text_claims: list[Claim],
+    denies: NDArray[np.bool_],
+    a: IntArray,
+    b: IntArray,
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """The edges among one batch of candidate pairs (runs wherever the engine says)."""
+    linker = opts.linker
+    links: list[tuple[str, str, dict[str, Any]]] = []
+    X, _ = pair_features(p, a, b, scorer=opts.scorer, processor=opts.processor,
+                         workers=opts.workers)  # fmt: skip
+    # A denial against a statement of the same text: the models judge the two texts as
+    # written (the denial's flip undone), and the relation is then turned over, so the
+    # denial contradicts what it denies and sides with what opposes it.
+    one_denies = denies[a] != denies[b]
+    X[one_denies, _COL["polarity_differs"]] = 1.0 - X[one_denies, _COL["polarity_differs"]]
+    # relatedness needs no words; the stance is decided again below, with them
+    label, _, _ = linker.decide(PairFeatures(X, _NO_WORDS, _NO_WORDS))
+    ok = label > 0
+    if opts.score_cutoff is not None:
+        ok &= X[:, 0] * 100 >= opts.score_cutoff
+    rows = np.flatnonzero(ok)
+    if not len(rows):
+        return links
+    Xe = X[rows]
+    evidence = pair_evidence(p, a[rows], b[rows], Xe)
+    F = PairFeatures(Xe, *pair_words(p, a[rows], b[rows]))
+    label_e, related, stance = linker.decide(F)
+    for r, k in enumerate(rows.tolist()):
+        ca, cb = text_claims[a[k]], text_claims[b[k]]
+        best = LABELS[int(label_e[r])]
+        if best == "unrelated":  # cannot happen: the words only move the stance
+            continue
+        probs = stance[r]
+        relation = Relation.CONTRADICTS if best == "contradicts" else Relation.CORROBORATES
+        hedged = best == "hedged" or bool(p.hedged[a[k]] or p.hedged[b[k]])
+        if one_denies[k]:
+            relation = (Relation.CORROBORATES if relation is Relation.CONTRADICTS
+                        else Relation.CONTRADICTS)  # fmt: skip
+            probs = probs[[1, 0, 2]]
+        if relation is Relation.CONTRADICTS:
+            # a rule-made contradiction is as sure as the pair is related
+            confidence = related[r] * max(probs[1], 0.5)
+        else:
+            confidence = related[r] * (probs[0] + probs[2])
+        if hedged:
+            confidence *= 0.5
+        links.append((ca.id, cb.id, {
+            "relation": relation.value,
+            "confidence": float(min(max(confidence, 0.0), 1.0)),
+            "reasons": _text_reasons(Xe[r], evidence[r], ca, cb, relation, hedged),
+            "hedged": hedged,
+        }))  # fmt: skip
     return links
 
 
@@ -341,6 +365,8 @@ def link(
     progress: bool = False,
     linker: Linker | None = None,
     max_block_size: int = 5_000,
+    engine: str | Engine = "local",
+    client: Any = None,
 ) -> ClaimGraph:
     """Link claims that corroborate or contradict each other, across sources.
 
@@ -369,6 +395,11 @@ def link(
         The comparer; default :meth:`Linker.default`.
     max_block_size : int
         Blocks with more claims than this are not compared; a ReconcileWarning names them.
+    engine : "local", "dask" or Engine
+        Where the pair comparisons run: in this process (default), or as tasks on a
+        Dask cluster (``reconcile[dask]``); the graph is the same either way.
+    client : dask.distributed.Client, optional
+        The cluster for ``engine="dask"`` (default: a local cluster of processes).
 
     Returns
     -------
@@ -391,7 +422,8 @@ def link(
         block_on=block_on, scorer=scorer, processor=processor, score_cutoff=score_cutoff,
         workers=workers, same_source=same_source, linker=linker, max_block_size=max_block_size,
     )  # fmt: skip
-    items = _as_claims(claims)
+    runner = resolve_engine(engine, client)
+    items = _as_claims(_materialise(claims))
     graph = ClaimGraph(items)
     plan = _Plan(items, opts, opts.linker.min_overlap)
     if plan.report.capped_blocks:
@@ -403,7 +435,11 @@ def link(
             ReconcileWarning,
             stacklevel=2,
         )
-    graph._add_checked_edges(_text_links(items, plan, opts, progress))
+    try:
+        graph._add_checked_edges(_text_links(items, plan, opts, progress, runner))
+    finally:
+        if runner is not engine and hasattr(runner, "close"):
+            runner.close()  # a cluster started for this call only
     graph.add_links(_structured_links(items, plan, opts))
     return graph
 
