@@ -10,6 +10,7 @@ dropped silently.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
@@ -18,6 +19,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from reconcile._optional import import_optional
 from reconcile._table import format_table
 from reconcile.errors import OptionError
 from reconcile.linking.features import IntArray, Prepared
@@ -61,6 +63,25 @@ class BlockingReport:
     def brute_force_pairs(self) -> int:
         """How many pairs comparing everything with everything would take."""
         return self.claims * (self.claims - 1) // 2
+
+    def to_pandas(self) -> Any:
+        """The largest and the capped blocks as a pandas DataFrame (block, claims, capped).
+
+        Examples
+        --------
+        >>> import reconcile as rc
+        >>> report = rc.count_comparisons([rc.Claim("Bridge opened", source="a"),
+        ...                                rc.Claim("The bridge opened", source="b")])
+        >>> list(report.to_pandas().columns)
+        ['block', 'claims', 'capped']
+        """
+        pd = import_optional("pandas", extra="pandas", purpose="to_pandas()")
+        rows = [(k, n, False) for k, n in self.largest_blocks]
+        rows += [(k, n, True) for k, n in self.capped_blocks]
+        return pd.DataFrame(rows, columns=["block", "claims", "capped"])
+
+    def _repr_html_(self) -> str:
+        return "<pre>" + html.escape(str(self)) + "</pre>"
 
     def __str__(self) -> str:
         lines = [
