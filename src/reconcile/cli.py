@@ -22,22 +22,14 @@ from reconcile._table import format_table
 from reconcile.datasets import load_demo
 from reconcile.errors import ReconcileError, SchemaError
 from reconcile.graph import ClaimGraph
+from reconcile.io import CLAIM_FIELDS
 from reconcile.model import Claim
+from reconcile.scoring.api import METHODS
 
 __all__ = ["main"]
 
-_COLUMNS = (
-    "text",
-    "source",
-    "via",
-    "subject",
-    "predicate",
-    "value",
-    "stance",
-    "time",
-    "document",
-    "id",
-)
+# the claim fields a column option can name (meta is read as JSON, not mapped)
+_COLUMNS = tuple(f for f in CLAIM_FIELDS if f != "meta")
 _INPUT_FORMATS = ("csv", "jsonl", "json")
 
 
@@ -325,6 +317,15 @@ def _add_linking(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_output(parser: argparse.ArgumentParser, what: str, formats: Sequence[str]) -> None:
+    """-o FILE and --to FORMAT; the first format is the default."""
+    choices = ", ".join(f".{f}" + (" (default)" if k == 0 else "") for k, f in enumerate(formats))
+    parser.add_argument("-o", "--output", default="-", metavar="FILE",
+                        help=f"{what} file: {choices} ('-': standard output)")  # fmt: skip
+    parser.add_argument("--to", choices=tuple(formats), default=None,
+                        help="output format (default: from the file extension)")  # fmt: skip
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reconcile",
@@ -360,19 +361,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="publication date, ISO 8601 (gives the year of 'on March 3')",
     )
-    extract.add_argument(
-        "-o",
-        "--output",
-        default="-",
-        metavar="FILE",
-        help="claims file: .jsonl (default), .json or .csv ('-': standard output)",
-    )
-    extract.add_argument(
-        "--to",
-        choices=("jsonl", "json", "csv"),
-        default=None,
-        help="output format (default: from the file extension)",
-    )
+    _add_output(extract, "claims", ("jsonl", "json", "csv"))
     extract.set_defaults(run=_extract)
 
     link = commands.add_parser(
@@ -382,19 +371,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_input(link, "claims")
     _add_linking(link)
-    link.add_argument(
-        "-o",
-        "--output",
-        default="-",
-        metavar="FILE",
-        help="graph file: .json (default) or .graphml ('-': standard output)",
-    )
-    link.add_argument(
-        "--to",
-        choices=("json", "graphml"),
-        default=None,
-        help="output format (default: from the file extension)",
-    )
+    _add_output(link, "graph", ("json", "graphml"))
     link.set_defaults(run=_link)
 
     score = commands.add_parser(
@@ -409,22 +386,9 @@ def _parser() -> argparse.ArgumentParser:
         "--method",
         default="auto",
         metavar="NAME",
-        help="auto (default), majority, sums, average_log, investment, "
-        "pooled_investment, truthfinder, dawid_skene, accu or crh",
+        help=f"one of {', '.join(METHODS)} (default: auto)",
     )
-    score.add_argument(
-        "-o",
-        "--output",
-        default="-",
-        metavar="FILE",
-        help="scores file: .csv (default) or .json ('-': standard output)",
-    )
-    score.add_argument(
-        "--to",
-        choices=("csv", "json"),
-        default=None,
-        help="output format (default: from the file extension)",
-    )
+    _add_output(score, "scores", ("csv", "json"))
     score.set_defaults(run=_score)
     return parser
 

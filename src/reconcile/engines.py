@@ -18,6 +18,7 @@ reconcile.errors.OptionError: field 'engine': must be 'local', 'dask' or an Engi
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -30,7 +31,7 @@ BATCH_SIZE = 100_000
 """Candidate pairs per batch (per task on a cluster): bounds memory and paces progress."""
 
 
-class Engine:
+class Engine(abc.ABC):
     """Runs a function over batches of work; subclasses say where."""
 
     name = "engine"
@@ -40,6 +41,7 @@ class Engine:
             raise OptionError(f"must be a positive int, got {batch_size!r}", field="batch_size")
         self.batch_size = batch_size
 
+    @abc.abstractmethod
     def map(
         self,
         fn: Callable[..., Any],
@@ -51,7 +53,6 @@ class Engine:
 
         `done` is called with the size of each finished batch (for progress bars).
         """
-        raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} batch_size={self.batch_size}>"

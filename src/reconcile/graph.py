@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import networkx as nx
 
 from reconcile._optional import import_optional
+from reconcile.collection import Claims
 from reconcile.errors import (
     DuplicateIdError,
     InvalidClaimError,
@@ -300,33 +301,6 @@ class ClaimGraph:
         0
         """
         pd = import_optional("pandas", extra="pandas", purpose="to_pandas()")
-        claim_columns = [
-            "id",
-            "text",
-            "source",
-            "via",
-            "subject",
-            "predicate",
-            "value",
-            "stance",
-            "time",
-            "document",
-        ]
-        rows = [
-            {
-                "id": c.id,
-                "text": c.text,
-                "source": c.source.id,
-                "via": c.via,
-                "subject": c.subject,
-                "predicate": c.predicate,
-                "value": c.value,
-                "stance": c.stance.value,
-                "time": c.time,
-                "document": c.document,
-            }
-            for c in sorted(self._claims.values(), key=lambda c: c.id)
-        ]
         link_columns = ["a", "b", "relation", "confidence", "reasons", "hedged"]
         link_rows = [
             {
@@ -340,7 +314,7 @@ class ClaimGraph:
             for lk in self.links()
         ]
         return GraphTables(
-            claims=pd.DataFrame(rows, columns=claim_columns),
+            claims=Claims(sorted(self._claims.values(), key=lambda c: c.id)).to_pandas(),
             links=pd.DataFrame(link_rows, columns=link_columns),
         )
 

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "CLAIM_FIELDS",
     "SCHEMA_VERSION",
     "claim_from_dict",
     "claim_to_dict",
@@ -76,8 +77,7 @@ SCHEMA_VERSION = 1
 
 _FORMAT = "reconcile"
 
-# The claim fields a record can map, in the order tables show them.
-_FIELDS = (
+CLAIM_FIELDS = (
     "id",
     "text",
     "source",
@@ -90,6 +90,7 @@ _FIELDS = (
     "document",
     "meta",
 )
+"""The claim fields a record can map, in the order tables show them."""
 
 
 class _Default(str):
@@ -330,7 +331,7 @@ def claims_from_records(
 
 def _check_columns(available: Sequence[str], mapping: Mapping[str, Any], where: str) -> None:
     """Explicitly mapped columns must exist; default ones may be absent."""
-    for field in _FIELDS:
+    for field in CLAIM_FIELDS:
         column = mapping.get(field)
         if column is None or isinstance(column, _Default):
             continue
@@ -508,7 +509,7 @@ def to_csv(claims: Iterable[Claim] | ClaimGraph) -> str:
     items = claims.claims if isinstance(claims, ClaimGraph) else list(claims)
     buffer = _io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(_FIELDS)
+    writer.writerow(CLAIM_FIELDS)
     for c in sorted(items, key=lambda c: c.id):
         cells = (
             c.id,
@@ -574,7 +575,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     return out
 
 
-_CLAIM_KEYS = frozenset(_FIELDS)
+_CLAIM_KEYS = frozenset(CLAIM_FIELDS)
 _SOURCE_KEYS = frozenset({"id", "name", "kind", "prior"})
 
 

@@ -242,7 +242,7 @@ def extract_claims(
     seen: set[str] = set()
     repeats: dict[str, int] = {}
     for a, source, chain, outside in resolved:
-        via = _chain(chain, relay if relay != source.id else None, outlet, source.id)
+        via = _chain([*chain, relay, outlet], source.id)
         cue = a.cue_text(clean).lower()
         hedged = (source.kind is SourceKind.ANONYMOUS or cue in HEDGE_CUES
                   or ("ly" in outside and _HEDGE.search(outside) is not None)
@@ -286,10 +286,6 @@ def extract_claims(
     return Claims(claims)
 
 
-def _chain(parts: Iterable[str | None], *more: str | None) -> tuple[str, ...]:
-    out: list[str] = []
-    *tail, speaker = more
-    for part in (*parts, *tail):
-        if part and part not in out and part != speaker:
-            out.append(part)
-    return tuple(out)
+def _chain(links: Iterable[str | None], speaker: str) -> tuple[str, ...]:
+    """The relay chain: the given links in order, each once, without the speaker."""
+    return tuple(dict.fromkeys(x for x in links if x and x != speaker))

@@ -219,10 +219,6 @@ def count_comparisons(
     return _Plan(_as_claims(claims), opts, opts.linker.min_overlap).report
 
 
-def _progress(total: int, enabled: bool, desc: str) -> Any:
-    return progress_bar(total, enabled, desc, "pair")
-
-
 def _text_reasons(
     X: np.ndarray[Any, Any],
     ev: PairEvidence,
@@ -263,7 +259,7 @@ def _text_links(
             weighted_overlap(p, ta[both_short], tb[both_short]) >= linker.short_overlap - 1e-9
         )
         ta, tb = ta[keep], tb[keep]
-    bar = _progress(len(ta), progress, "linking")
+    bar = progress_bar(len(ta), progress, "linking", "pair")
     text_claims = [claims[i] for i in plan.text_idx]
     denies = np.array([c.stance is Stance.DENIES for c in text_claims], dtype=np.bool_)
     size = engine.batch_size
