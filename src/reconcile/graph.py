@@ -12,11 +12,20 @@ from __future__ import annotations
 import html
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
+import numpy as np
+from numpy.typing import NDArray
 
+from reconcile._links import (
+    RELATION_CODES,
+    LinkArrays,
+    LinkBatch,
+    LinkTable,
+    component_labels,
+)
 from reconcile._optional import import_optional
 from reconcile.collection import Claims
 from reconcile.errors import (
@@ -31,7 +40,9 @@ from reconcile.model import Claim, Link, Relation, Source
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ClaimGraph", "GraphTables"]
+__all__ = ["ClaimGraph", "GraphTables", "LinkArrays"]
+
+IntArray = NDArray[np.int64]
 
 
 class GraphTables(NamedTuple):
@@ -55,7 +66,11 @@ def _merge_sources(known: Source, new: Source, claim_id: str) -> Source:
 
 
 class ClaimGraph:
-    """Claims and the links between them, on a networkx graph.
+    """Claims and the links between them; a networkx graph on demand.
+
+    The links are stored as arrays (about 30 bytes each, so tens of millions fit in
+    memory); :attr:`nx` builds the equivalent :class:`networkx.Graph` when asked, and
+    :meth:`link_arrays` gives the arrays themselves to vectorised code.
 
     Parameters
     ----------
@@ -84,10 +99,15 @@ class ClaimGraph:
     """
 
     def __init__(self, claims: Iterable[Claim] = (), links: Iterable[Link] = ()) -> None:
-        self._nx: nx.Graph = nx.Graph()
         self._claims: dict[str, Claim] = {}
+        self._ids: list[str] = []
+        self._pos: dict[str, int] = {}
+        self._in_id_order = True
         self._sources: dict[str, Source] = {}
         self._by_source: dict[str, list[str]] = {}
+        self._links = LinkTable()
+        self._nx_cache: nx.Graph | None = None
+        self._adjacency: tuple[IntArray, IntArray, IntArray] | None = None
         self.add_claims(claims)
         self.add_links(links)
 
@@ -119,13 +139,18 @@ class ClaimGraph:
             prior = sources.get(src.id, self._sources.get(src.id))
             sources[src.id] = src if prior is None else _merge_sources(prior, src, claim.id)
         self._sources.update(sources)
-        for claim_id in sorted(batch):
-            if claim_id in self._claims:
-                continue
+        new = [claim_id for claim_id in sorted(batch) if claim_id not in self._claims]
+        if not new:
+            return
+        if self._ids and new[0] < self._ids[-1]:
+            self._in_id_order = False
+        for claim_id in new:
             claim = batch[claim_id]
             self._claims[claim_id] = claim
+            self._pos[claim_id] = len(self._ids)
+            self._ids.append(claim_id)
             self._by_source.setdefault(claim.source.id, []).append(claim_id)
-            self._nx.add_node(claim_id, claim=claim, source=claim.source.id)
+        self._changed()
 
     def add_link(self, link: Link) -> None:
         """Add one link, replacing any link already between the same two claims."""
@@ -133,7 +158,7 @@ class ClaimGraph:
 
     def add_links(self, links: Iterable[Link]) -> None:
         """Add links, all or none; each replaces a link between the same two claims."""
-        batch = []
+        a, b, relation, confidence, hedged, reasons = [], [], [], [], [], []
         for i, link in enumerate(links):
             if not isinstance(link, Link):
                 raise InvalidLinkError(
@@ -146,29 +171,80 @@ class ClaimGraph:
                         record=i,
                         field="a" if end == link.a else "b",
                     )
-            batch.append(link)
-        for link in sorted(batch, key=lambda lk: lk.ids):
-            self._nx.add_edge(
-                link.a,
-                link.b,
-                relation=link.relation.value,
-                confidence=link.confidence,
-                reasons=link.reasons,
-                hedged=link.hedged,
-            )
+            a.append(self._pos[link.a])
+            b.append(self._pos[link.b])
+            relation.append(RELATION_CODES.index(link.relation.value))
+            confidence.append(link.confidence)
+            hedged.append(link.hedged)
+            reasons.append(link.reasons)
+        if not a:
+            return
+        table = list(dict.fromkeys(reasons))
+        local = {r: k for k, r in enumerate(table)}
+        codes = self._links.code_reasons(table)[[local[r] for r in reasons]]
+        self._links.add(
+            np.array(a, dtype=np.int64), np.array(b, dtype=np.int64),
+            np.array(relation, dtype=np.int8), np.array(confidence, dtype=np.float64),
+            np.array(hedged, dtype=np.bool_), codes,
+        )  # fmt: skip
+        self._changed()
 
-    def _add_checked_edges(self, edges: list[tuple[str, str, dict[str, Any]]]) -> None:
-        """Add edges that the linker built from claims of this graph (already valid:
-        relation value, confidence in [0, 1], reasons tuple, hedged, a < b)."""
-        edges.sort(key=lambda e: (e[0], e[1]))
-        self._nx.add_edges_from(edges)
+    def _add_link_batches(self, batches: Sequence[LinkBatch], position: IntArray) -> None:
+        """Add the links the linker found among claims of this graph (valid by
+        construction); `position` maps a batch's claim indices to graph positions."""
+        parts = [
+            (position[lk.a], position[lk.b], lk.relation, lk.confidence, lk.hedged,
+             self._links.code_reasons(lk.reasons)[lk.reason])
+            for lk in batches if len(lk.a)
+        ]  # fmt: skip
+        if parts:
+            self._links.add(*(np.concatenate(column) for column in zip(*parts)))
+            self._changed()
+
+    def _changed(self) -> None:
+        self._nx_cache = None
+        self._adjacency = None
 
     # -- lookups --------------------------------------------------------------------
 
     @property
     def nx(self) -> nx.Graph:
-        """The networkx graph (nodes: claim ids; edges: links)."""
-        return self._nx
+        """The graph as a :class:`networkx.Graph` (nodes: claim ids; edges: links).
+
+        Built on first use and cached until the graph changes; it is a copy, so
+        editing it does not change this ClaimGraph. Nodes carry ``claim`` and
+        ``source``; edges ``relation``, ``confidence``, ``reasons`` and ``hedged``.
+        """
+        if self._nx_cache is None:
+            g = nx.Graph()
+            g.add_nodes_from(
+                (
+                    claim_id,
+                    {"claim": self._claims[claim_id], "source": self._claims[claim_id].source.id},
+                )
+                for claim_id in self._ids
+            )
+            g.add_edges_from(
+                (lk.a, lk.b, {"relation": lk.relation.value, "confidence": lk.confidence,
+                              "reasons": lk.reasons, "hedged": lk.hedged})
+                for lk in self.links()
+            )  # fmt: skip
+            self._nx_cache = g
+        return self._nx_cache
+
+    def link_arrays(self) -> LinkArrays:
+        """The links as arrays, their ends as positions in :attr:`claims`.
+
+        Examples
+        --------
+        >>> from reconcile.model import Claim, Link
+        >>> g = ClaimGraph([Claim("x", source="s", id="a"), Claim("y", source="t", id="b")],
+        ...                [Link("a", "b", "contradicts", 0.5)])
+        >>> arrays = g.link_arrays()
+        >>> arrays.a.tolist(), arrays.b.tolist(), arrays.relation.tolist()
+        ([0], [1], [1])
+        """
+        return self._links.arrays()
 
     @property
     def claims(self) -> list[Claim]:
@@ -218,44 +294,67 @@ class ClaimGraph:
     @property
     def number_of_links(self) -> int:
         """How many links the graph holds."""
-        return int(self._nx.number_of_edges())
+        return len(self._links)
 
-    def _link(self, a: str, b: str, data: Mapping[str, Any]) -> Link:
-        return Link(
-            a,
-            b,
-            data["relation"],
-            data["confidence"],
-            reasons=data["reasons"],
-            hedged=data["hedged"],
-        )
+    def _link(self, row: int) -> Link:
+        t = self._links
+        key = int(t.key[row])
+        a, b = self._ids[key >> 32], self._ids[key & 0xFFFFFFFF]
+        return Link(a, b, RELATION_CODES[t.relation[row]], float(t.confidence[row]),
+                    reasons=t.reasons[t.reason[row]], hedged=bool(t.hedged[row]))  # fmt: skip
+
+    def _rows_in_id_order(self) -> IntArray:
+        a, b = self._links.ends()
+        if self._in_id_order:  # positions follow ids: the key order is the id order
+            return np.arange(len(a), dtype=np.int64)
+        rank = np.empty(len(self._ids), dtype=np.int64)
+        rank[sorted(range(len(self._ids)), key=self._ids.__getitem__)] = np.arange(len(self._ids))
+        ra, rb = rank[a], rank[b]
+        return np.lexsort((np.maximum(ra, rb), np.minimum(ra, rb)))
 
     def links(self, relation: Relation | str | None = None) -> Iterator[Link]:
         """The links, optionally only those of one relation, in endpoint order."""
-        wanted = None if relation is None else Relation(relation).value
-        edges = sorted((min(a, b), max(a, b), data) for a, b, data in self._nx.edges(data=True))
-        for a, b, data in edges:
-            if wanted is None or data["relation"] == wanted:
-                yield self._link(a, b, data)
+        rows = self._rows_in_id_order()
+        if relation is not None:
+            code = RELATION_CODES.index(Relation(relation).value)
+            rows = rows[self._links.relation[rows] == code]
+        for row in rows.tolist():
+            yield self._link(row)
 
     def get_link(self, a: str | Claim, b: str | Claim) -> Link | None:
         """The link between two claims, or None."""
         a_id = a.id if isinstance(a, Claim) else a
         b_id = b.id if isinstance(b, Claim) else b
         self.claim(a_id), self.claim(b_id)
-        data = self._nx.get_edge_data(a_id, b_id)
-        return None if data is None else self._link(a_id, b_id, data)
+        if a_id == b_id:
+            return None
+        row = self._links.find(self._pos[a_id], self._pos[b_id])
+        return None if row < 0 else self._link(row)
+
+    def _neighbour_rows(self, claim_id: str) -> tuple[IntArray, IntArray]:
+        """(neighbour positions, link rows) of one claim, from a cached adjacency index."""
+        if self._adjacency is None:
+            a, b = self._links.ends()
+            rows = np.arange(len(a), dtype=np.int64)
+            ends = np.concatenate([a, b])
+            order = np.argsort(ends, kind="stable")
+            start = np.zeros(len(self._ids) + 1, dtype=np.int64)
+            np.cumsum(np.bincount(ends, minlength=len(self._ids)), out=start[1:])
+            self._adjacency = (start, np.concatenate([b, a])[order],
+                               np.concatenate([rows, rows])[order])  # fmt: skip
+        start, other, rows = self._adjacency
+        i = self._pos[claim_id]
+        return other[start[i] : start[i + 1]], rows[start[i] : start[i + 1]]
 
     def neighbors(self, claim: str | Claim, relation: Relation | str | None = None) -> list[Claim]:
         """The claims linked to `claim`, optionally by one relation only, in id order."""
         claim_id = claim.id if isinstance(claim, Claim) else claim
         self.claim(claim_id)
-        wanted = None if relation is None else Relation(relation).value
-        return [
-            self._claims[other]
-            for other in sorted(self._nx.neighbors(claim_id))
-            if wanted is None or self._nx.edges[claim_id, other]["relation"] == wanted
-        ]
+        other, rows = self._neighbour_rows(claim_id)
+        if relation is not None:
+            code = RELATION_CODES.index(Relation(relation).value)
+            other = other[self._links.relation[rows] == code]
+        return [self._claims[i] for i in sorted(self._ids[k] for k in other.tolist())]
 
     def questions(self) -> list[tuple[str, ...]]:
         """Groups of claims about the same thing.
@@ -264,15 +363,23 @@ class ClaimGraph:
         join questions (connected components). Each question is a sorted tuple of
         claim ids; the list runs from the largest question down, ties by first id.
         """
-        groups = nx.utils.UnionFind(self._claims)
-        by_key: dict[tuple[str, str], str] = {}
+        a, b = self._links.ends()
+        first: dict[tuple[str, str], int] = {}
+        key_a, key_b = [], []
         for claim_id, claim in self._claims.items():
             key = claim.key
             if key is not None:
-                groups.union(by_key.setdefault(key, claim_id), claim_id)
-        for a, b in self._nx.edges():
-            groups.union(a, b)
-        found = [tuple(sorted(group)) for group in groups.to_sets()]
+                key_a.append(first.setdefault(key, self._pos[claim_id]))
+                key_b.append(self._pos[claim_id])
+        label = component_labels(
+            len(self._ids),
+            np.concatenate([a, np.array(key_a, dtype=np.int64)]),
+            np.concatenate([b, np.array(key_b, dtype=np.int64)]),
+        )
+        groups: dict[int, list[str]] = {}
+        for i, root in enumerate(label.tolist()):
+            groups.setdefault(root, []).append(self._ids[i])
+        found = [tuple(sorted(group)) for group in groups.values()]
         return sorted(found, key=lambda q: (-len(q), q[0]))
 
     def subgraph(self, claim_ids: Iterable[str | Claim]) -> ClaimGraph:
@@ -282,9 +389,15 @@ class ClaimGraph:
             claim_id = item.id if isinstance(item, Claim) else item
             self.claim(claim_id)
             ids.append(claim_id)
-        keep = set(ids)
-        links = [self._link(a, b, data) for a, b, data in self._nx.subgraph(keep).edges(data=True)]
-        return ClaimGraph([self._claims[i] for i in ids], links)
+        out = ClaimGraph([self._claims[i] for i in ids])
+        inside = np.zeros(len(self._ids), dtype=np.bool_)
+        inside[[self._pos[i] for i in ids]] = True
+        position = np.full(len(self._ids), -1, dtype=np.int64)
+        for claim_id, k in out._pos.items():
+            position[self._pos[claim_id]] = k
+        a, b = self._links.ends()
+        out._links = self._links.subset(inside[a] & inside[b], position)
+        return out
 
     # -- export ---------------------------------------------------------------------
 
@@ -354,10 +467,8 @@ class ClaimGraph:
     # -- display --------------------------------------------------------------------
 
     def _counts(self) -> dict[str, int]:
-        counts = {r.value: 0 for r in Relation}
-        for _, _, relation in self._nx.edges(data="relation"):
-            counts[relation] += 1
-        return counts
+        found = np.bincount(self._links.relation, minlength=len(RELATION_CODES))
+        return {r.value: int(found[RELATION_CODES.index(r.value)]) for r in Relation}
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {r}" for r, n in self._counts().items())
@@ -372,7 +483,10 @@ class ClaimGraph:
             for c in self.claims[:20]
         )
         more = f"<p>… and {len(self) - 20} more claims</p>" if len(self) > 20 else ""
-        sizes = sorted((len(part) for part in nx.connected_components(self._nx)), reverse=True)
+        a, b = self._links.ends()
+        labels = component_labels(len(self._ids), a, b)
+        sizes = sorted(np.bincount(labels).tolist(), reverse=True) if len(labels) else []
+        sizes = [s for s in sizes if s]
         largest = ", ".join(map(str, sizes[:5]))
         return (
             f"<div><strong>ClaimGraph</strong>: {len(self)} claims from "

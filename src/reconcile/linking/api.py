@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from reconcile._links import LinkBatch
 from reconcile._progress import progress_bar
 from reconcile.engines import Engine, resolve_engine
 from reconcile.errors import InvalidClaimError, OptionError
@@ -219,16 +220,19 @@ def count_comparisons(
     return _Plan(_as_claims(claims), opts, opts.linker.min_overlap).report
 
 
+def _wording(overlap: int, fuzz_score: int) -> str:
+    return f"similar wording (token overlap {overlap}%, fuzz {fuzz_score})"
+
+
 def _text_reasons(
-    X: np.ndarray[Any, Any],
+    wording: str,
     ev: PairEvidence,
     a: Claim,
     b: Claim,
     relation: Relation,
     hedged: bool,
 ) -> tuple[str, ...]:
-    reasons = [f"similar wording (token overlap {X[_COL['containment']]:.0%}, "
-               f"fuzz {X[_COL['fuzz']] * 100:.0f})"]  # fmt: skip
+    reasons = [wording]
     if relation is Relation.CONTRADICTS:
         for claim, cues in ((a, ev.focus_a), (b, ev.focus_b)):
             if cues.negations:
@@ -248,7 +252,7 @@ def _text_reasons(
 
 def _text_links(
     claims: list[Claim], plan: _Plan, opts: _Options, progress: bool, engine: Engine
-) -> list[tuple[str, str, dict[str, Any]]]:
+) -> list[LinkBatch]:
     p, linker = plan.prepared, opts.linker
     ta, tb = plan.ta, plan.tb
     if len(ta):
@@ -265,11 +269,12 @@ def _text_links(
     size = engine.batch_size
     batches = [(ta[k : k + size], tb[k : k + size]) for k in range(0, len(ta), size)]
     shared = {"p": p, "opts": opts, "text_claims": text_claims, "denies": denies}
-    results = engine.map(_batch_links, shared, batches, bar.update if bar is not None else None)
+    results: list[LinkBatch] = engine.map(
+        _batch_links, shared, batches, bar.update if bar is not None else None
+    )
     if bar is not None:
         bar.close()
-    # edges as networkx takes them: the values are valid by construction
-    return [edge for part in results for edge in part]
+    return results
 
 
 def _batch_links(
@@ -280,10 +285,9 @@ def _batch_links(
     denies: NDArray[np.bool_],
     a: IntArray,
     b: IntArray,
-) -> list[tuple[str, str, dict[str, Any]]]:
-    """The edges among one batch of candidate pairs (runs wherever the engine says)."""
+) -> LinkBatch:
+    """The links among one batch of candidate pairs (runs wherever the engine says)."""
     linker = opts.linker
-    links: list[tuple[str, str, dict[str, Any]]] = []
     X, _ = pair_features(p, a, b, scorer=opts.scorer, processor=opts.processor,
                          workers=opts.workers)  # fmt: skip
     # A denial against a statement of the same text: the models judge the two texts as
@@ -297,38 +301,40 @@ def _batch_links(
     if opts.score_cutoff is not None:
         ok &= X[:, 0] * 100 >= opts.score_cutoff
     rows = np.flatnonzero(ok)
-    if not len(rows):
-        return links
-    Xe = X[rows]
-    evidence = pair_evidence(p, a[rows], b[rows], Xe)
-    F = PairFeatures(Xe, *pair_words(p, a[rows], b[rows]))
-    label_e, related, stance = linker.decide(F)
-    for r, k in enumerate(rows.tolist()):
-        ca, cb = text_claims[a[k]], text_claims[b[k]]
-        best = LABELS[int(label_e[r])]
-        if best == "unrelated":  # cannot happen: the words only move the stance
-            continue
-        probs = stance[r]
-        relation = Relation.CONTRADICTS if best == "contradicts" else Relation.CORROBORATES
-        hedged = best == "hedged" or bool(p.hedged[a[k]] or p.hedged[b[k]])
-        if one_denies[k]:
-            relation = (Relation.CORROBORATES if relation is Relation.CONTRADICTS
-                        else Relation.CONTRADICTS)  # fmt: skip
-            probs = probs[[1, 0, 2]]
-        if relation is Relation.CONTRADICTS:
-            # a rule-made contradiction is as sure as the pair is related
-            confidence = related[r] * max(probs[1], 0.5)
-        else:
-            confidence = related[r] * (probs[0] + probs[2])
-        if hedged:
-            confidence *= 0.5
-        links.append((ca.id, cb.id, {
-            "relation": relation.value,
-            "confidence": float(min(max(confidence, 0.0), 1.0)),
-            "reasons": _text_reasons(Xe[r], evidence[r], ca, cb, relation, hedged),
-            "hedged": hedged,
-        }))  # fmt: skip
-    return links
+    Xe, ra, rb = X[rows], a[rows], b[rows]
+    label_e, related, stance = linker.decide(PairFeatures(Xe, *pair_words(p, ra, rb)))
+    # label_e is never "unrelated" here: the words only move the stance
+    flipped = one_denies[rows]
+    contradicts = (label_e == LABELS.index("contradicts")) != flipped
+    hedged = (label_e == LABELS.index("hedged")) | p.hedged[ra] | p.hedged[rb]
+    probs = np.where(flipped[:, None], stance[:, [1, 0, 2]], stance)
+    # a rule-made contradiction is as sure as the pair is related
+    confidence = related * np.where(
+        contradicts, np.maximum(probs[:, 1], 0.5), probs[:, 0] + probs[:, 2]
+    )
+    confidence = np.clip(np.where(hedged, 0.5 * confidence, confidence), 0.0, 1.0)
+    # Reasons: the wording note alone for a plain corroboration (tabled by its two
+    # numbers); the cues behind it for a contradiction or a hedged report.
+    overlap = np.rint(Xe[:, _COL["containment"]] * 100).astype(np.int64)
+    fuzz_ = np.rint(Xe[:, _COL["fuzz"]] * 100).astype(np.int64)
+    wording, reason = np.unique(overlap * 101 + fuzz_, return_inverse=True)
+    table: list[tuple[str, ...]] = [(_wording(k // 101, k % 101),) for k in wording.tolist()]
+    reason = reason.astype(np.int32)
+    noted = np.flatnonzero(contradicts | hedged)
+    if len(noted):
+        evidence = pair_evidence(p, ra[noted], rb[noted], Xe[noted])
+        codes = {r: k for k, r in enumerate(table)}
+        for r, k in enumerate(noted.tolist()):
+            ca, cb = text_claims[ra[k]], text_claims[rb[k]]
+            relation = Relation.CONTRADICTS if contradicts[k] else Relation.CORROBORATES
+            found = _text_reasons(table[reason[k]][0], evidence[r], ca, cb, relation,
+                                  bool(hedged[k]))  # fmt: skip
+            code = codes.get(found)
+            if code is None:
+                code = codes[found] = len(table)
+                table.append(found)
+            reason[k] = code
+    return LinkBatch(ra, rb, contradicts.astype(np.int8), confidence, hedged, reason, table)
 
 
 def _structured_links(claims: list[Claim], plan: _Plan, opts: _Options) -> list[Link]:
@@ -432,10 +438,14 @@ def link(
             stacklevel=2,
         )
     try:
-        graph._add_checked_edges(_text_links(items, plan, opts, progress, runner))
+        batches = _text_links(items, plan, opts, progress, runner)
     finally:
         if runner is not engine and hasattr(runner, "close"):
             runner.close()  # a cluster started for this call only
+    # text-claim indices to graph positions (the graph holds the claims in id order)
+    position = np.array([graph._pos[items[i].id] for i in plan.text_idx], dtype=np.int64)
+    graph._add_link_batches(batches, position)
+    del batches
     graph.add_links(_structured_links(items, plan, opts))
     return graph
 

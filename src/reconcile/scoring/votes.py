@@ -9,14 +9,14 @@ many claims and relays carry it, a source votes once per fact.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import attrs
-import networkx as nx
 import numpy as np
 from numpy.typing import NDArray
 
+from reconcile._links import RELATION_CODES, component_labels
 from reconcile.graph import ClaimGraph
 from reconcile.model import Claim, Scalar, Stance, Value
 
@@ -97,29 +97,25 @@ class Votes:
 
 
 def _text_facts(
-    graph: ClaimGraph, text_ids: Sequence[str]
-) -> tuple[dict[str, int], dict[int, int], list[str]]:
-    """Facts of text claims: groups joined by corroboration; questions: joined by any link."""
-    members = set(text_ids)
-    facts = nx.utils.UnionFind(text_ids)
-    questions = nx.utils.UnionFind(text_ids)
-    for a, b, relation in graph.nx.edges(data="relation"):
-        if a in members and b in members:
-            questions.union(a, b)
-            if relation == "corroborates":
-                facts.union(a, b)
-    fact_of: dict[str, int] = {}
-    labels: list[str] = []
-    question_of_fact: dict[int, int] = {}
-    q_index: dict[str, int] = {}
-    for group in sorted((sorted(g) for g in facts.to_sets()), key=lambda g: g[0]):
-        f = len(labels)
-        labels.append(group[0])
-        for claim_id in group:
-            fact_of[claim_id] = f
-        root = min(questions[c] for c in group)
-        question_of_fact[f] = q_index.setdefault(root, len(q_index))
-    return fact_of, question_of_fact, labels
+    text: NDArray[np.bool_], ra: IntArray, rb: IntArray, corroborates: NDArray[np.bool_]
+) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+    """Facts of text claims: groups joined by corroboration; questions: joined by any link.
+
+    Claims are numbered in id order; `ra`, `rb` are the links' ends in that numbering.
+    Returns (the text claims' numbers, the fact of each, the question of each fact),
+    facts numbered in the order of their first claim, questions in the order of their
+    first fact; a fact is labelled by its first claim (``roots``).
+    """
+    both = text[ra] & text[rb]
+    fact_label = component_labels(len(text), ra[both & corroborates], rb[both & corroborates])
+    question_label = component_labels(len(text), ra[both], rb[both])
+    members = np.flatnonzero(text)
+    roots = np.unique(fact_label[members])  # each fact's first claim, in order
+    fact_of = np.searchsorted(roots, fact_label[members])
+    _, first, inverse = np.unique(question_label[roots], return_index=True, return_inverse=True)
+    number = np.empty(len(first), dtype=np.int64)
+    number[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return members, fact_of, roots, number[inverse]
 
 
 COPY_MIN_VOTES = 5
@@ -218,18 +214,22 @@ def build_votes(
                 fact_label.append(c.id)
                 fact_value.append(value)
             claim_fact[i] = fact_index[key]
+    # the links, their ends renumbered from graph positions to id order
+    position = {cid: i for i, cid in enumerate(claim_ids)}
+    arrays = graph.link_arrays()
+    rank = np.array([position[c.id] for c in graph.claims], dtype=np.int64)
+    ra, rb = rank[arrays.a], rank[arrays.b]
+    corroborates = arrays.relation == RELATION_CODES.index("corroborates")
     if text_ids:
-        fact_of, question_of_fact, labels = _text_facts(graph, text_ids)
+        text = np.array([not c.is_structured for c in claims], dtype=np.bool_)
+        members, fact_of, roots, question_of_fact = _text_facts(text, ra, rb, corroborates)
         offset = len(fact_question)
         base_q = len(question_index)
-        for f, label in enumerate(labels):
-            fact_question.append(base_q + question_of_fact[f])
-            fact_label.append(label)
-            fact_value.append(None)
-        position = {cid: i for i, cid in enumerate(claim_ids)}
-        for cid, f in fact_of.items():
-            claim_fact[position[cid]] = offset + f
-        n_questions = base_q + (max(question_of_fact.values()) + 1 if question_of_fact else 0)
+        fact_question.extend((base_q + question_of_fact).tolist())
+        fact_label.extend(claim_ids[r] for r in roots.tolist())
+        fact_value.extend([None] * len(roots))
+        claim_fact[members] = offset + fact_of
+        n_questions = base_q + (int(question_of_fact.max()) + 1 if len(roots) else 0)
     else:
         n_questions = len(question_index)
 
@@ -259,15 +259,9 @@ def build_votes(
                                             len(sources))  # fmt: skip
 
     # links between different facts, for implication (TruthFinder) and explanations
-    fa, fb, conf = [], [], []
-    position = {cid: i for i, cid in enumerate(claim_ids)}
-    for a, b, data in graph.nx.edges(data=True):
-        x, y = claim_fact[position[a]], claim_fact[position[b]]
-        if x != y:
-            sign = 1.0 if data["relation"] == "corroborates" else -1.0
-            fa.append(min(x, y))
-            fb.append(max(x, y))
-            conf.append(sign * data["confidence"])
+    fact_a, fact_b = claim_fact[ra], claim_fact[rb]
+    across = fact_a != fact_b
+    signed = np.where(corroborates, 1.0, -1.0) * arrays.confidence
     oa, ob, share = [], [], []
     by_question: dict[int, list[int]] = {}
     for f, value in enumerate(fact_value):
@@ -298,9 +292,9 @@ def build_votes(
         v_fact=claim_fact[pick],
         v_weight=v_weight,
         fact_links=(
-            np.array(fa, dtype=np.int64),
-            np.array(fb, dtype=np.int64),
-            np.array(conf, dtype=np.float64),
+            np.minimum(fact_a, fact_b)[across],
+            np.maximum(fact_a, fact_b)[across],
+            signed[across].astype(np.float64),
         ),
         fact_overlap=(
             np.array(oa, dtype=np.int64),
