@@ -67,6 +67,8 @@ LONG_TERMS = 40
 """Texts with more content terms than this (or more than one sentence) are documents,
 read sentence by sentence."""
 
+_CUE_CHUNK = 20_000  # claims whose Cues objects are alive at once in prepare()
+
 LEXICAL_DIM = 1024
 """Hash buckets for the words that one side of a pair has and the other lacks."""
 
@@ -79,7 +81,6 @@ class Prepared:
     """Per-claim analysis of a collection of text claims."""
 
     texts: list[str]
-    cues: list[Cues]
     segments: dict[int, list[tuple[str, Cues]]]
     """Sentences (long texts) or clauses (short texts whose clauses disagree in polarity)."""
     vocab: dict[str, int]
@@ -112,6 +113,16 @@ class Prepared:
     term_bucket: IntArray
     """The hash bucket of each vocabulary term (see :func:`pair_words`)."""
 
+    def cue(self, i: int) -> Cues:
+        """The cues of claim i's text, worked out again when asked: kept for every
+        claim they would cost more memory than all the arrays here together."""
+        return _analyse_cached(self.texts[i])
+
+
+@lru_cache(maxsize=20_000)
+def _analyse_cached(text: str) -> Cues:
+    return analyse(text)
+
 
 def _segments(text: str, long: bool) -> list[tuple[str, Cues]]:
     parts = sentences(text) if long else clauses(text)
@@ -129,7 +140,6 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
     """
     texts = [c.describe() for c in claims]
     n = len(texts)
-    cues = [analyse(t) for t in texts]
     vocab: dict[str, int] = {}
     rows: list[list[int]] = []
     counts: list[list[int]] = []
@@ -143,6 +153,7 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
     np.cumsum(n_terms, out=ptr[1:])
     idx = np.fromiter((t for r in rows for t in r), dtype=np.int64, count=int(ptr[-1]))
     tf = np.fromiter((c for r in counts for c in r), dtype=np.float64, count=int(ptr[-1]))
+    del rows, counts
     df = np.bincount(idx, minlength=len(vocab)).astype(np.float64)
     idf = np.log1p((n + 1.0) / (df + 1.0))
     weights = (1.0 + np.log(tf)) * idf[idx] if len(idx) else tf
@@ -155,37 +166,51 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
         [n_terms[i] > LONG_TERMS or len(sentences(t)) > 1 for i, t in enumerate(texts)],
         dtype=np.bool_,
     )
+    # the cues, a chunk of claims at a time: each claim's Cues object is turned into
+    # array entries and let go (see Prepared.cue)
     segments: dict[int, list[tuple[str, Cues]]] = {}
-    for i, (text, cue) in enumerate(zip(texts, cues)):
-        if long[i]:
-            segments[i] = _segments(text, True)
-        elif cue.negations or cue.denials:
-            parts = _segments(text, False)
-            if len({p[1].polarity for p in parts}) > 1:
-                segments[i] = parts
-    polarity = np.array(
-        [c.polarity * (-1 if cl.stance is Stance.DENIES else 1) for c, cl in zip(cues, claims)],
-        dtype=np.int8,
-    )
-    hedged = np.array(
-        [bool(c.hedges) or cl.stance is Stance.HEDGED for c, cl in zip(cues, claims)],
-        dtype=np.bool_,
-    )
-    n_sent = np.array([max(len(segments.get(i, ())), 1) for i in range(n)], dtype=np.float64)
-    hedge_density = np.minimum(
-        np.array([len(c.hedges) for c in cues], dtype=np.float64) / n_sent, 1.0
-    )
-    denial_density = np.minimum(
-        np.array([len(c.denials) for c in cues], dtype=np.float64) / n_sent, 1.0
-    )
-    report_density = np.minimum(np.array([c.reports for c in cues], dtype=np.float64) / n_sent, 1.0)
-    flags, date_mask, num_unit, num_val, ant_term = _cue_arrays(cues, segments)
+    cue_parts: list[tuple[Any, ...]] = []
+    units: dict[str, int] = {}
+    for lo in range(0, n, _CUE_CHUNK):
+        cues = [analyse(t) for t in texts[lo : lo + _CUE_CHUNK]]
+        for k, cue in enumerate(cues):
+            i = lo + k
+            if long[i]:
+                segments[i] = _segments(texts[i], True)
+            elif cue.negations or cue.denials:
+                parts = _segments(texts[i], False)
+                if len({p[1].polarity for p in parts}) > 1:
+                    segments[i] = parts
+        chunk = claims[lo : lo + _CUE_CHUNK]
+        polarity = np.array(
+            [c.polarity * (-1 if cl.stance is Stance.DENIES else 1) for c, cl in zip(cues, chunk)],
+            dtype=np.int8,
+        )
+        hedged = np.array(
+            [bool(c.hedges) or cl.stance is Stance.HEDGED for c, cl in zip(cues, chunk)],
+            dtype=np.bool_,
+        )
+        n_sent = np.array(
+            [max(len(segments.get(lo + k, ())), 1) for k in range(len(cues))], dtype=np.float64
+        )
+        densities = np.minimum(
+            np.array([(len(c.hedges), len(c.denials), c.reports) for c in cues],
+                     dtype=np.float64).reshape(-1, 3) / n_sent[:, None], 1.0,
+        )  # fmt: skip
+        cue_parts.append((polarity, hedged, densities, *_cue_arrays(cues, segments, lo, units)))
+    if cue_parts:
+        (polarity, hedged, densities, flags, date_mask, num_unit, num_val,
+         ant_term) = (np.concatenate(column) for column in zip(*cue_parts))  # fmt: skip
+    else:
+        polarity, hedged = np.zeros(0, dtype=np.int8), np.zeros(0, dtype=np.bool_)
+        densities = np.zeros((0, 3))
+        flags, date_mask, num_unit, num_val, ant_term = _cue_arrays([], {}, 0, units)
+    hedge_density, denial_density, report_density = densities.T.copy()
     idf_terms = idf[idx] if len(idx) else np.zeros(0)
     mass = np.add.reduceat(idf_terms, ptr[:-1]) if len(idx) else np.zeros(n)
     mass[n_terms == 0] = 0.0
     return Prepared(
         texts=texts,
-        cues=cues,
         segments=segments,
         vocab=vocab,
         idf=idf,
@@ -233,19 +258,25 @@ def _antonym_ids() -> tuple[dict[str, int], NDArray[np.int64]]:
 
 
 def _cue_arrays(
-    cues: list[Cues], segments: dict[int, list[tuple[str, Cues]]]
+    cues: list[Cues],
+    segments: dict[int, list[tuple[str, Cues]]],
+    offset: int,
+    units: dict[str, int],
 ) -> tuple[NDArray[np.bool_], IntArray, IntArray, FloatArray, IntArray]:
-    """Per-claim arrays that let pair cues be compared without a Python loop."""
+    """Per-claim arrays that let pair cues be compared without a Python loop.
+
+    `cues` are those of claims ``offset, offset + 1, ...``; `units` numbers the units
+    of quantities across calls.
+    """
     n = len(cues)
     flags = np.zeros((n, 7), dtype=np.bool_)
     date_mask = np.zeros(n, dtype=np.int64)
     num_unit = np.full((n, 2), -1, dtype=np.int64)
     num_val = np.zeros((n, 2), dtype=np.float64)
     ant_term = np.full(n, -1, dtype=np.int64)
-    units: dict[str, int] = {}
     ant_ids, _ = _antonym_ids()
     for i, c in enumerate(cues):
-        slow = i in segments
+        slow = offset + i in segments
         flags[i, _F_NEG] = bool(c.negations)
         flags[i, _F_DEN] = bool(c.denials)
         flags[i, _F_ASK] = c.questions > 0
@@ -361,8 +392,8 @@ def _best_segment(
 def _focus(p: Prepared, i: int, other: int) -> tuple[str, Cues]:
     parts = p.segments.get(i)
     if parts is None:
-        return p.texts[i], p.cues[i]
-    return _best_segment(parts, p.cues[other].terms, 2 if p.long[i] else 1)
+        return p.texts[i], p.cue(i)
+    return _best_segment(parts, p.cue(other).terms, 2 if p.long[i] else 1)
 
 
 def _compare_numbers(a: Cues, b: Cues) -> tuple[int, int, tuple[str, ...]]:
@@ -480,8 +511,8 @@ def pair_features(
         text_a, ca = _focus(p, i, j)
         text_b, cb = _focus(p, j, i)
         texts_a[k], texts_b[k] = text_a, text_b
-        flip_a = -1 if p.polarity[i] != p.cues[i].polarity else 1  # a denying stance
-        flip_b = -1 if p.polarity[j] != p.cues[j].polarity else 1
+        flip_a = -1 if p.polarity[i] != p.cue(i).polarity else 1  # a denying stance
+        flip_b = -1 if p.polarity[j] != p.cue(j).polarity else 1
         X[k, 4] = ca.polarity * flip_a != cb.polarity * flip_b
         X[k, 5] = bool(ca.negations or cb.negations)
         X[k, 6] = bool(ca.denials or cb.denials)
@@ -513,9 +544,9 @@ def pair_evidence(p: Prepared, ia: IntArray, ib: IntArray, X: FloatArray) -> lis
             text_b, cb = _focus(p, j, i)
             out.append(_evidence(ca, cb, text_a, text_b, None))
         elif x[10] or x[12] or x[13]:
-            out.append(_evidence(p.cues[i], p.cues[j], p.texts[i], p.texts[j], x))
+            out.append(_evidence(p.cue(i), p.cue(j), p.texts[i], p.texts[j], x))
         else:
-            out.append(PairEvidence(p.cues[i], p.cues[j]))
+            out.append(PairEvidence(p.cue(i), p.cue(j)))
     return out
 
 

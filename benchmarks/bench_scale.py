@@ -1,0 +1,122 @@
+"""Local engine vs Dask engine on the synthetic generator (not a test).
+
+For each size, two fresh processes: one links with the local engine, one with the
+Dask engine on a LocalCluster of two single-threaded worker processes (this machine's
+two cores). Each prints its wall time for ``rc.link`` and ``rc.score``, the peak RSS
+of the driver and, for Dask, of each worker, and a digest of the graph and scores; the
+two digests must agree (the engines give the same output).
+
+    python benchmarks/bench_scale.py                      # 200k, 1M, 2M claims
+    python benchmarks/bench_scale.py 200000 --max-block-size 200
+
+The driver's memory is also split: before linking (the claims), and the link table
+alone (bytes of the arrays), to show what grows with the number of claims.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import resource
+import subprocess
+import sys
+import time
+import warnings
+from typing import Any
+
+from _common import peak_rss_mb
+
+import reconcile as rc
+
+
+def _worker_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _digest(graph: rc.ClaimGraph, result: Any) -> str:
+    h = hashlib.sha256()
+    arrays = graph.link_arrays()
+    for column in arrays:
+        h.update(column.tobytes())
+    for link in graph.links():
+        h.update("\x1f".join(link.reasons).encode())
+    h.update(json.dumps(result.scores, sort_keys=True).encode())
+    return h.hexdigest()[:16]
+
+
+def one(n: int, engine: str, max_block_size: int) -> dict[str, Any]:
+    data = rc.datasets.synthetic(n, n_sources=max(n // 100, 10), seed=1)
+    claims = data.claims
+    del data
+    out: dict[str, Any] = {"claims": n, "engine": engine, "claims_rss_mb": peak_rss_mb()}
+    client = cluster = None
+    if engine == "dask":
+        from dask.distributed import Client, LocalCluster
+
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                               dashboard_address=None, memory_limit=0)  # fmt: skip
+        client = Client(cluster)
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # capped blocks: counted below instead
+        graph = rc.link(claims, engine=engine, client=client, max_block_size=max_block_size)
+    out["link_s"] = time.perf_counter() - start
+    out["driver_link_rss_mb"] = peak_rss_mb()
+    if client is not None:
+        peaks = client.run(_worker_peak_mb)
+        out["worker_rss_mb"] = sorted(peaks.values())
+        client.close()
+        cluster.close()  # type: ignore[union-attr]
+    arrays = graph.link_arrays()
+    out["link_table_mb"] = sum(column.nbytes for column in arrays) / 2**20
+    out["links"] = graph.number_of_links
+    start = time.perf_counter()
+    result = rc.score(graph)
+    out["score_s"] = time.perf_counter() - start
+    out["method"] = result.method
+    out["driver_peak_mb"] = peak_rss_mb()
+    out["digest"] = _digest(graph, result)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[200_000, 1_000_000, 2_000_000])
+    parser.add_argument("--max-block-size", type=int, default=200)
+    parser.add_argument("--one", choices=["local", "dask"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(args.sizes[0], args.one, args.max_block_size)))
+        return 0
+    print(f"max_block_size={args.max_block_size}; Dask: LocalCluster, 2 workers x 1 thread")
+    print(
+        f"{'claims':>9} {'engine':>6} {'links':>10} {'link s':>8} {'score s':>8} "
+        f"{'claims MB':>9} {'driver MB':>9} {'links MB':>8} {'workers MB':>13} {'digest':>16}"
+    )
+    for n in args.sizes:
+        rows = []
+        for engine in ("local", "dask"):
+            command = [sys.executable, __file__, str(n), "--one", engine,
+                       "--max-block-size", str(args.max_block_size)]  # fmt: skip
+            done = subprocess.run(command, capture_output=True, text=True)
+            if done.returncode:
+                print(f"{n:>9,} {engine:>6} failed: {done.stderr.strip().splitlines()[-1:]}")
+                continue
+            r = json.loads(done.stdout.strip().splitlines()[-1])
+            rows.append(r)
+            workers = "/".join(f"{m:,.0f}" for m in r.get("worker_rss_mb", [])) or "-"
+            print(
+                f"{n:>9,} {engine:>6} {r['links']:>10,} {r['link_s']:>8.1f} {r['score_s']:>8.1f} "
+                f"{r['claims_rss_mb']:>9,.0f} {r['driver_peak_mb']:>9,.0f} "
+                f"{r['link_table_mb']:>8,.0f} {workers:>13} {r['digest']:>16}"
+            )
+        if len(rows) == 2:
+            same = rows[0]["digest"] == rows[1]["digest"]
+            ratio = rows[1]["link_s"] / rows[0]["link_s"]
+            print(f"{'':>9} same output: {same}; dask/local link time {ratio:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
