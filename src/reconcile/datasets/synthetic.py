@@ -58,12 +58,14 @@ class Synthetic:
 
 
 def _place(i: int) -> str:
-    # a unique, pronounceable name per question: rare terms make blocking selective
+    # A unique, pronounceable name per question (rare terms make blocking selective):
+    # i in base 24, one syllable a digit, at least three. (A digit suffix would be cut
+    # off by the tokenizer, and the name shared by every 13,824th question.)
     parts = []
-    for _ in range(3):
+    while len(parts) < 3 or i:
         i, r = divmod(i, len(_SYLLABLES))
         parts.append(_SYLLABLES[r])
-    return ("".join(parts) + f"{i}" if i else "".join(parts)).capitalize()
+    return "".join(parts).capitalize()
 
 
 def synthetic(
