@@ -125,7 +125,9 @@ class DaskEngine(Engine):
                                       purpose="engine='dask'")  # fmt: skip
         client = self.client()
         # the large inputs go to every worker once, not once per task
-        scattered = {k: client.scatter(v, broadcast=True, hash=False) for k, v in shared.items()}
+        # (each value in a one-item list: scatter would split a list or dict into items)
+        scattered = {k: client.scatter([v], broadcast=True, hash=False)[0]
+                     for k, v in shared.items()}  # fmt: skip
         futures = [client.submit(fn, **scattered, a=a, b=b, pure=False) for a, b in batches]
         sizes = {f.key: len(a) for f, (a, _) in zip(futures, batches)}
         if done is not None:

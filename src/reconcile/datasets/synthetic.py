@@ -61,7 +61,7 @@ def _place(i: int) -> str:
     # A unique, pronounceable name per question (rare terms make blocking selective):
     # i in base 24, one syllable a digit, at least three. (A digit suffix would be cut
     # off by the tokenizer, and the name shared by every 13,824th question.)
-    parts = []
+    parts: list[str] = []
     while len(parts) < 3 or i:
         i, r = divmod(i, len(_SYLLABLES))
         parts.append(_SYLLABLES[r])

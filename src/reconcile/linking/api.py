@@ -227,20 +227,21 @@ def _wording(overlap: int, fuzz_score: int) -> str:
 def _text_reasons(
     wording: str,
     ev: PairEvidence,
-    a: Claim,
-    b: Claim,
+    deniers: tuple[str | None, str | None],
     relation: Relation,
     hedged: bool,
 ) -> tuple[str, ...]:
+    """The reasons of a text link; `deniers` names the source of each claim that is a
+    denial (None for the others)."""
     reasons = [wording]
     if relation is Relation.CONTRADICTS:
-        for claim, cues in ((a, ev.focus_a), (b, ev.focus_b)):
+        for denier, cues in zip(deniers, (ev.focus_a, ev.focus_b)):
             if cues.negations:
                 reasons.append(f"negation: '{cues.negations[0]}'")
             if cues.denials:
                 reasons.append(f"denial: '{cues.denials[0]}'")
-            if claim.stance is Stance.DENIES:
-                reasons.append(f"{claim.source.id} denies it")
+            if denier is not None:
+                reasons.append(f"{denier} denies it")
         reasons.extend(ev.numbers)
         reasons.extend(ev.dates)
         reasons.extend(ev.antonyms)
@@ -266,9 +267,11 @@ def _text_links(
     bar = progress_bar(len(ta), progress, "linking", "pair")
     text_claims = [claims[i] for i in plan.text_idx]
     denies = np.array([c.stance is Stance.DENIES for c in text_claims], dtype=np.bool_)
+    # what the reasons need of the claims, and no more is shipped to workers
+    deniers = {i: text_claims[i].source.id for i in np.flatnonzero(denies).tolist()}
     size = engine.batch_size
     batches = [(ta[k : k + size], tb[k : k + size]) for k in range(0, len(ta), size)]
-    shared = {"p": p, "opts": opts, "text_claims": text_claims, "denies": denies}
+    shared = {"p": p, "opts": opts, "deniers": deniers, "denies": denies}
     results: list[LinkBatch] = engine.map(
         _batch_links, shared, batches, bar.update if bar is not None else None
     )
@@ -281,7 +284,7 @@ def _batch_links(
     *,
     p: Prepared,
     opts: _Options,
-    text_claims: list[Claim],
+    deniers: dict[int, str],
     denies: NDArray[np.bool_],
     a: IntArray,
     b: IntArray,
@@ -325,9 +328,9 @@ def _batch_links(
         evidence = pair_evidence(p, ra[noted], rb[noted], Xe[noted])
         codes = {r: k for k, r in enumerate(table)}
         for r, k in enumerate(noted.tolist()):
-            ca, cb = text_claims[ra[k]], text_claims[rb[k]]
+            ends = (deniers.get(int(ra[k])), deniers.get(int(rb[k])))
             relation = Relation.CONTRADICTS if contradicts[k] else Relation.CORROBORATES
-            found = _text_reasons(table[reason[k]][0], evidence[r], ca, cb, relation,
+            found = _text_reasons(table[reason[k]][0], evidence[r], ends, relation,
                                   bool(hedged[k]))  # fmt: skip
             code = codes.get(found)
             if code is None:
