@@ -366,7 +366,7 @@ def accu(
     accuracy = prior.copy()
     independent = np.ones(len(s))
     fact = np.zeros(votes.n_facts)
-    pairs = _question_pairs(votes) if copy_detection else None
+    pairs = _VotePairs(votes, n_q) if copy_detection else None
     oa, ob, share = votes.fact_overlap
     converged, it = False, max_iter
     for it in range(1, max_iter + 1):  # noqa: B007
@@ -383,7 +383,7 @@ def accu(
         if pairs is not None:
             # damped: copy detection and accuracy feed each other and can oscillate
             found = _independence(
-                votes, pairs, fact, new, copy_rate, dependence_prior, n_q, shared_true_weight
+                votes, pairs, fact, new, copy_rate, dependence_prior, shared_true_weight
             )
             independent = 0.5 * independent + 0.5 * found
         delta = float(np.abs(new - accuracy).max()) if len(new) else 0.0
@@ -414,36 +414,52 @@ def _question_pairs(votes: Votes) -> tuple[IntArray, IntArray]:
     return np.concatenate(firsts), np.concatenate(seconds)
 
 
+class _VotePairs:
+    """Pairs of votes by two sources on one question, and what of them stays fixed
+    while ACCU iterates (grouped by source pair once, not every round)."""
+
+    def __init__(self, votes: Votes, n_q: FloatArray) -> None:
+        vi, vj = _question_pairs(votes)
+        self.vi, self.vj = vi, vj
+        self.si, self.sj = votes.v_source[vi], votes.v_source[vj]
+        self.fi = votes.v_fact[vi]
+        self.same = self.fi == votes.v_fact[vj]
+        S = votes.n_sources
+        lo, hi = np.minimum(self.si, self.sj), np.maximum(self.si, self.sj)
+        keys, self.inverse = np.unique(lo * S + hi, return_inverse=True)
+        self.first, self.second = keys // S, keys % S
+        m = len(keys)
+        self.kd = np.bincount(self.inverse, weights=(~self.same).astype(float), minlength=m)
+        total = np.bincount(self.inverse, minlength=m).astype(np.float64)
+        n = np.bincount(self.inverse, weights=n_q[votes.fact_question[self.fi]], minlength=m)
+        self.n = n / np.maximum(total, 1.0)
+        self.same_inverse = self.inverse[self.same]
+        self.same_fi = self.fi[self.same]
+
+    def __len__(self) -> int:
+        return len(self.vi)
+
+
 def _independence(
     votes: Votes,
-    pairs: tuple[IntArray, IntArray],
+    pairs: _VotePairs,
     fact: FloatArray,
     accuracy: FloatArray,
     c: float,
     alpha: float,
-    n_q: FloatArray,
     true_weight: float,
 ) -> FloatArray:
     """Per vote, the probability it was not copied from a voter ranked before it."""
-    vi, vj = pairs
     out = np.ones(len(votes.v_source))
-    if len(vi) == 0:
+    if len(pairs) == 0:
         return out
-    si, sj = votes.v_source[vi], votes.v_source[vj]
-    fi, fj = votes.v_fact[vi], votes.v_fact[vj]
-    same = fi == fj
-    true = fact[fi] >= 0.5
-    S = votes.n_sources
-    lo, hi = np.minimum(si, sj), np.maximum(si, sj)
-    key = lo * S + hi
-    keys, inverse = np.unique(key, return_inverse=True)
-    kt = np.bincount(inverse, weights=(same & true).astype(float), minlength=len(keys))
-    kf = np.bincount(inverse, weights=(same & ~true).astype(float), minlength=len(keys))
-    kd = np.bincount(inverse, weights=(~same).astype(float), minlength=len(keys))
-    n = np.bincount(inverse, weights=n_q[votes.fact_question[fi]], minlength=len(keys))
-    n = n / np.maximum(kt + kf + kd, 1.0)
-    a = np.clip((accuracy[keys // S] + accuracy[keys % S]) / 2.0, 0.01, 0.99)
-    pf = (1 - a) ** 2 / np.maximum(n, 1.0)
+    m = len(pairs.n)
+    true = fact[pairs.same_fi] >= 0.5
+    kt = np.bincount(pairs.same_inverse, weights=true.astype(float), minlength=m)
+    kf = np.bincount(pairs.same_inverse, weights=(~true).astype(float), minlength=m)
+    kd = pairs.kd
+    a = np.clip((accuracy[pairs.first] + accuracy[pairs.second]) / 2.0, 0.01, 0.99)
+    pf = (1 - a) ** 2 / np.maximum(pairs.n, 1.0)
     # Shared true values are what accurate independent sources share too: only shared
     # false values (likely under copying, rare without) and disagreements (impossible
     # for a faithful copy) move the posterior, as Dong et al. stress.
@@ -452,10 +468,12 @@ def _independence(
     z = np.clip(-log_ratio + math.log((1 - alpha) / alpha), -50, 50)
     p_dep = 1.0 / (1.0 + np.exp(z))
     # discount the later voter of a shared fact (rank: more accurate first, then id)
-    dep = p_dep[inverse[same]]
-    a_i, a_j = accuracy[si[same]], accuracy[sj[same]]
-    j_later = (a_j < a_i) | ((a_j == a_i) & (sj[same] > si[same]))
-    later = np.where(j_later, vj[same], vi[same])
+    same = pairs.same
+    si, sj = pairs.si[same], pairs.sj[same]
+    dep = p_dep[pairs.same_inverse]
+    a_i, a_j = accuracy[si], accuracy[sj]
+    j_later = (a_j < a_i) | ((a_j == a_i) & (sj > si))
+    later = np.where(j_later, pairs.vj[same], pairs.vi[same])
     np.multiply.at(out, later, 1.0 - c * dep)
     return out
 
