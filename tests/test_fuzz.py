@@ -18,6 +18,7 @@ import pytest
 
 import reconcile as rc
 from reconcile.cli import main
+from reconcile.io import CLAIM_FIELDS
 
 _NASTY_STRINGS = [
     "",
@@ -54,20 +55,7 @@ _NASTY_VALUES: list[Any] = [
     (1, 2),
     {1, 2},
 ]
-_FIELDS = [
-    "text",
-    "source",
-    "via",
-    "subject",
-    "predicate",
-    "value",
-    "stance",
-    "time",
-    "document",
-    "id",
-    "meta",
-    "extra",
-]
+_FIELDS = [*CLAIM_FIELDS, "extra"]  # every field a record may hold, and one it may not
 
 
 def _deep(depth: int) -> dict[str, Any]:

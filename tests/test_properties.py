@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import reconcile as rc
+from reconcile.io import CLAIM_FIELDS
 from tests.strategies import claim_lists, claims, links_for
 
 
@@ -69,22 +70,7 @@ _anything = st.recursive(
     max_leaves=6,
 )
 _record = st.dictionaries(
-    st.sampled_from(
-        [
-            "text",
-            "source",
-            "via",
-            "subject",
-            "predicate",
-            "value",
-            "stance",
-            "time",
-            "document",
-            "id",
-            "meta",
-            "other",
-        ]
-    ),
+    st.sampled_from([*CLAIM_FIELDS, "other"]),
     _anything,
 )
 

@@ -15,9 +15,11 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
+from reconcile.model import Relation
+
 __all__ = ["RELATION_CODES", "LinkArrays", "LinkBatch", "LinkTable", "component_labels"]
 
-RELATION_CODES = ("corroborates", "contradicts")
+RELATION_CODES = tuple(relation.value for relation in Relation)
 """Relation values by their code in :attr:`LinkArrays.relation`."""
 
 _SHIFT = np.int64(32)
@@ -69,7 +71,7 @@ class LinkTable:
         return len(self.key)
 
     def code_reasons(self, table: Sequence[tuple[str, ...]]) -> NDArray[np.int32]:
-        """The global codes of a batch's own reason table (new tuples are added)."""
+        """The code of each reason tuple in `table` (tuples not seen before are added)."""
         codes = np.empty(len(table), dtype=np.int32)
         for k, reasons in enumerate(table):
             code = self._reason_code.get(reasons)

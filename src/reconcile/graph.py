@@ -179,9 +179,7 @@ class ClaimGraph:
             reasons.append(link.reasons)
         if not a:
             return
-        table = list(dict.fromkeys(reasons))
-        local = {r: k for k, r in enumerate(table)}
-        codes = self._links.code_reasons(table)[[local[r] for r in reasons]]
+        codes = self._links.code_reasons(reasons)
         self._links.add(
             np.array(a, dtype=np.int64), np.array(b, dtype=np.int64),
             np.array(relation, dtype=np.int8), np.array(confidence, dtype=np.float64),
@@ -224,10 +222,16 @@ class ClaimGraph:
                 )
                 for claim_id in self._ids
             )
+            # straight from the arrays: the values were checked when the links came in
+            t, rows = self._links, self._rows_in_id_order()
+            a, b = (end[rows].tolist() for end in t.ends())
             g.add_edges_from(
-                (lk.a, lk.b, {"relation": lk.relation.value, "confidence": lk.confidence,
-                              "reasons": lk.reasons, "hedged": lk.hedged})
-                for lk in self.links()
+                (self._ids[i], self._ids[j],
+                 {"relation": RELATION_CODES[rel], "confidence": conf,
+                  "reasons": t.reasons[code], "hedged": hedged})
+                for i, j, rel, conf, code, hedged in zip(
+                    a, b, t.relation[rows].tolist(), t.confidence[rows].tolist(),
+                    t.reason[rows].tolist(), t.hedged[rows].tolist())
             )  # fmt: skip
             self._nx_cache = g
         return self._nx_cache

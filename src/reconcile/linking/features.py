@@ -114,14 +114,9 @@ class Prepared:
     """The hash bucket of each vocabulary term (see :func:`pair_words`)."""
 
     def cue(self, i: int) -> Cues:
-        """The cues of claim i's text, worked out again when asked: kept for every
-        claim they would cost more memory than all the arrays here together."""
-        return _analyse_cached(self.texts[i])
-
-
-@lru_cache(maxsize=20_000)
-def _analyse_cached(text: str) -> Cues:
-    return analyse(text)
+        """The cues of claim i's text, from :func:`analyse` (which caches recent texts):
+        kept for every claim they would cost more memory than all the arrays here."""
+        return analyse(self.texts[i])
 
 
 def _segments(text: str, long: bool) -> list[tuple[str, Cues]]:

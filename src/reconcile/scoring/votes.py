@@ -102,9 +102,9 @@ def _text_facts(
     """Facts of text claims: groups joined by corroboration; questions: joined by any link.
 
     Claims are numbered in id order; `ra`, `rb` are the links' ends in that numbering.
-    Returns (the text claims' numbers, the fact of each, the question of each fact),
-    facts numbered in the order of their first claim, questions in the order of their
-    first fact; a fact is labelled by its first claim (``roots``).
+    Returns the text claims' numbers, the fact of each, each fact's first claim (its
+    label) and each fact's question; facts are numbered in the order of their first
+    claim, questions in the order of their first fact.
     """
     both = text[ra] & text[rb]
     fact_label = component_labels(len(text), ra[both & corroborates], rb[both & corroborates])
