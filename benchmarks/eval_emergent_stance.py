@@ -55,10 +55,12 @@ def main() -> int:
     fold_of = {c: i % FOLDS for i, c in enumerate(claim_ids)}
     folds = np.array([fold_of[r["claimId"]] for r in rows])
     cv_pred = [""] * len(rows)
+    rule_kept = 0
     for k in range(FOLDS):
         train, test = folds != k, folds == k
         linker = Linker().fit(X.take(train), [LABEL[g] for g, t in zip(gold, train) if t],
                               class_weight=CLASS_WEIGHT)  # fmt: skip
+        rule_kept += linker.short_cues
         labels = linker.labels(X.take(test), assume_related=True)
         for i, label in zip(np.flatnonzero(test).tolist(), labels):
             cv_pred[i] = STANCE[label]
@@ -81,6 +83,7 @@ def main() -> int:
         ("cue-word rule", rule),
     ):
         print(f"{name:<46} {accuracy(pred):8.3f}")
+    print(f"(fit kept the short-pair cue rule in {rule_kept} of {FOLDS} folds)")
     print("published: Ferreira & Vlachos 2016 (trained logistic regression) 0.733")
     return 0
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import reconcile as rc
 from reconcile.linking.blocking import prefix_pairs
-from reconcile.linking.features import pair_dot, prepare
+from reconcile.linking.features import Prepared, pair_dot, prepare, shares_rarest
 
 
 def claim(text: str, source: str, **kw: object) -> rc.Claim:
@@ -218,10 +218,34 @@ _words = st.sampled_from("port storm ferry closed opened monday bridge town rain
 _texts = st.lists(_words, min_size=1, max_size=6).map(" ".join)
 
 
+def _terms(p: Prepared, i: int) -> set[int]:
+    return set(p.idx[p.ptr[i] : p.ptr[i + 1]].tolist())
+
+
+def _slow_rarest(p: Prepared, i: int) -> int:
+    # fewest claims with it, then the lowest id
+    df = {t: sum(t in _terms(p, k) for k in range(len(p.n_terms))) for t in _terms(p, i)}
+    return min(df, key=lambda t: (df[t], t)) if df else -1
+
+
+def _slow_gate(p: Prepared, i: int, j: int, min_overlap: float, short_overlap: float) -> bool:
+    ti, tj = _terms(p, i), _terms(p, j)
+    if not ti or not tj or len(ti & tj) / min(len(ti), len(tj)) < min_overlap - 1e-9:
+        return False
+    if not (p.short[i] and p.short[j]):
+        return True
+    mass = {k: sum(p.idf[t] for t in _terms(p, k)) for k in (i, j)}
+    shared = sum(p.idf[t] for t in ti & tj)
+    if shared / min(mass.values()) >= short_overlap - 1e-9:
+        return True
+    smaller = [k for k in (i, j) if mass[k] <= min(mass.values()) + 1e-9]
+    return any(_slow_rarest(p, k) in (tj if k == i else ti) for k in smaller)
+
+
 @given(st.lists(st.tuples(_texts, st.sampled_from("abcd")), min_size=0, max_size=14),
-       st.sampled_from([0.2, 0.34, 0.5, 0.8]))  # fmt: skip
+       st.sampled_from([0.2, 0.34, 0.5, 0.8]), st.sampled_from([0.0, 0.5, 0.9]))  # fmt: skip
 def test_blocking_finds_every_pair_brute_force_finds(
-    rows: list[tuple[str, str]], min_overlap: float
+    rows: list[tuple[str, str]], min_overlap: float, short_overlap: float
 ) -> None:
     claims = [claim(text, source) for text, source in rows]
     claims = list({c.id: c for c in claims}.values())
@@ -230,7 +254,7 @@ def test_blocking_finds_every_pair_brute_force_finds(
     ia, ib, _, capped = prefix_pairs(
         p,
         min_overlap=min_overlap,
-        short_overlap=0.0,
+        short_overlap=short_overlap,
         max_block_size=1000,
         groups=groups,
         terms=list(p.vocab),
@@ -241,10 +265,25 @@ def test_blocking_finds_every_pair_brute_force_finds(
         for j in range(i + 1, len(claims)):
             if claims[i].source == claims[j].source:
                 continue
-            ti = set(p.idx[p.ptr[i] : p.ptr[i + 1]].tolist())
-            tj = set(p.idx[p.ptr[j] : p.ptr[j + 1]].tolist())
-            if ti and tj and len(ti & tj) / min(len(ti), len(tj)) >= min_overlap - 1e-9:
+            if _slow_gate(p, i, j, min_overlap, short_overlap):
                 assert (i, j) in found
+
+
+@given(st.lists(_texts, min_size=2, max_size=12, unique=True), st.randoms())
+def test_shares_rarest_matches_sets(texts: list[str], rnd: random.Random) -> None:
+    p = prepare([claim(text, "s") for text in texts])
+    n = len(texts)
+    assert p.rarest.tolist() == [_slow_rarest(p, i) for i in range(n)]
+    ia = np.array([rnd.randrange(n) for _ in range(30)], dtype=np.int64)
+    ib = np.array([rnd.randrange(n) for _ in range(30)], dtype=np.int64)
+    expected = []
+    for i, j in zip(ia.tolist(), ib.tolist()):
+        hit = False
+        for x, y in ((i, j), (j, i)):
+            if p.mass[x] <= p.mass[y] + 1e-9 and p.rarest[x] >= 0:
+                hit |= int(p.rarest[x]) in _terms(p, y)
+        expected.append(hit)
+    assert shares_rarest(p, ia, ib).tolist() == expected
 
 
 @given(st.lists(st.tuples(_texts, st.sampled_from("abc")), max_size=10), st.randoms())
@@ -293,6 +332,8 @@ def test_linker_save_load_and_fit(tmp_path: Path) -> None:
         rc.Linker().predict(pairs)
     with pytest.raises(rc.OptionError):
         rc.Linker(min_overlap=0)
+    with pytest.raises(rc.OptionError, match="short_cues"):
+        rc.Linker(short_cues="yes")  # type: ignore[arg-type]
     path.write_text('{"format": "something else"}')
     with pytest.raises(rc.SchemaError):
         rc.Linker.load(path)
@@ -317,3 +358,27 @@ def test_progress_bars_on_scoring_and_extraction(capsys: pytest.CaptureFixture[s
     text = "Officials said the bridge was safe. " * 5000
     assert len(rc.extract_claims(text, progress=True)) == 5000
     assert "extracting" in capsys.readouterr().err
+
+
+def test_fit_keeps_the_short_pair_rule_only_where_it_helps() -> None:
+    # short pairs that differ in a negation: the rule calls them contradictions
+    flipped = [
+        (claim("The port closed on Monday", "a"), claim("The port did not close Monday", "b")),
+        (claim("The dam held in the storm", "a"), claim("The dam never held in the storm", "b")),
+        (claim("The bridge opened", "a"), claim("The bridge has not opened", "b")),
+    ]
+    same = [
+        (claim("Rain fell in the town", "a"), claim("Rain fell in town", "b")),
+        (claim("The ferry sank", "a"), claim("The ferry sank today", "b")),
+    ]
+    pairs = (flipped + same) * 4
+    # where those pairs really are contradictions, the rule is kept ...
+    labels = (["contradicts"] * 3 + ["corroborates"] * 2) * 4
+    assert rc.Linker().fit(pairs, labels).short_cues
+    # ... where the data calls them reports ("observing"), the model decides alone
+    labels = (["hedged"] * 3 + ["corroborates"] * 2) * 4
+    fitted = rc.Linker().fit(pairs, labels)
+    assert not fitted.short_cues
+    assert fitted.predict(flipped) == ["hedged"] * 3
+    assert rc.Linker().fit(pairs, labels, short_cues=True).short_cues
+    assert rc.Linker.from_dict(fitted.to_dict()).short_cues is False

@@ -34,6 +34,7 @@ from reconcile.linking.features import (
     pair_features,
     pair_words,
     prepare,
+    shares_rarest,
     weighted_overlap,
 )
 from reconcile.linking.linker import LABELS, Linker, PairFeatures
@@ -260,9 +261,10 @@ def _text_links(
         # the gate first: it is exact, cheap, and what blocking guarantees to cover
         keep = containment(p, ta, tb) >= linker.min_overlap - 1e-9
         both_short = p.short[ta] & p.short[tb]
+        sa, sb = ta[both_short], tb[both_short]
         keep[both_short] &= (
-            weighted_overlap(p, ta[both_short], tb[both_short]) >= linker.short_overlap - 1e-9
-        )
+            weighted_overlap(p, sa, sb) >= linker.short_overlap - 1e-9
+        ) | shares_rarest(p, sa, sb)
         ta, tb = ta[keep], tb[keep]
     bar = progress_bar(len(ta), progress, "linking", "pair")
     text_claims = [claims[i] for i in plan.text_idx]

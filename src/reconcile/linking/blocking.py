@@ -172,9 +172,10 @@ def prefix_pairs(
 
     A pair passes the gates when the terms it shares are at least ``min_overlap`` of
     the smaller claim's terms and, if both claims are short, their IDF mass is at least
-    ``short_overlap`` of the smaller claim's mass. By the pigeonhole principle such a
-    pair shares a term among the smaller claim's *prefix*: its rarest terms, as many
-    as leave less than the needed overlap outside. Each claim probes an inverted index
+    ``short_overlap`` of the smaller claim's mass or one has the smaller's rarest term
+    (:attr:`Prepared.rarest`). By the pigeonhole principle such a pair shares a term
+    among the smaller claim's *prefix*: its rarest terms, as many as leave less than
+    the needed overlap outside (the rarest always among them). Each claim probes an inverted index
     with its prefix: short claims with the weighted prefix among short claims, all
     claims with the unweighted prefix where a long text is involved.
 
@@ -189,6 +190,7 @@ def prefix_pairs(
     row = np.repeat(np.arange(n, dtype=np.int64), p.n_terms)
     df_all = np.bincount(p.idx, minlength=vocab)
     # rarest terms first within each claim; ties by term id keep it deterministic
+    # (the order of Prepared.rarest)
     order = np.lexsort((p.idx, df_all[p.idx], row))
     s_row, s_term = row[order], p.idx[order]
     pos = np.arange(len(order)) - p.ptr[s_row]

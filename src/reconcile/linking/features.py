@@ -35,6 +35,7 @@ __all__ = [
     "pair_features",
     "pair_words",
     "prepare",
+    "shares_rarest",
     "weighted_overlap",
 ]
 
@@ -56,8 +57,12 @@ FEATURES = (
     "short_pair",
     "report_density",
     "question",
+    "shares_rarest",
 )
 """Names of the columns :func:`pair_features` returns, in order."""
+
+GATE_ONLY = ("shares_rarest",)
+"""Columns the Linker's gates read but its models do not."""
 
 SHORT_TERMS = 15
 """Pairs of single sentences with at most this many content terms each are *short*:
@@ -112,6 +117,8 @@ class Prepared:
     """The claim's one antonym-lexicon term id, or -1."""
     term_bucket: IntArray
     """The hash bucket of each vocabulary term (see :func:`pair_words`)."""
+    rarest: IntArray
+    """Each claim's rarest term (fewest claims have it; ties: the lower id), or -1."""
 
     def cue(self, i: int) -> Cues:
         """The cues of claim i's text, from :func:`analyse` (which caches recent texts):
@@ -204,6 +211,13 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
     idf_terms = idf[idx] if len(idx) else np.zeros(0)
     mass = np.add.reduceat(idf_terms, ptr[:-1]) if len(idx) else np.zeros(n)
     mass[n_terms == 0] = 0.0
+    rarest = np.full(n, -1, dtype=np.int64)
+    if len(idx):
+        # the order blocking probes a claim's terms in: rarest first, ties by term id
+        row = np.repeat(np.arange(n, dtype=np.int64), n_terms)
+        order = np.lexsort((idx, df[idx], row))
+        has = n_terms > 0
+        rarest[has] = idx[order][ptr[:-1][has]]
     return Prepared(
         texts=texts,
         segments=segments,
@@ -227,6 +241,7 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
         num_val=num_val,
         ant_term=ant_term,
         term_bucket=np.fromiter(map(_bucket, vocab), dtype=np.int64, count=len(vocab)),
+        rarest=rarest,
     )
 
 
@@ -300,6 +315,39 @@ def containment(p: Prepared, ia: IntArray, ib: IntArray) -> FloatArray:
     """Shared terms over the smaller claim's terms, per pair."""
     shared = pair_dot(p.ptr, p.idx, None, None, ia, ib)
     return shared / np.maximum(np.minimum(p.n_terms[ia], p.n_terms[ib]), 1)
+
+
+def shares_rarest(p: Prepared, ia: IntArray, ib: IntArray) -> NDArray[np.bool_]:
+    """Per pair: whether one claim has the rarest term of the other, the one with the
+    smaller IDF mass (either, when the masses are equal).
+
+    The rarest term is what a claim is most specifically about (a name, a place): two
+    short claims that share it are about one thing even when they word the rest
+    differently; two that share only common words ("killed", "Monday") are not.
+    """
+    out = np.zeros(len(ia), dtype=np.bool_)
+    for x, y in ((ia, ib), (ib, ia)):
+        smaller = np.flatnonzero((p.mass[x] <= p.mass[y] + 1e-9) & (p.rarest[x] >= 0))
+        out[smaller] |= _has_term(p, y[smaller], p.rarest[x[smaller]])
+    return out
+
+
+def _has_term(p: Prepared, rows: IntArray, terms: IntArray) -> NDArray[np.bool_]:
+    """Whether claim ``rows[k]`` has term ``terms[k]``: a binary search per pair, run
+    in lockstep over the sorted term ids of each claim."""
+    lo, hi = p.ptr[rows].copy(), p.ptr[rows + 1].copy()
+    while True:
+        active = lo < hi
+        if not active.any():
+            break
+        mid = (lo + hi) // 2
+        below = np.zeros(len(rows), dtype=np.bool_)
+        below[active] = p.idx[mid[active]] < terms[active]
+        lo = np.where(active & below, mid + 1, lo)
+        hi = np.where(active & ~below, mid, hi)
+    found = lo < p.ptr[rows + 1]
+    found[found] = p.idx[lo[found]] == terms[found]
+    return found
 
 
 def weighted_overlap(p: Prepared, ia: IntArray, ib: IntArray) -> FloatArray:
@@ -492,6 +540,7 @@ def pair_features(
     X[:, 14] = p.short[ia] & p.short[ib]
     X[:, 15] = np.maximum(p.report_density[ia], p.report_density[ib])
     X[:, 16] = fa[:, _F_ASK] | fb[:, _F_ASK]
+    X[:, 17] = shares_rarest(p, ia, ib)
     texts_a = [p.texts[i] for i in ia.tolist()]
     texts_b = [p.texts[i] for i in ib.tolist()]
 

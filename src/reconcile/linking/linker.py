@@ -24,6 +24,7 @@ from numpy.typing import NDArray
 from reconcile.errors import OptionError, SchemaError
 from reconcile.linking.features import (
     FEATURES,
+    GATE_ONLY,
     LEXICAL_DIM,
     FloatArray,
     pair_features,
@@ -54,7 +55,8 @@ _INTERACTIONS = (
     ("containment", "number_mismatch"),
     ("containment", "antonym"),
 )
-DESIGN = FEATURES + tuple(f"{a}*{b}" for a, b in _INTERACTIONS)
+_MODEL = tuple(name for name in FEATURES if name not in GATE_ONLY)
+DESIGN = _MODEL + tuple(f"{a}*{b}" for a, b in _INTERACTIONS)
 
 
 class PairFeatures(NamedTuple):
@@ -81,7 +83,8 @@ class PairFeatures(NamedTuple):
 def _design(X: FloatArray) -> FloatArray:
     col = {name: k for k, name in enumerate(FEATURES)}
     extra = [X[:, col[a]] * X[:, col[b]] for a, b in _INTERACTIONS]
-    return np.column_stack([X, *extra]) if len(X) else np.zeros((0, len(DESIGN)))
+    model = X[:, [col[name] for name in _MODEL]]
+    return np.column_stack([model, *extra]) if len(X) else np.zeros((0, len(DESIGN)))
 
 
 def _sigmoid(z: FloatArray) -> FloatArray:
@@ -167,15 +170,21 @@ class Linker:
         content terms are unrelated. Blocking guarantees to find every pair above it.
     short_overlap : float
         Between two short texts (headlines, quotes), the IDF-weighted share of the
-        smaller one's terms that must be shared: words the whole collection uses (the
-        story's topic) weigh little, so two claims on one story but about different
-        things stay unlinked.
+        smaller one's terms that must be shared, unless they share its rarest term:
+        words the whole collection uses (the story's topic) weigh little, so two claims
+        on one story but about different things stay unlinked, while two about one
+        name or place pass with different wording.
     relate_threshold : float
         The relatedness probability above which a pair is linked.
     fuzzy_cutoff : float
         rapidfuzz ``ratio`` (0-100) above which two structured string values are equal.
     rel_tol : float
         Relative tolerance under which two structured numbers are equal.
+    short_cues : bool
+        Between two short texts, let a cue decide: a difference in polarity (or an
+        antonym, but not both: they cancel), numbers or dates makes a closely related
+        pair a contradiction, whatever the stance model says. :meth:`fit` drops it
+        where the training pairs say the stance model alone does better.
 
     Examples
     --------
@@ -194,6 +203,7 @@ class Linker:
         relate_threshold: float = 0.5,
         fuzzy_cutoff: float = 90.0,
         rel_tol: float = 0.01,
+        short_cues: bool = True,
         weights: dict[str, Any] | None = None,
     ) -> None:
         for name, value, lo, hi in (
@@ -213,6 +223,9 @@ class Linker:
         self.relate_threshold = float(relate_threshold)
         self.fuzzy_cutoff = float(fuzzy_cutoff)
         self.rel_tol = float(rel_tol)
+        if not isinstance(short_cues, bool):
+            raise OptionError(f"must be True or False, got {short_cues!r}", field="short_cues")
+        self.short_cues = short_cues
         self._weights: dict[str, Any] | None = None
         if weights is not None:
             self._set_weights(weights)
@@ -275,18 +288,21 @@ class Linker:
     ) -> tuple[NDArray[np.int64], FloatArray, FloatArray]:
         """Per pair: the label index into :data:`LABELS`, P(related), P(stance).
 
-        The models decide, with a rule on top for two short texts: between closely
-        related short claims a difference in polarity (or an antonym, but not both:
-        they cancel), numbers or dates is a contradiction. (The shipped
-        weights are fitted on headlines against whole article bodies, where such cues
-        are common and weak; between two headlines they are decisive.)
+        The models decide, with a rule on top for two short texts when
+        :attr:`short_cues` is set: between closely related short claims a difference in
+        polarity (or an antonym, but not both: they cancel), numbers or dates is a
+        contradiction.
         """
         X = F.dense
         related, stance = self.probabilities(F)
         col = {name: k for k, name in enumerate(FEATURES)}
         gate = X[:, col["containment"]] >= self.min_overlap - 1e-9
         short = X[:, col["short_pair"]] > 0
-        gate &= ~short | (X[:, col["weighted_overlap"]] >= self.short_overlap - 1e-9)
+        gate &= (
+            ~short
+            | (X[:, col["weighted_overlap"]] >= self.short_overlap - 1e-9)
+            | (X[:, col["shares_rarest"]] > 0)
+        )
         linked = gate & (related >= self.relate_threshold)
         if assume_related:  # the pairs are known to be about one claim: stance only
             linked = np.ones(len(X), dtype=np.bool_)
@@ -297,8 +313,9 @@ class Linker:
         cue = flip | (X[:, col["number_mismatch"]] > 0) | (X[:, col["date_mismatch"]] > 0)
         cancelled = (X[:, col["polarity_differs"]] > 0) & (X[:, col["antonym"]] > 0) & ~cue
         agreeing = 1 + np.where(stance[:, 2] > stance[:, 0], 2, 0)  # corroborates or hedged
-        best[short & cue] = LABELS.index("contradicts")
-        best[short & cancelled] = agreeing[short & cancelled]
+        if self.short_cues:
+            best[short & cue] = LABELS.index("contradicts")
+            best[short & cancelled] = agreeing[short & cancelled]
         best[~linked] = 0
         return best.astype(np.int64), related, stance
 
@@ -352,6 +369,7 @@ class Linker:
         l2: float = 1.0,
         l2_words: float = 20.0,
         class_weight: dict[str, float] | None = None,
+        short_cues: bool | None = None,
         **options: Any,
     ) -> Linker:
         """Learn the weights from labelled pairs; returns the linker itself.
@@ -369,6 +387,9 @@ class Linker:
             and each is seen rarely.
         class_weight : dict, optional
             Weight per label for the stance model (e.g. to lift a rare class).
+        short_cues : bool, optional
+            Set :attr:`short_cues`; by default it is dropped if the stance model alone
+            labels the related short pairs among the training pairs better.
         """
         F = pairs if isinstance(pairs, PairFeatures) else self.features(pairs, **options)
         X = F.dense
@@ -402,7 +423,24 @@ class Linker:
             key=lambda t: (self._related_accuracy(F, related, t), -abs(t - 0.5)),
         )
         self.relate_threshold = float(best)
+        if short_cues is None:
+            short = X[:, FEATURES.index("short_pair")] > 0
+            self.short_cues = self._short_cues_help(F.take(short & related),
+                                                    y_st[short[related]])  # fmt: skip
+        else:
+            self.short_cues = bool(short_cues)
         return self
+
+    def _short_cues_help(self, F: PairFeatures, y: NDArray[np.int64]) -> bool:
+        """Whether the short-pair rule makes no fewer stance labels right on these pairs."""
+        right = []
+        for flag in (False, True):
+            saved, self.short_cues = self.short_cues, flag
+            try:
+                right.append(int((self.decide(F, assume_related=True)[0] - 1 == y).sum()))
+            finally:
+                self.short_cues = saved
+        return right[1] >= right[0]
 
     def _related_accuracy(self, F: PairFeatures, related: NDArray[np.bool_], t: float) -> float:
         saved, self.relate_threshold = self.relate_threshold, t
@@ -423,6 +461,7 @@ class Linker:
             "relate_threshold": self.relate_threshold,
             "fuzzy_cutoff": self.fuzzy_cutoff,
             "rel_tol": self.rel_tol,
+            "short_cues": self.short_cues,
         }
         if self._weights is not None:
             out["weights"] = {
@@ -450,6 +489,7 @@ class Linker:
             relate_threshold=data.get("relate_threshold", 0.5),
             fuzzy_cutoff=data.get("fuzzy_cutoff", 90.0),
             rel_tol=data.get("rel_tol", 0.01),
+            short_cues=data.get("short_cues", True),
             weights=data.get("weights"),
         )
 

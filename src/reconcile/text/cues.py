@@ -94,10 +94,11 @@ DENIAL_WORDS = frozenset(
         "nonsense",
         "myth",
         "misleading",
-        "rumor",
-        "rumors",
-        "rumour",
-        "rumours",
+        "exaggerated",
+        "erroneous",
+        "fabricating",
+        "phony",
+        "spoof",
         "retract",
         "retracted",
         "retraction",
@@ -107,12 +108,16 @@ DENIAL_WORDS = frozenset(
     ]
 )
 
+# (A rumour is an unverified report, a hedge: "rumours of his death" does not deny
+# the death; "rumours ... debunked" denies it through "debunked".)
+
 # Speculation and distance: the usual hedging vocabulary of news writing and of the
 # hedging literature (appear, estimate, likely, perhaps, suggest, suspect ...).
 HEDGE_WORDS = frozenset(
     """
     reportedly allegedly alleged alleges allege purportedly purported apparently possibly
     perhaps maybe may might could unconfirmed unverified rumored rumoured rumour rumor
+    rumours rumors predicts predicted
     claimed suspected suspect suspects supposedly believed believe likely unlikely
     probably probable possible presumably unclear uncertain speculation speculated
     speculate suggests suggested suggest appears appear seems seem estimate estimated
