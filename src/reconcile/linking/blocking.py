@@ -175,9 +175,9 @@ def prefix_pairs(
     ``short_overlap`` of the smaller claim's mass or one has the smaller's rarest term
     (:attr:`Prepared.rarest`). By the pigeonhole principle such a pair shares a term
     among the smaller claim's *prefix*: its rarest terms, as many as leave less than
-    the needed overlap outside (the rarest always among them). Each claim probes an inverted index
-    with its prefix: short claims with the weighted prefix among short claims, all
-    claims with the unweighted prefix where a long text is involved.
+    the needed overlap outside (the rarest always among them). Each claim probes an
+    inverted index with its prefix: short claims with the weighted prefix among short
+    claims, all claims with the unweighted prefix where a long text is involved.
 
     `groups` holds a source code per claim: pairs within one group are left out.
     Returns (ia, ib, largest probed blocks, capped blocks).

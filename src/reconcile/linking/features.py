@@ -211,13 +211,12 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
     idf_terms = idf[idx] if len(idx) else np.zeros(0)
     mass = np.add.reduceat(idf_terms, ptr[:-1]) if len(idx) else np.zeros(n)
     mass[n_terms == 0] = 0.0
+    # the first term blocking probes for each claim: fewest claims, then lowest id
     rarest = np.full(n, -1, dtype=np.int64)
-    if len(idx):
-        # the order blocking probes a claim's terms in: rarest first, ties by term id
-        row = np.repeat(np.arange(n, dtype=np.int64), n_terms)
-        order = np.lexsort((idx, df[idx], row))
-        has = n_terms > 0
-        rarest[has] = idx[order][ptr[:-1][has]]
+    has = n_terms > 0
+    if has.any():
+        key = df[idx].astype(np.int64) * len(vocab) + idx
+        rarest[has] = np.minimum.reduceat(key, ptr[:-1][has]) % len(vocab)
     return Prepared(
         texts=texts,
         segments=segments,

@@ -108,11 +108,10 @@ DENIAL_WORDS = frozenset(
     ]
 )
 
-# (A rumour is an unverified report, a hedge: "rumours of his death" does not deny
-# the death; "rumours ... debunked" denies it through "debunked".)
-
 # Speculation and distance: the usual hedging vocabulary of news writing and of the
-# hedging literature (appear, estimate, likely, perhaps, suggest, suspect ...).
+# hedging literature (appear, estimate, likely, perhaps, suggest, suspect ...). A
+# rumour is an unverified report, so a hedge: "rumours of his death" does not deny the
+# death ("rumours ... debunked" denies it through "debunked").
 HEDGE_WORDS = frozenset(
     """
     reportedly allegedly alleged alleges allege purportedly purported apparently possibly
