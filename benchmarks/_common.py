@@ -30,3 +30,53 @@ def timed(label: str, into: dict[str, float]) -> Iterator[None]:
     start = time.perf_counter()
     yield
     into[label] = time.perf_counter() - start
+
+
+# truthdiscovery's CRH builds dense claims x claims matrices: skip it above this size
+_TD_DENSE_LIMIT = 5_000
+
+
+def truthdiscovery_peers(
+    triples: list[tuple[object, object, object]],
+) -> tuple[float, dict[str, tuple[dict[object, object], float, int]]]:
+    """Run truthdiscovery's algorithms (GPL, a benchmark-only peer) on the same input.
+
+    ``triples`` are (source, question, canonical value). Returns the Dataset build time
+    and, per algorithm, (question -> best value, seconds, iterations); an empty dict
+    when truthdiscovery does not import here.
+    """
+    try:
+        import truthdiscovery as td
+    except Exception as err:  # needs pycairo and bidict; reported, not fatal
+        print(f"  (truthdiscovery not importable: {type(err).__name__}: {err})")
+        return 0.0, {}
+    start = time.perf_counter()
+    # a source that states two values for one question: truthdiscovery keeps the first
+    dataset = td.Dataset(triples, allow_multiple=True)
+    build = time.perf_counter() - start
+    algorithms = {
+        "MajorityVoting": td.MajorityVoting(),
+        "Sums": td.Sums(),
+        "AverageLog": td.AverageLog(),
+        "Investment": td.Investment(),
+        "PooledInvestment": td.PooledInvestment(),
+        "TruthFinder": td.TruthFinder(),
+    }
+    if dataset.num_claims <= _TD_DENSE_LIMIT:
+        algorithms["CRH"] = td.CRH()
+    out: dict[str, tuple[dict[object, object], float, int]] = {}
+    for name, algorithm in algorithms.items():
+        start = time.perf_counter()
+        try:
+            result = algorithm.run(dataset)
+        except Exception as err:  # a peer's failure is reported, not fatal
+            print(f"  truthdiscovery {name}: failed ({type(err).__name__}: {err})")
+            continue
+        took = time.perf_counter() - start
+        best = {
+            var: max(beliefs.items(), key=lambda kv: kv[1])[0]
+            for var, beliefs in result.belief.items()
+            if beliefs
+        }
+        out[name] = (best, took, int(result.iterations or 0))
+    return build, out

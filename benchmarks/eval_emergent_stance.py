@@ -41,9 +41,10 @@ def cue_rule(headline: str) -> str:
     return "for"
 
 
-def main() -> int:
-    require_data()
-    rows = [r for r in load_emergent() if r["articleHeadlineStance"] in LABEL]
+def cross_validated(rows: list[dict[str, str]]) -> tuple[list[str], list[str], int]:
+    """Stances from Linkers fitted by claim-grouped cross-validation (each headline
+    labelled by a Linker that saw none of its claim's headlines), the zero-shot default
+    Linker's stances, and in how many folds fit kept the short-pair cue rule."""
     pairs = [
         (Claim(r["claimHeadline"], source="emergent"),
          Claim(r["articleHeadline"], source=r["source"] or "unknown outlet"))
@@ -65,6 +66,15 @@ def main() -> int:
         for i, label in zip(np.flatnonzero(test).tolist(), labels):
             cv_pred[i] = STANCE[label]
     zero_shot = [STANCE[x] for x in Linker.default().labels(X, assume_related=True)]
+    return cv_pred, zero_shot, rule_kept
+
+
+def main() -> int:
+    require_data()
+    rows = [r for r in load_emergent() if r["articleHeadlineStance"] in LABEL]
+    gold = [r["articleHeadlineStance"] for r in rows]
+    claim_ids = sorted({r["claimId"] for r in rows})
+    cv_pred, zero_shot, rule_kept = cross_validated(rows)
     majority = Counter(gold).most_common(1)[0][0]
     rule = [cue_rule(r["articleHeadline"]) for r in rows]
 

@@ -384,3 +384,53 @@ def test_crh_reads_numbers_as_numbers() -> None:
     near = next(c for c in claims if c.subject == "q0" and c.source.id == "close1")
     far = next(c for c in claims if c.subject == "q0" and c.source.id == "far1")
     assert result.score(near) > result.score(far)
+
+
+def _rumours(seed: int) -> tuple[list[rc.Claim], dict[str, bool]]:
+    """Rumours that one-off outlets report: true ones are asserted, false ones are
+    repeated as often as not and sometimes debunked; each outlet speaks once."""
+    rng = random.Random(seed)
+    claims, truth, outlet = [], {}, 0
+    for r in range(120):
+        true = rng.random() < 0.4
+        truth[f"r{r}"] = true
+        for _ in range(rng.randrange(3, 9)):
+            u = rng.random()
+            if true:
+                value, stance = (True, "asserts") if u < 0.7 else (True, "hedged")
+            else:
+                value, stance = ((True, "asserts") if u < 0.35 else (True, "hedged")
+                                 if u < 0.6 else (False, "asserts"))  # fmt: skip
+            claims.append(rc.Claim(subject=f"r{r}", predicate="is true", value=value,
+                                   stance=stance, source=f"outlet{outlet}"))  # fmt: skip
+            outlet += 1
+    return claims, truth
+
+
+def _accuracy(result: rc.Consensus, truth: dict[str, bool]) -> float:
+    best = {str(a.question[0]): a.value for a in result.answers()}
+    return sum(best[q] == t for q, t in truth.items()) / len(truth)
+
+
+def test_pooled_dawid_skene_learns_what_one_off_outlets_mean() -> None:
+    claims, truth = _rumours(seed=3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", rc.ReconcileWarning)
+        pooled = rc.score(claims, method="dawid_skene", pooling="full")
+        auto = rc.score(claims, method="dawid_skene")
+        unpooled = rc.score(claims, method="dawid_skene", pooling="none")
+        majority = rc.score(claims, method="majority")
+    # one response per outlet: only a shared matrix can learn that a debunk
+    # outweighs several repeats
+    assert _accuracy(pooled, truth) >= 0.85
+    assert _accuracy(pooled, truth) > _accuracy(majority, truth) + 0.1
+    assert _accuracy(pooled, truth) > _accuracy(unpooled, truth)
+    assert [auto.score(c) for c in claims] == [pooled.score(c) for c in claims]
+    trust = [pooled.trust(f"outlet{k}") for k in range(len(claims))]
+    assert all(0.0 <= t <= 1.0 for t in trust) and len(set(trust)) > 1
+
+
+def test_pooling_is_checked() -> None:
+    with pytest.raises(rc.OptionError, match="pooling"):
+        rc.score([fact("Monday", "a"), fact("Tuesday", "b")], method="dawid_skene",
+                 pooling="some")  # fmt: skip

@@ -21,10 +21,12 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from reconcile.errors import OptionError
 from reconcile.scoring.votes import FloatArray, IntArray, Votes
 
 __all__ = [
     "ALGORITHMS",
+    "POOLINGS",
     "Fit",
     "accu",
     "average_log",
@@ -245,19 +247,38 @@ def truthfinder(
     return Fit(_normalise_in_questions(state["confidence"], votes), trust, it, ok)
 
 
+POOLINGS = ("auto", "none", "full")
+"""How Dawid-Skene shares confusion matrices among sources (see :func:`dawid_skene`)."""
+
+
 def dawid_skene(
-    votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, smoothing: float = 0.01, **_: Any
+    votes: Votes,
+    *,
+    max_iter: int = 100,
+    tol: float = 1e-6,
+    smoothing: float = 0.01,
+    pooling: str = "auto",
+    **_: Any,
 ) -> Fit:
     """Dawid & Skene (Applied Statistics 1979), by expectation-maximisation.
 
-    When every question chooses among one small shared set of values (crowd labels),
-    each source has a full confusion matrix ``pi_s[k, l]`` = P(says l | truth k);
-    otherwise the one-coin model: ``pi_s[k, l] = a_s`` if ``k == l`` else
-    ``(1 - a_s) / (K_q - 1)``. E-step: ``log P(truth of q = k) = log p_k + sum_{votes
-    of q} log pi_s[k, l]``; M-step: ``pi`` and ``p`` from the posteriors (smoothed).
+    When every question chooses among one small shared set of ``K`` values (crowd
+    labels, true/false), a source's answer is a *response*: the value and how it was
+    said (asserted, hedged, denied), and ``pi_s[k, r]`` = P(source s responds r | the
+    truth is k) is a full confusion matrix, so the model learns what a hedge or a
+    denial is worth. E-step: ``log P(truth of q = k) = log p_k + sum_{responses r of
+    s on q} log pi_s[k, r]``; M-step: ``pi`` and ``p`` from the posteriors (smoothed).
+    ``pooling`` says whose answers estimate ``pi_s``: "none", each source's own (the
+    original model); "full", everyone's, one matrix shared by all (the pooled model
+    of Paun et al., TACL 2018), for sources that answer too few questions to have a
+    matrix of their own; "auto", full pooling when the median source gives fewer
+    responses than its matrix has cells, else none.
+
+    Otherwise (many values, or values per question) the one-coin model:
+    ``pi_s[k, l] = a_s`` if ``k == l`` else ``(1 - a_s) / (K_q - 1)``.
     """
-    s, f, w = _positive(votes)
-    q = votes.fact_question[f]
+    if pooling not in POOLINGS:
+        raise OptionError(f"must be one of {POOLINGS}, got {pooling!r}", field="pooling")
     values = votes.fact_value
     domain = sorted({v for v in values if v is not None}, key=lambda v: (type(v).__name__, str(v)))
     full = (
@@ -266,29 +287,50 @@ def dawid_skene(
         and votes.n_questions > len(domain)
     )
     if full:
-        return _dawid_skene_full(votes, s, f, q, domain, max_iter, tol, smoothing)
+        return _dawid_skene_full(votes, domain, max_iter, tol, smoothing, pooling)
+    s, f, w = _positive(votes)
     return _one_coin(votes, s, f, w, max_iter, tol, smoothing)
 
 
 def _dawid_skene_full(
-    votes: Votes, s: IntArray, f: IntArray, q: IntArray, domain: list[Any],
-    max_iter: int, tol: float, smoothing: float,
+    votes: Votes, domain: list[Any], max_iter: int, tol: float, smoothing: float,
+    pooling: str,
 ) -> Fit:  # fmt: skip
     k_of = {v: i for i, v in enumerate(domain)}
     K, S, Q = len(domain), votes.n_sources, votes.n_questions
-    label = np.array([k_of[votes.fact_value[x]] for x in f.tolist()], dtype=np.int64)
-    # initial posteriors: the vote shares
-    post = np.zeros((Q, K))
-    np.add.at(post, (q, label), 1.0)
-    post /= np.maximum(post.sum(axis=1, keepdims=True), 1e-12)
+    s, f, w = votes.v_source, votes.v_fact, votes.v_weight
+    keep = w != 0
+    s, f, w = s[keep], f[keep], w[keep]
+    q = votes.fact_question[f]
+    fact_k = np.array([k_of[v] for v in votes.fact_value], dtype=np.int64)
+    said = fact_k[f]
+    # a response is (value, manner): manners seen among 0 asserts, 1 hedged, 2 denies
+    manner = np.where(w >= 1.0, 0, np.where(w > 0, 1, 2))
+    manners = np.unique(manner)
+    response = said + K * np.searchsorted(manners, manner)
+    R = K * len(manners)
+    if pooling == "auto":
+        per_source = np.bincount(s, minlength=S)
+        pooling = "full" if np.median(per_source[per_source > 0]) < K * R else "none"
+    # initial posteriors: the vote shares, a denial spread over the other values
+    post = np.full((Q, K), 1e-3)
+    up = w > 0
+    np.add.at(post, (q[up], said[up]), w[up])
+    if not np.all(up):
+        spread = np.full((int(np.sum(~up)), K), 1.0 / max(K - 1, 1))
+        spread[np.arange(len(spread)), said[~up]] = 0.0
+        np.add.at(post, q[~up], spread * -w[~up, None])
+    post /= post.sum(axis=1, keepdims=True)
     converged, it = False, max_iter
     for it in range(1, max_iter + 1):  # noqa: B007
-        pi = np.full((S, K, K), smoothing)
-        np.add.at(pi, (s, slice(None), label), post[q])  # type: ignore[arg-type]
+        counts = np.zeros((S if pooling == "none" else 1, K, R))
+        owner = s if pooling == "none" else np.zeros_like(s)
+        np.add.at(counts, (owner, slice(None), response), post[q])  # type: ignore[arg-type]
+        pi = counts + smoothing
         pi /= pi.sum(axis=2, keepdims=True)
         prior = post.mean(axis=0) + 1e-9
         log_post = np.tile(np.log(prior), (Q, 1))
-        np.add.at(log_post, q, np.log(pi[s, :, label]))
+        np.add.at(log_post, q, np.log(pi[owner, :, response]))
         log_post -= log_post.max(axis=1, keepdims=True)
         new = np.exp(log_post)
         new /= new.sum(axis=1, keepdims=True)
@@ -297,9 +339,17 @@ def _dawid_skene_full(
         if delta < tol:
             converged = True
             break
-    fact_k = np.array([k_of[v] for v in votes.fact_value], dtype=np.int64)
     fact = post[votes.fact_question, fact_k]
-    accuracy = (pi[:, np.arange(K), np.arange(K)] * prior / prior.sum()).sum(axis=1)
+    # trust: the chance that a response agrees with the truth (asserting or hedging
+    # the true value, denying another), weighted by the value shares
+    value_of, manner_of = np.arange(R) % K, manners[np.arange(R) // K]
+    agrees = (value_of[None, :] == np.arange(K)[:, None]) != (manner_of == 2)[None, :]
+    share = prior / prior.sum()
+    accuracy = (pi * agrees[None]).sum(axis=2) @ share
+    if pooling != "none":
+        # one matrix for all: each source's trust from how its own responses fare
+        right = (post[q][:, :, None] * agrees[None]).sum(axis=1)[np.arange(len(q)), response]
+        accuracy = _sum(right, s, S) / np.maximum(np.bincount(s, minlength=S), 1)
     return Fit(fact, np.clip(accuracy, 0.0, 1.0), it, converged)
 
 
