@@ -103,6 +103,9 @@ def test_bad_options() -> None:
         ({"priors": {"a": "high"}}, "priors"),
         ({"processor": 3}, "processor"),
         ({"method": "sums", "nonsense": 1}, None),
+        ({"method": "investment", "rounds": 0}, "rounds"),
+        ({"method": "pooled_investment", "rounds": 2.5}, "rounds"),
+        ({"method": "dawid_skene", "pooling": "some"}, "pooling"),
     ):
         with pytest.raises(rc.OptionError) as info:
             rc.score(claims, **kwargs)  # type: ignore[arg-type]
@@ -117,6 +120,17 @@ def test_non_convergence_is_a_flag_and_a_warning() -> None:
     with pytest.warns(rc.ReconcileWarning, match="did not converge"):
         result = rc.score(data.claims, method="accu", max_iter=1)
     assert not result.converged
+
+
+def test_investment_runs_its_rounds_unless_told_to_converge() -> None:
+    data = rc.datasets.synthetic(400, n_sources=20, structured=True, seed=2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", rc.ReconcileWarning)  # finishing its rounds is no failure
+        fixed = rc.score(data.claims, method="investment")
+        assert (fixed.iterations, fixed.converged) == (20, True)
+        assert rc.score(data.claims, method="investment", rounds=3, max_iter=2).iterations == 2
+    free = rc.score(data.claims, method="investment", rounds=None, max_iter=1000)
+    assert free.converged and free.iterations != 20
 
 
 def test_unknown_lookups() -> None:
@@ -428,9 +442,3 @@ def test_pooled_dawid_skene_learns_what_one_off_outlets_mean() -> None:
     assert [auto.score(c) for c in claims] == [pooled.score(c) for c in claims]
     trust = [pooled.trust(f"outlet{k}") for k in range(len(claims))]
     assert all(0.0 <= t <= 1.0 for t in trust) and len(set(trust)) > 1
-
-
-def test_pooling_is_checked() -> None:
-    with pytest.raises(rc.OptionError, match="pooling"):
-        rc.score([fact("Monday", "a"), fact("Tuesday", "b")], method="dawid_skene",
-                 pooling="some")  # fmt: skip

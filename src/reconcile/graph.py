@@ -10,7 +10,9 @@ algorithm works on it; the wrapper adds lookups by claim and source, and exports
 from __future__ import annotations
 
 import html
+import itertools
 import json
+import operator
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -52,16 +54,18 @@ class GraphTables(NamedTuple):
     links: pd.DataFrame
 
 
-def _merge_sources(known: Source, new: Source, claim_id: str) -> Source:
+_ID = operator.attrgetter("id")
+_SOURCE = operator.attrgetter("source")
+
+
+def _merge_sources(known: Source, new: Source) -> Source:
     """One source id may be spelled bare in one claim and described in another."""
-    if known == new or new.is_bare:
+    if new.is_bare or known == new:
         return known
     if known.is_bare:
         return new
     raise InvalidSourceError(
-        f"source {new.id!r} is described two ways: {known!r} and {new!r}",
-        record=claim_id,
-        field="source",
+        f"source {new.id!r} is described two ways: {known!r} and {new!r}", field="source"
     )
 
 
@@ -99,12 +103,13 @@ class ClaimGraph:
     """
 
     def __init__(self, claims: Iterable[Claim] = (), links: Iterable[Link] = ()) -> None:
-        self._claims: dict[str, Claim] = {}
+        self._list: list[Claim] = []  # in insertion order (each batch in id order)
+        self._claims_cache: dict[str, Claim] | None = None  # id -> claim, on first use
         self._ids: list[str] = []
-        self._pos: dict[str, int] = {}
+        self._pos_cache: dict[str, int] | None = None  # id -> position, built on first use
         self._in_id_order = True
         self._sources: dict[str, Source] = {}
-        self._by_source: dict[str, list[str]] = {}
+        self._by_source: dict[str, list[str]] | None = None  # built on first use
         self._links = LinkTable()
         self._nx_cache: nx.Graph | None = None
         self._adjacency: tuple[IntArray, IntArray, IntArray] | None = None
@@ -122,35 +127,74 @@ class ClaimGraph:
 
         The batch is inserted in id order, so the graph does not depend on input order.
         """
-        batch: dict[str, Claim] = {}
+        items = claims if isinstance(claims, list) else list(claims)
+        # the per-claim work runs in C (map, zip, dict, sort) where it can: graphs of
+        # a million claims are built in one call
+        if not all(issubclass(t, Claim) for t in set(map(type, items))):
+            for i, claim in enumerate(items):
+                if not isinstance(claim, Claim):
+                    raise InvalidClaimError(
+                        f"expected a Claim, got {type(claim).__name__}", record=i, field="claim"
+                    )
+        ordered = sorted(items, key=_ID)
+        ids = list(map(_ID, ordered))
+        repeated = any(map(operator.eq, ids, itertools.islice(ids, 1, None)))
+        if repeated or self._list:  # an id seen before: the same claim each time?
+            have = self._claims
+            seen: dict[str, Claim] = {}
+            for i, claim in enumerate(items):
+                known = seen.get(claim.id, have.get(claim.id))
+                if known is not None and known is not claim and known != claim:
+                    raise DuplicateIdError(
+                        f"id {claim.id!r} is given to two different claims", record=i, field="id"
+                    )
+                seen[claim.id] = claim
+            fresh = dict(zip(ids, ordered))
+            ids = [i for i in fresh if i not in have]
+            ordered = [fresh[i] for i in ids]
+        # merge the sources per distinct object (claims that name a source by a string
+        # share one object), checking that one id is not described two ways
         sources: dict[str, Source] = {}
-        for i, claim in enumerate(claims):
-            if not isinstance(claim, Claim):
-                raise InvalidClaimError(
-                    f"expected a Claim, got {type(claim).__name__}", record=i, field="claim"
-                )
-            known = self._claims.get(claim.id, batch.get(claim.id))
-            if known is not None and known != claim:
-                raise DuplicateIdError(
-                    f"id {claim.id!r} is given to two different claims", record=i, field="id"
-                )
-            batch[claim.id] = claim
-            src = claim.source
-            prior = sources.get(src.id, self._sources.get(src.id))
-            sources[src.id] = src if prior is None else _merge_sources(prior, src, claim.id)
+        address = np.fromiter(map(id, map(_SOURCE, items)), np.int64, len(items))
+        firsts = np.sort(np.unique(address, return_index=True)[1])  # in order of appearance
+        objects = [items[i].source for i in firsts.tolist()]
+        for src in objects:
+            prior = sources.get(src.id)
+            if prior is None:
+                prior = self._sources.get(src.id)
+            if prior is not None and prior is not src:
+                try:
+                    src = _merge_sources(prior, src)
+                except InvalidSourceError as err:  # name the first claim that says so
+                    record = next(c.id for c in items if c.source is src)
+                    raise InvalidSourceError(err.reason, record=record, field="source") from None
+            sources[src.id] = src
         self._sources.update(sources)
-        new = [claim_id for claim_id in sorted(batch) if claim_id not in self._claims]
-        if not new:
+        if not ids:
             return
-        if self._ids and new[0] < self._ids[-1]:
+        if self._ids and ids[0] < self._ids[-1]:
             self._in_id_order = False
-        for claim_id in new:
-            claim = batch[claim_id]
-            self._claims[claim_id] = claim
-            self._pos[claim_id] = len(self._ids)
-            self._ids.append(claim_id)
-            self._by_source.setdefault(claim.source.id, []).append(claim_id)
+        start = len(self._ids)
+        if self._pos_cache is not None:
+            self._pos_cache.update(zip(ids, range(start, start + len(ids))))
+        if self._claims_cache is not None:
+            self._claims_cache.update(zip(ids, ordered))
+        self._list.extend(ordered)
+        self._ids.extend(ids)
+        self._by_source = None
         self._changed()
+
+    @property
+    def _claims(self) -> dict[str, Claim]:
+        if self._claims_cache is None:
+            self._claims_cache = dict(zip(self._ids, self._list))
+        return self._claims_cache
+
+    @property
+    def _pos(self) -> dict[str, int]:
+        if self._pos_cache is None:
+            self._pos_cache = {claim_id: i for i, claim_id in enumerate(self._ids)}
+        return self._pos_cache
 
     def add_link(self, link: Link) -> None:
         """Add one link, replacing any link already between the same two claims."""
@@ -253,7 +297,7 @@ class ClaimGraph:
     @property
     def claims(self) -> list[Claim]:
         """The claims, in insertion order (each batch in id order)."""
-        return list(self._claims.values())
+        return list(self._list)
 
     @property
     def sources(self) -> Mapping[str, Source]:
@@ -283,6 +327,11 @@ class ClaimGraph:
     def claims_by(self, source: str | Source) -> list[Claim]:
         """The claims whose origin is `source`."""
         source_id = source.id if isinstance(source, Source) else source
+        if self._by_source is None:
+            by_source: dict[str, list[str]] = {}
+            for claim_id in self._ids:
+                by_source.setdefault(self._claims[claim_id].source.id, []).append(claim_id)
+            self._by_source = by_source
         return [self._claims[i] for i in self._by_source.get(source_id, ())]
 
     def __contains__(self, item: object) -> bool:
@@ -290,10 +339,10 @@ class ClaimGraph:
         return isinstance(claim_id, str) and claim_id in self._claims
 
     def __len__(self) -> int:
-        return len(self._claims)
+        return len(self._list)
 
     def __iter__(self) -> Iterator[Claim]:
-        return iter(self._claims.values())
+        return iter(self._list)
 
     @property
     def number_of_links(self) -> int:
@@ -307,12 +356,25 @@ class ClaimGraph:
         return Link(a, b, RELATION_CODES[t.relation[row]], float(t.confidence[row]),
                     reasons=t.reasons[t.reason[row]], hedged=bool(t.hedged[row]))  # fmt: skip
 
+    def claims_in_id_order(self) -> list[Claim]:
+        """The claims sorted by id (no sort needed when they were added in id order)."""
+        if self._in_id_order:
+            return list(self._list)
+        return [self._claims[i] for i in sorted(self._ids)]
+
+    def id_ranks(self) -> IntArray:
+        """For each claim position (insertion order), its rank in id order."""
+        if self._in_id_order:
+            return np.arange(len(self._ids), dtype=np.int64)
+        rank = np.empty(len(self._ids), dtype=np.int64)
+        rank[sorted(range(len(self._ids)), key=self._ids.__getitem__)] = np.arange(len(self._ids))
+        return rank
+
     def _rows_in_id_order(self) -> IntArray:
         a, b = self._links.ends()
         if self._in_id_order:  # positions follow ids: the key order is the id order
             return np.arange(len(a), dtype=np.int64)
-        rank = np.empty(len(self._ids), dtype=np.int64)
-        rank[sorted(range(len(self._ids)), key=self._ids.__getitem__)] = np.arange(len(self._ids))
+        rank = self.id_ranks()
         ra, rb = rank[a], rank[b]
         return np.lexsort((np.maximum(ra, rb), np.minimum(ra, rb)))
 

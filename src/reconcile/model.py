@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import json
 import math
@@ -384,6 +385,13 @@ class Source:
         return self.name
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _bare_source(name: str) -> Source:
+    # Sources are frozen, so the claims of one source named by a string can share one
+    # object: less memory, and graphs merge their sources by identity first
+    return Source(name)
+
+
 def _to_source(value: object) -> Source:
     if isinstance(value, Source):
         return value
@@ -391,7 +399,7 @@ def _to_source(value: object) -> Source:
         raise InvalidClaimError("is required: who makes this statement?", field="source")
     if isinstance(value, str):
         try:
-            return Source(value)
+            return _bare_source(value)
         except InvalidSourceError as err:
             raise InvalidClaimError(err.reason, field="source") from None
     raise InvalidClaimError(

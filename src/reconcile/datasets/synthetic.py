@@ -9,6 +9,7 @@ some statements reach us *relayed* through outlets; wording varies by paraphrase
 
 from __future__ import annotations
 
+import bisect
 import random
 from collections.abc import Sequence
 
@@ -114,9 +115,18 @@ def synthetic(
     sources = [f"source-{i}" for i in range(n_sources)]
     rel = {s: rng.uniform(*reliability) for s in sources}
     copies: dict[str, str] = {}
-    for s in sources[1:]:
+    copier_idx: list[int] = []  # ascending: sources are visited in order
+    for i in range(1, n_sources):
         if rng.random() < copy_rate:
-            copies[s] = rng.choice([x for x in sources if x != s and x not in copies])
+            # the k-th source that is neither this one nor a copier, drawn as
+            # rng.choice over that list would draw it, without building the list
+            k = rng.randrange(n_sources - 1 - len(copier_idx))
+            excluded = [*copier_idx, i]
+            x = k
+            while (nxt := k + bisect.bisect_right(excluded, x)) != x:
+                x = nxt
+            copies[sources[i]] = sources[x]
+            copier_idx.append(i)
     for s, original in copies.items():
         rel[s] = rel[original]
     truth: dict[str, str] = {}

@@ -10,8 +10,9 @@ from typing import Any
 
 from rapidfuzz.utils import default_process
 
+from reconcile._gc import paused_gc
 from reconcile._progress import progress_bar
-from reconcile.errors import InvalidClaimError, OptionError
+from reconcile.errors import OptionError
 from reconcile.graph import ClaimGraph
 from reconcile.model import Claim
 from reconcile.scoring.algorithms import ALGORITHMS
@@ -47,12 +48,9 @@ def _graph_of(
     if isinstance(claims, ClaimGraph):
         return claims
     items = list(claims)
-    for i, c in enumerate(items):
-        if not isinstance(c, Claim):
-            raise InvalidClaimError(f"expected a Claim, got {type(c).__name__}", record=i,
-                                    field="claim")  # fmt: skip
-    text = [c for c in items if not c.is_structured]
-    graph = ClaimGraph(items)
+    with paused_gc():
+        graph = ClaimGraph(items)  # checks that every item is a Claim, naming the record
+    text = [c for c in items if c.subject is None]
     if text and link is not None:
         # structured claims need no links: their values say which agree
         graph.add_links(link(text, progress=progress).links())
@@ -142,7 +140,9 @@ def score(
     bar = progress_bar(4, progress, "scoring", "stage")
     graph = _graph_of(graph_or_claims, link, progress)
     _advance(bar, "votes")
-    votes = build_votes(graph, processor=processor, priors=checked, independence=independence)
+    with paused_gc():
+        votes = build_votes(graph, processor=processor, priors=checked,
+                            independence=independence)  # fmt: skip
     name = _auto(votes) if method == "auto" else method
     _advance(bar, name)
     allowed = set(inspect.signature(ALGORITHMS[name]).parameters) - {"votes", "_"}

@@ -9,6 +9,8 @@ many claims and relays carry it, a source votes once per fact.
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +26,60 @@ __all__ = ["HEDGED_WEIGHT", "Votes", "build_votes", "canonical_value", "copy_dis
 
 HEDGED_WEIGHT = 0.5
 """How much a hedged report counts next to an assertion."""
+
+_MANNER = {Stance.ASSERTS: 0, Stance.HEDGED: 1, Stance.DENIES: 2}
+_ID = operator.attrgetter("id")
+_SOURCE_ID = operator.attrgetter("source.id")
+_SUBJECT = operator.attrgetter("subject")
+_PREDICATE = operator.attrgetter("predicate")
+_VALUE = operator.attrgetter("value")
+_STANCE = operator.attrgetter("stance")
+_NOT_NONE = functools.partial(operator.is_not, None)
+
+
+def _codes(keys: list[Any]) -> dict[Any, int]:
+    """Each distinct key's number, in the order of first appearance."""
+    return {key: i for i, key in enumerate(dict.fromkeys(keys))}
+
+
+def _column_codes(keys: list[Any]) -> tuple[IntArray, IntArray]:
+    """Each key's number, equal keys alike, numbered in the order of first appearance,
+    and where each number first appears.
+
+    Keys are grouped by identity first (integers, sorted by numpy), then the distinct
+    objects by value: a million keys naming a hundred thousand things are hashed a
+    hundred thousand times, not a million (claims share their source's id string,
+    their question's subject); equal keys held in separate objects still meet.
+    """
+    n = len(keys)
+    if not n:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    address = np.fromiter(map(id, keys), np.int64, n)
+    _, first, inverse = np.unique(address, return_index=True, return_inverse=True)
+    distinct = [keys[i] for i in first.tolist()]
+    by_value = _codes(distinct)
+    value = np.fromiter(map(by_value.__getitem__, distinct), np.int64, len(distinct))
+    # number the values in the order of their first appearance among the keys
+    earliest = np.full(len(by_value), n, dtype=np.int64)
+    np.minimum.at(earliest, value, first)
+    order = np.argsort(earliest, kind="stable")
+    rank = np.empty(len(by_value), dtype=np.int64)
+    rank[order] = np.arange(len(by_value))
+    out: IntArray = rank[value][inverse.reshape(-1)]
+    return out, earliest[order]
+
+
+def _pair_codes(first: list[Any], second: list[Any]) -> tuple[IntArray, int]:
+    """Numbers for (first, second) pairs in the order of first appearance, and how
+    many: each column is coded alone (hashing strings is cheaper than tuples)."""
+    a, b = _column_codes(first)[0], _column_codes(second)[0]
+    if not len(a):
+        return a, 0
+    _, at, inverse = np.unique(a * (int(b.max()) + 1) + b, return_index=True, return_inverse=True)
+    rank = np.empty(len(at), dtype=np.int64)
+    rank[np.argsort(at, kind="stable")] = np.arange(len(at))
+    return rank[inverse.reshape(-1)], len(at)
+
 
 IntArray = NDArray[np.int64]
 FloatArray = NDArray[np.float64]
@@ -148,22 +204,62 @@ def copy_discount(
     out = np.ones(len(v_source), dtype=np.float64)
     if not len(v_source):
         return out
-    votes_of: dict[int, list[tuple[int, float]]] = {}
-    for s_, f_, w_ in zip(v_source.tolist(), v_fact.tolist(), v_weight.tolist()):
-        votes_of.setdefault(s_, []).append((f_, w_))
-    groups: dict[tuple[tuple[int, float], ...], list[int]] = {}
-    for s_, votes in votes_of.items():
-        if len(votes) >= COPY_MIN_VOTES:
-            groups.setdefault(tuple(sorted(votes)), []).append(s_)
+    # group sources by an order-free hash of their votes: two sums of 26-bit per-vote
+    # hashes (exact in float64 for up to 2^26 votes a source), so no sort of all the
+    # votes; only sources whose hashes collide are compared exactly
+    count = np.bincount(v_source, minlength=n_sources)
+    h = _mix(_mix(v_fact.astype(np.uint64)) ^ v_weight.view(np.uint64))
+    low = (h & np.uint64(0x3FFFFFF)).astype(np.float64)
+    high = (h >> np.uint64(38)).astype(np.float64)
+    sig_low = np.bincount(v_source, weights=low, minlength=n_sources)
+    sig_high = np.bincount(v_source, weights=high, minlength=n_sources)
+    eligible = np.flatnonzero(count >= COPY_MIN_VOTES)
+    by = np.lexsort((sig_high[eligible], sig_low[eligible], count[eligible]))
+    cand = eligible[by]
+    same = (
+        (count[cand][1:] == count[cand][:-1])
+        & (sig_low[cand][1:] == sig_low[cand][:-1])
+        & (sig_high[cand][1:] == sig_high[cand][:-1])
+    )
+    if not same.any():
+        return out
+    # the votes of the colliding sources, sorted, for the exact comparison
+    colliding = np.zeros(n_sources, dtype=np.bool_)
+    colliding[cand[1:][same]] = True
+    colliding[cand[:-1][same]] = True
+    mine = np.flatnonzero(colliding[v_source])
+    order = mine[np.lexsort((v_weight[mine], v_fact[mine], v_source[mine]))]
+    fact, weight = v_fact[order], v_weight[order]
+    ends = np.cumsum(np.bincount(v_source[order], minlength=n_sources))
+    starts = ends - np.bincount(v_source[order], minlength=n_sources)
     supporters = np.bincount(v_fact[v_weight > 0], minlength=int(v_fact.max()) + 1)
     size = np.ones(n_sources, dtype=np.float64)
-    for signature, members in groups.items():
-        if len(members) < 2:
+    edges = np.flatnonzero(np.concatenate(([True], ~same, [True])))
+    for lo_, hi_ in zip(edges[:-1].tolist(), edges[1:].tolist()):
+        if hi_ - lo_ < 2:
             continue
-        exclusive = sum(1 for f_, w_ in signature if w_ > 0 and supporters[f_] == len(members))
-        if exclusive >= COPY_MIN_EXCLUSIVE:
-            size[members] = len(members)
+        groups: dict[tuple[tuple[int, float], ...], list[int]] = {}
+        for s_ in cand[lo_:hi_].tolist():
+            lo, hi = int(starts[s_]), int(starts[s_] + count[s_])
+            votes = tuple(zip(fact[lo:hi].tolist(), weight[lo:hi].tolist()))
+            groups.setdefault(votes, []).append(s_)
+        for votes, members in groups.items():
+            if len(members) < 2:
+                continue
+            exclusive = sum(1 for f_, w_ in votes if w_ > 0 and supporters[f_] == len(members))
+            if exclusive >= COPY_MIN_EXCLUSIVE:
+                size[members] = len(members)
     out = 1.0 / size[v_source]
+    return out
+
+
+def _mix(x: NDArray[np.uint64]) -> NDArray[np.uint64]:
+    """The splitmix64 finaliser: spreads each bit of x over the whole word."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    out: NDArray[np.uint64] = x ^ (x >> np.uint64(31))
     return out
 
 
@@ -179,17 +275,20 @@ def build_votes(
     With ``independence=False`` every claim is a vote of its own (relays and repeats
     count again), which is what the classic algorithms assume.
     """
-    claims: list[Claim] = sorted(graph, key=lambda c: c.id)
+    claims: list[Claim] = graph.claims_in_id_order()
     n = len(claims)
-    claim_ids = [c.id for c in claims]
-    src_index: dict[str, int] = {}
-    claim_source = np.array(
-        [src_index.setdefault(c.source.id, len(src_index)) for c in claims], dtype=np.int64
-    )
-    sources = list(src_index)
+    # the claims as columns, and codes for repeated keys, by map/zip/dict (C loops):
+    # this runs once per claim, a million times on big inputs
+    claim_ids = list(map(_ID, claims))
+    source_ids = list(map(_SOURCE_ID, claims))
+    subjects = list(map(_SUBJECT, claims))
+    claim_source, source_first = _column_codes(source_ids)
+    sources = [source_ids[i] for i in source_first.tolist()]
+    src_index = dict(zip(sources, range(len(sources))))
     prior = np.full(len(sources), 0.5)
+    known = graph.sources  # a copy: taken once
     for sid, k in src_index.items():
-        given = graph.sources[sid].prior
+        given = known[sid].prior
         if priors and sid in priors:
             given = priors[sid]
         if given is not None:
@@ -199,48 +298,67 @@ def build_votes(
     fact_question: list[int] = []
     fact_label: list[str] = []
     fact_value: list[Any] = []
-    # structured facts: one per (question key, canonical value)
-    fact_index: dict[tuple[Any, ...], int] = {}
-    question_index: dict[Any, int] = {}
-    text_ids = [c.id for c in claims if not c.is_structured]
-    for i, c in enumerate(claims):
-        if c.is_structured:
-            assert c.value is not None
-            value = canonical_value(c.value, processor)
-            key = (c.key, type(value).__name__, value)
-            if key not in fact_index:
-                fact_index[key] = len(fact_question)
-                fact_question.append(question_index.setdefault(("s", c.key), len(question_index)))
-                fact_label.append(c.id)
-                fact_value.append(value)
-            claim_fact[i] = fact_index[key]
+    structured = np.fromiter(map(_NOT_NONE, subjects), np.bool_, n)
+    n_questions_s = 0
+    rows = np.flatnonzero(structured)
+    if len(rows):
+        present = claims if len(rows) == n else [claims[i] for i in rows.tolist()]
+        question_id, n_questions_s = _pair_codes(
+            subjects if len(rows) == n else [subjects[i] for i in rows.tolist()],
+            list(map(_PREDICATE, present)),
+        )
+        raw = list(map(_VALUE, present))
+        # structured facts: one per (question, canonical value), numbered in the order
+        # of their first claim; a value is made canonical once however often it
+        # recurs. Where values are of several types the memo key carries the types
+        # (members' too): 1 == 1.0 == True, yet they are different values
+        kinds = set(map(type, raw))
+        if len(kinds) > 1 or tuple in kinds:
+            memo = [(type(v), tuple((type(m), m) for m in v) if type(v) is tuple else v)
+                    for v in raw]  # fmt: skip
+        else:
+            memo = raw
+        value_id, firsts_of_memo = _column_codes(memo)
+        same: dict[tuple[str, Any], int] = {}
+        merged = np.empty(len(firsts_of_memo), dtype=np.int64)
+        for m, j in enumerate(firsts_of_memo.tolist()):
+            value = canonical_value(raw[j], processor)
+            # values equal once canonical share one id; of different types they do not
+            merged[m] = same.setdefault((type(value).__name__, value), len(same))
+        by_value = list(same)
+        key = question_id * max(len(same), 1) + merged[value_id]
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")
+        number = np.empty(len(first), dtype=np.int64)
+        number[order] = np.arange(len(first))
+        claim_fact[rows] = number[inverse]
+        firsts = first[order]
+        fact_question = question_id[firsts].tolist()
+        fact_label = [claim_ids[i] for i in rows[firsts].tolist()]
+        fact_value = [by_value[x][1] for x in merged[value_id[firsts]].tolist()]
     # the links, their ends renumbered from graph positions to id order
-    position = {cid: i for i, cid in enumerate(claim_ids)}
     arrays = graph.link_arrays()
-    rank = np.array([position[c.id] for c in graph.claims], dtype=np.int64)
+    rank = graph.id_ranks()
     ra, rb = rank[arrays.a], rank[arrays.b]
     corroborates = arrays.relation == RELATION_CODES.index("corroborates")
-    if text_ids:
-        text = np.array([not c.is_structured for c in claims], dtype=np.bool_)
+    if not structured.all():
+        text = ~structured
         members, fact_of, roots, question_of_fact = _text_facts(text, ra, rb, corroborates)
         offset = len(fact_question)
-        base_q = len(question_index)
+        base_q = n_questions_s
         fact_question.extend((base_q + question_of_fact).tolist())
         fact_label.extend(claim_ids[r] for r in roots.tolist())
         fact_value.extend([None] * len(roots))
         claim_fact[members] = offset + fact_of
         n_questions = base_q + (int(question_of_fact.max()) + 1 if len(roots) else 0)
     else:
-        n_questions = len(question_index)
+        n_questions = n_questions_s
 
-    stance = [c.stance for c in claims]
-    structured = np.array([c.is_structured for c in claims], dtype=np.bool_)
     # a text denial is already folded into the links (its group contradicts the other);
     # a structured denial votes against its value
-    claim_sign = np.where(
-        structured & np.array([s is Stance.DENIES for s in stance], dtype=np.bool_), -1, 1
-    ).astype(np.int64)
-    claim_weight = np.array([HEDGED_WEIGHT if s is Stance.HEDGED else 1.0 for s in stance])
+    manner = np.fromiter(map(_MANNER.__getitem__, map(_STANCE, claims)), np.int8, n)
+    claim_sign = np.where(structured & (manner == 2), -1, 1).astype(np.int64)
+    claim_weight = np.where(manner == 1, HEDGED_WEIGHT, 1.0)
 
     strength = claim_sign * claim_weight
     if independence:
