@@ -418,7 +418,7 @@ def accu(
     dependence_prior: float = 0.2,
     n_false: float | None = None,
     prior_strength: float = 1.0,
-    similarity: float = 0.5,
+    similarity: float = 0.6,
     shared_true_weight: float = 0.25,
     **_: Any,
 ) -> Fit:
@@ -436,7 +436,9 @@ def accu(
     ranked before it (damped by half each iteration). For multi-valued facts (author
     lists) the AccuSim extension: ``C*(f) = C(f) + similarity * sum_{f'} o(f', f) C(f')``
     where ``o(f', f)`` is the share of ``f'``'s members that ``f`` has, and a source is
-    right to the extent its list is contained in the true one.
+    right to the extent its list is contained in the true one. ``similarity`` = 0.6
+    was chosen on the Book data's development split (the silver books less the gold
+    ones): 0.55-0.65 tie there, 0.5 and 0.7 do worse.
     """
     k_q = np.bincount(votes.fact_question, minlength=votes.n_questions).astype(np.float64)
     n_q = np.maximum(k_q - 1.0, 1.0) if n_false is None else np.full(votes.n_questions, n_false)
