@@ -70,6 +70,18 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
     assert source.lower() in claim.source.id.lower()
 
 
+def test_according_to_takes_its_source_up_to_the_clause_break() -> None:
+    # after an abbreviation the sentence does not break, and 'According' is no name
+    text = ("5:20 p.m.  According to early results of a survey conducted for the Herald "
+            "by a polling firm, turnout was high.")  # fmt: skip
+    (found,) = find_attributions(text)
+    assert found.cue_text(text) == "According to"
+    assert found.source_text(text) == (
+        "early results of a survey conducted for the Herald by a polling firm"
+    )
+    assert found.content_text(text) == "turnout was high"
+
+
 def test_attribution_chain_platform_relay_publisher() -> None:
     text = (
         "HARBOUR CITY (Coast Herald) — The port chief said the fire was out, "

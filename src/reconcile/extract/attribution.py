@@ -416,8 +416,9 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
         i = sent.index(start)
         if i >= len(sent.words) or sent.starts[i] != start:
             continue
-        if i > 0 and (sent.words[i][0].isupper() or sent.lower[i - 1] in _DETERMINERS
-                      or sent.words[i - 1][0].isdigit()):  # fmt: skip
+        noun_like = i > 0 and (sent.words[i][0].isupper() or sent.lower[i - 1] in _DETERMINERS
+                               or sent.words[i - 1][0].isdigit())  # fmt: skip
+        if noun_like and sent.lower[i] != "according":  # 'According' is never a name
             continue  # a noun or a name: 'the State Department', 'his claims'
         previous = found[-1] if found and found[-1].sentence == sentences[k] else None
         found_one = _attribute(text, sent, i, quotes, quote_starts, previous)
@@ -815,13 +816,25 @@ def _content_left(
     return ([span] if span else []), False
 
 
+_ACCORDING_REACH = 30
+"""How many tokens after 'according to' its source may run before a clause break."""
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "?", "!", "—", "–", "(", ")", '"', "“", "”"})
+
+
 def _according(
     text: str, s: _Sentence, i: int, quotes: Sequence[Span], quote_starts: Sequence[int]
 ) -> Attribution | None:
     n = len(s.words)
     if i + 2 >= n:
         return None
-    source_tokens = _noun_phrase_right(s, i + 2)
+    # the source is everything up to the clause break ('according to early results of
+    # exit polls conducted for the AP by Edison Research, ...'), when one comes soon;
+    # else the noun phrase
+    k = i + 2
+    while k < n and k - i < _ACCORDING_REACH and s.words[k] not in _CLAUSE_BREAKS:
+        k += 1
+    closed = k - i < _ACCORDING_REACH and (k < n or s.hi == s.end)
+    source_tokens = (i + 2, k) if closed and k > i + 2 else _noun_phrase_right(s, i + 2)
     if source_tokens is None:
         return None
     cue = (s.starts[i], s.ends[i + 1])
