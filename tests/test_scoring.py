@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import reconcile as rc
+from reconcile.graph import ClaimGraph
 from reconcile.scoring import ALGORITHMS, METHODS
 from reconcile.scoring.votes import COPY_MIN_EXCLUSIVE, COPY_MIN_VOTES, build_votes, copy_discount
 
@@ -442,3 +443,19 @@ def test_pooled_dawid_skene_learns_what_one_off_outlets_mean() -> None:
     assert [auto.score(c) for c in claims] == [pooled.score(c) for c in claims]
     trust = [pooled.trust(f"outlet{k}") for k in range(len(claims))]
     assert all(0.0 <= t <= 1.0 for t in trust) and len(set(trust)) > 1
+
+
+def test_votes_are_the_same_however_the_graph_was_built() -> None:
+    # one batch: the graph hands its source numbers to the votes; in two batches (out
+    # of id order) the votes number the sources themselves
+    data = rc.datasets.synthetic(600, n_sources=40, structured=True, seed=4)
+    claims = list(data.claims)
+    random.Random(1).shuffle(claims)
+    whole = ClaimGraph(claims)
+    parts = ClaimGraph(claims[:250])
+    parts.add_claims(claims[250:])
+    assert whole.source_codes() is not None and parts.source_codes() is None
+    a, b = (build_votes(g, processor=None) for g in (whole, parts))
+    assert a.sources == b.sources and a.claim_ids == b.claim_ids
+    for field in ("claim_source", "claim_fact", "v_source", "v_fact", "v_weight"):
+        assert np.array_equal(getattr(a, field), getattr(b, field)), field

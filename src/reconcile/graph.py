@@ -107,6 +107,9 @@ class ClaimGraph:
         self._claims_cache: dict[str, Claim] | None = None  # id -> claim, on first use
         self._ids: list[str] = []
         self._pos_cache: dict[str, int] | None = None  # id -> position, built on first use
+        # per claim in id order, its source's number, and the source ids so numbered;
+        # known when the claims came in one batch (None otherwise)
+        self._source_codes: tuple[IntArray, list[str]] | None = None
         self._in_id_order = True
         self._sources: dict[str, Source] = {}
         self._by_source: dict[str, list[str]] | None = None  # built on first use
@@ -153,12 +156,13 @@ class ClaimGraph:
             ids = [i for i in fresh if i not in have]
             ordered = [fresh[i] for i in ids]
         # merge the sources per distinct object (claims that name a source by a string
-        # share one object), checking that one id is not described two ways
+        # share one object), checking that one id is not described two ways; objects
+        # are taken in id order of their first claim
         sources: dict[str, Source] = {}
-        address = np.fromiter(map(id, map(_SOURCE, items)), np.int64, len(items))
-        firsts = np.sort(np.unique(address, return_index=True)[1])  # in order of appearance
-        objects = [items[i].source for i in firsts.tolist()]
-        for src in objects:
+        address = np.fromiter(map(id, map(_SOURCE, ordered)), np.int64, len(ordered))
+        _, first, inverse = np.unique(address, return_index=True, return_inverse=True)
+        firsts = np.sort(first)
+        for src in [ordered[i].source for i in firsts.tolist()]:
             prior = sources.get(src.id)
             if prior is None:
                 prior = self._sources.get(src.id)
@@ -166,9 +170,18 @@ class ClaimGraph:
                 try:
                     src = _merge_sources(prior, src)
                 except InvalidSourceError as err:  # name the first claim that says so
-                    record = next(c.id for c in items if c.source is src)
+                    record = next(c.id for c in ordered if c.source is src)
                     raise InvalidSourceError(err.reason, record=record, field="source") from None
             sources[src.id] = src
+        codes = None
+        if not self._list and len(ordered):
+            # each claim's source as a number (first appearance in id order), for the
+            # vote arrays: the per-object work is done here already
+            number = dict(zip(sources, range(len(sources))))
+            of_object = np.fromiter(
+                (number[ordered[i].source.id] for i in first.tolist()), np.int64, len(first)
+            )
+            codes = (of_object[inverse.reshape(-1)], list(sources))
         self._sources.update(sources)
         if not ids:
             return
@@ -183,6 +196,7 @@ class ClaimGraph:
         self._ids.extend(ids)
         self._by_source = None
         self._changed()
+        self._source_codes = codes
 
     @property
     def _claims(self) -> dict[str, Claim]:
@@ -361,6 +375,19 @@ class ClaimGraph:
         if self._in_id_order:
             return list(self._list)
         return [self._claims[i] for i in sorted(self._ids)]
+
+    def ids_in_id_order(self) -> list[str]:
+        """The claim ids, sorted."""
+        return list(self._ids) if self._in_id_order else sorted(self._ids)
+
+    def source_codes(self) -> tuple[IntArray, list[str]] | None:
+        """Per claim in id order, the number of its source, and the source ids in that
+        numbering (first appearance in id order); None unless the claims came in one
+        batch, which is when building the graph found them at no extra cost."""
+        if self._source_codes is None or not self._in_id_order:
+            return None
+        codes, ids = self._source_codes
+        return codes.copy(), list(ids)
 
     def id_ranks(self) -> IntArray:
         """For each claim position (insertion order), its rank in id order."""

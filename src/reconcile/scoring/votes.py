@@ -279,11 +279,15 @@ def build_votes(
     n = len(claims)
     # the claims as columns, and codes for repeated keys, by map/zip/dict (C loops):
     # this runs once per claim, a million times on big inputs
-    claim_ids = list(map(_ID, claims))
-    source_ids = list(map(_SOURCE_ID, claims))
+    claim_ids = list(graph.ids_in_id_order())
     subjects = list(map(_SUBJECT, claims))
-    claim_source, source_first = _column_codes(source_ids)
-    sources = [source_ids[i] for i in source_first.tolist()]
+    known_codes = graph.source_codes()
+    if known_codes is not None:
+        claim_source, sources = known_codes
+    else:
+        source_ids = list(map(_SOURCE_ID, claims))
+        claim_source, source_first = _column_codes(source_ids)
+        sources = [source_ids[i] for i in source_first.tolist()]
     src_index = dict(zip(sources, range(len(sources))))
     prior = np.full(len(sources), 0.5)
     known = graph.sources  # a copy: taken once
