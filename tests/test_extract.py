@@ -82,6 +82,19 @@ def test_according_to_takes_its_source_up_to_the_clause_break() -> None:
     assert found.content_text(text) == "turnout was high"
 
 
+def test_headline_colon_names_the_speaker() -> None:
+    text = (
+        "Mara Quist: Harbour Levy Will Not Rise This Year.\n\n"
+        "UPDATE: the meeting moved to Friday.\n"
+        "Q: What happens next?\n"
+        "The game ended 2:1 after extra time."
+    )
+    found = find_attributions(text)
+    assert [(a.cue_text(text), a.source_text(text), a.content_text(text)) for a in found] == [
+        (":", "Mara Quist", "Harbour Levy Will Not Rise This Year")
+    ]
+
+
 def test_attribution_chain_platform_relay_publisher() -> None:
     text = (
         "HARBOUR CITY (Coast Herald) — The port chief said the fire was out, "

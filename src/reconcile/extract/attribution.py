@@ -436,7 +436,53 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
     if bar is not None:
         bar.update(len(text) - done)
         bar.close()
+    headlines = _headline_colons(text, quotes, quote_starts, sentences, sentence_starts)
+    if headlines:
+        found = sorted([*found, *headlines], key=lambda a: a.cue)
     return _quoted_paragraphs(text, found, quotes, sentences, sentence_starts)
+
+
+# 'John McCain: Populist Anger Appeals to ...' at the start of a line: a headline's
+# way of saying who said it. One to six capitalised words (a few lower-case joiners).
+_HEADLINE = re.compile(
+    r"(?m)^[ \t]*((?:[A-Z][\w.’'&-]*)(?:[ \t]+(?:[A-Z][\w.’'&-]*|of|the|and|de|van|von))"
+    r"{0,5})[ \t]*(:)[ \t]+(?=\S)"
+)
+_NOT_SPEAKERS = frozenset({
+    "breaking", "by", "contributing", "credit", "editor's note", "editor’s note", "email",
+    "image", "name", "note", "paid notice", "photo", "posted", "published", "read more",
+    "related", "revealed", "see also", "share", "source", "sources", "tags", "the latest",
+    "topics", "twitter", "update", "updated", "video", "watch", "wow",
+})  # fmt: skip
+
+
+def _headline_colons(
+    text: str,
+    quotes: Sequence[Span],
+    quote_starts: Sequence[int],
+    sentences: Sequence[Span],
+    sentence_starts: Sequence[int],
+) -> list[Attribution]:
+    out = []
+    for m in _HEADLINE.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        if name.isupper() or all(len(w) < 2 for w in words):
+            continue  # labels ('UPDATE', 'BYLINE') and interview turns ('Q', 'A')
+        if name.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
+            continue
+        colon = m.span(2)
+        if _inside(quotes, quote_starts, colon[0]):
+            continue
+        k = bisect.bisect_right(sentence_starts, colon[0]) - 1
+        if k < 0 or colon[0] >= sentences[k][1]:
+            continue
+        content = _trim(text, colon[1], sentences[k][1])
+        if content is None:
+            continue
+        out.append(Attribution(cue=colon, source=m.span(1), content=(content,), quote=False,
+                               sentence=sentences[k]))  # fmt: skip
+    return out
 
 
 def _cue_positions(lowered: str) -> list[Span]:
