@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import inspect
+import itertools
 import math
+import operator
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -50,7 +52,9 @@ def _graph_of(
     items = list(claims)
     with paused_gc():
         graph = ClaimGraph(items)  # checks that every item is a Claim, naming the record
-    text = [c for c in items if c.subject is None]
+    # text claims (no subject), picked out in C: this list can be a million long
+    subjects = map(operator.attrgetter("subject"), items)
+    text = list(itertools.compress(items, map(operator.is_, subjects, itertools.repeat(None))))
     if text and link is not None:
         # structured claims need no links: their values say which agree
         graph.add_links(link(text, progress=progress).links())
