@@ -37,6 +37,15 @@ _STANCE = operator.attrgetter("stance")
 _NOT_NONE = functools.partial(operator.is_not, None)
 
 
+def _pick(items: list[Any], index: IntArray) -> list[Any]:
+    """``[items[i] for i in index]``, the loop in C."""
+    if len(index) == 0:
+        return []
+    if len(index) == 1:
+        return [items[int(index[0])]]
+    return list(operator.itemgetter(*index.tolist())(items))
+
+
 def _codes(keys: list[Any]) -> dict[Any, int]:
     """Each distinct key's number, in the order of first appearance."""
     return {key: i for i, key in enumerate(dict.fromkeys(keys))}
@@ -54,6 +63,8 @@ def _column_codes(keys: list[Any]) -> tuple[IntArray, IntArray]:
     n = len(keys)
     if not n:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    if keys.count(keys[0]) == n:  # one key throughout (a single predicate, say)
+        return np.zeros(n, dtype=np.int64), np.zeros(1, dtype=np.int64)
     address = np.fromiter(map(id, keys), np.int64, n)
     _, first, inverse = np.unique(address, return_index=True, return_inverse=True)
     distinct = [keys[i] for i in first.tolist()]
@@ -75,6 +86,8 @@ def _pair_codes(first: list[Any], second: list[Any]) -> tuple[IntArray, int]:
     a, b = _column_codes(first)[0], _column_codes(second)[0]
     if not len(a):
         return a, 0
+    if not b.any():  # one second key: the first's numbers already say it
+        return a, int(a.max()) + 1
     _, at, inverse = np.unique(a * (int(b.max()) + 1) + b, return_index=True, return_inverse=True)
     rank = np.empty(len(at), dtype=np.int64)
     rank[np.argsort(at, kind="stable")] = np.arange(len(at))
@@ -302,7 +315,10 @@ def build_votes(
     fact_question: list[int] = []
     fact_label: list[str] = []
     fact_value: list[Any] = []
-    structured = np.fromiter(map(_NOT_NONE, subjects), np.bool_, n)
+    if subjects.count(None):
+        structured = np.fromiter(map(_NOT_NONE, subjects), np.bool_, n)
+    else:  # all structured: no per-claim test
+        structured = np.ones(n, dtype=np.bool_)
     n_questions_s = 0
     rows = np.flatnonzero(structured)
     if len(rows):
@@ -338,8 +354,8 @@ def build_votes(
         claim_fact[rows] = number[inverse]
         firsts = first[order]
         fact_question = question_id[firsts].tolist()
-        fact_label = [claim_ids[i] for i in rows[firsts].tolist()]
-        fact_value = [by_value[x][1] for x in merged[value_id[firsts]].tolist()]
+        fact_label = _pick(claim_ids, rows[firsts])
+        fact_value = _pick([v for _, v in by_value], merged[value_id[firsts]])
     # the links, their ends renumbered from graph positions to id order
     arrays = graph.link_arrays()
     rank = graph.id_ranks()
@@ -360,7 +376,11 @@ def build_votes(
 
     # a text denial is already folded into the links (its group contradicts the other);
     # a structured denial votes against its value
-    manner = np.fromiter(map(_MANNER.__getitem__, map(_STANCE, claims)), np.int8, n)
+    stances = list(map(_STANCE, claims))
+    if stances.count(Stance.ASSERTS) == n:  # the common case: no per-claim lookup
+        manner = np.zeros(n, dtype=np.int8)
+    else:
+        manner = np.fromiter(map(_MANNER.__getitem__, stances), np.int8, n)
     claim_sign = np.where(structured & (manner == 2), -1, 1).astype(np.int64)
     claim_weight = np.where(manner == 1, HEDGED_WEIGHT, 1.0)
 
