@@ -82,6 +82,15 @@ def test_according_to_takes_its_source_up_to_the_clause_break() -> None:
     assert found.content_text(text) == "turnout was high"
 
 
+def test_a_colon_ending_the_sentence_hands_over_to_the_next_quotation() -> None:
+    text = 'The harbour master said:\n\n"The east quay reopens on Monday."'
+    found = find_attributions(text)
+    assert [(a.source_text(text), a.content_text(text), a.quote) for a in found] == [
+        ("The harbour master", "The east quay reopens on Monday", True)
+    ]
+    assert find_attributions("The harbour master said:\n\nThe quay reopens.") == []
+
+
 def test_headline_colon_names_the_speaker() -> None:
     text = (
         "Mara Quist: Harbour Levy Will Not Rise This Year.\n\n"

@@ -704,6 +704,9 @@ def _attribute(
     if left_content and (not content or (quote and left_quote)):
         content = [*left_content, *(content if quote and left_quote else [])]
         quote = left_quote
+    if not content and all(w == ":" for w in s.words[after:]):
+        content = _quote_after_colon(text, s.ends[last], quotes, quote_starts)
+        quote = bool(content)
     if not content:
         return None
     return Attribution(cue=cue, source=source, content=tuple(content), quote=quote, relay=relay)
@@ -765,6 +768,37 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
     return False
 
 
+def _quote_run(text: str, quotes: Sequence[Span], q: int) -> list[Span]:
+    """Quotation `q` and those it runs on into (the next sentences or paragraphs)."""
+    spans = []
+    qs, qe = quotes[q]
+    trimmed = _trim(text, qs, qe)
+    if trimmed:
+        spans.append(trimmed)
+    while q + 1 < len(quotes) and _continues(text, qe, quotes[q + 1][0]):
+        q += 1
+        qs, qe = quotes[q]
+        trimmed = _trim(text, qs, qe)
+        if trimmed:
+            spans.append(trimmed)
+    return spans
+
+
+def _quote_after_colon(
+    text: str, end: int, quotes: Sequence[Span], quote_starts: Sequence[int]
+) -> list[Span]:
+    """'The mayor said:' closing its sentence, the quotation opening the next paragraph."""
+    colon = end
+    while colon < len(text) and colon - end < 3 and text[colon] in " \t":
+        colon += 1
+    if colon >= len(text) or text[colon] != ":":
+        return []
+    q = _quote_at(quotes, quote_starts, colon + 1, colon + 12)
+    if q < 0 or text[colon + 1 : quotes[q][0]].strip(" \t\r\n\"“”'‘’«»"):
+        return []
+    return _quote_run(text, quotes, q)
+
+
 def _content_right(
     text: str,
     s: _Sentence,
@@ -792,19 +826,7 @@ def _content_right(
     if q >= 0 and (that < 0 or quotes[q][0] < s.starts[that]):
         gap = text[s.starts[after] : quotes[q][0] - 1]
         if len(gap) < 60 and not _has_clause(gap):
-            spans = []
-            qs, qe = quotes[q]
-            trimmed = _trim(text, qs, qe)
-            if trimmed:
-                spans.append(trimmed)
-            # a quotation running into the next sentences or paragraphs
-            while q + 1 < len(quotes) and _continues(text, qe, quotes[q + 1][0]):
-                q += 1
-                qs, qe = quotes[q]
-                trimmed = _trim(text, qs, qe)
-                if trimmed:
-                    spans.append(trimmed)
-            return spans, True
+            return _quote_run(text, quotes, q), True
     if that >= 0 and that + 1 < n:
         span = _trim(text, s.starts[that + 1], s.end)
         return ([span] if span else []), False
