@@ -27,6 +27,9 @@ __all__ = ["HEDGED_WEIGHT", "Votes", "build_votes", "canonical_value", "copy_dis
 HEDGED_WEIGHT = 0.5
 """How much a hedged report counts next to an assertion."""
 
+IntArray = NDArray[np.int64]
+FloatArray = NDArray[np.float64]
+
 _MANNER = {Stance.ASSERTS: 0, Stance.HEDGED: 1, Stance.DENIES: 2}
 _ID = operator.attrgetter("id")
 _SOURCE_ID = operator.attrgetter("source.id")
@@ -92,10 +95,6 @@ def _pair_codes(first: list[Any], second: list[Any]) -> tuple[IntArray, int]:
     rank = np.empty(len(at), dtype=np.int64)
     rank[np.argsort(at, kind="stable")] = np.arange(len(at))
     return rank[inverse.reshape(-1)], len(at)
-
-
-IntArray = NDArray[np.int64]
-FloatArray = NDArray[np.float64]
 
 
 def _canonical_scalar(value: Scalar, processor: Callable[..., Any] | None) -> Scalar:
