@@ -86,14 +86,26 @@ def _positive(votes: Votes) -> tuple[IntArray, IntArray, FloatArray]:
     return votes.v_source[keep], votes.v_fact[keep], votes.v_weight[keep]
 
 
-def _trust_from_facts(votes: Votes, fact_score: FloatArray) -> FloatArray:
-    """A source's trust as the mean score of the facts it asserts (denials: 1 - score)."""
+def _trust_from_facts(votes: Votes) -> Callable[[FloatArray], FloatArray]:
+    """A source's trust as the mean score of the facts it asserts (denials: 1 - score).
+
+    Returns the function from fact scores to trust, with what does not change between
+    iterations (vote weights, totals per source) computed once.
+    """
     s, f, w = votes.v_source, votes.v_fact, votes.v_weight
-    agree = np.where(w > 0, fact_score[f], 1.0 - fact_score[f])
-    total = _sum(np.abs(w), s, votes.n_sources)
-    got = _sum(np.abs(w) * agree, s, votes.n_sources)
-    out: FloatArray = np.where(total > 0, got / np.where(total > 0, total, 1.0), 0.5)
-    return out
+    weight = np.abs(w)
+    denied = w < 0
+    total = _sum(weight, s, votes.n_sources)
+    inverse = np.where(total > 0, 1.0 / np.where(total > 0, total, 1.0), 0.0)
+
+    def trust(fact_score: FloatArray) -> FloatArray:
+        agree = fact_score[f]
+        agree[denied] = 1.0 - agree[denied]
+        got = _sum(weight * agree, s, votes.n_sources)
+        out: FloatArray = np.where(total > 0, got * inverse, 0.5)
+        return out
+
+    return trust
 
 
 def majority(votes: Votes, **_: Any) -> Fit:
@@ -105,7 +117,7 @@ def majority(votes: Votes, **_: Any) -> Fit:
     score = _sum(votes.v_weight * votes.source_prior[votes.v_source], votes.v_fact,
                  votes.n_facts)  # fmt: skip
     fact = _normalise_in_questions(score, votes)
-    return Fit(fact, _trust_from_facts(votes, fact), 1, True)
+    return Fit(fact, _trust_from_facts(votes)(fact), 1, True)
 
 
 def _iterate(
@@ -269,6 +281,8 @@ def truthfinder(
     prior = votes.source_prior
     trust0 = np.where(prior != 0.5, prior, initial_trust)
     state: dict[str, FloatArray] = {"confidence": np.zeros(votes.n_facts)}
+    penalty = rho * base * structured
+    trust_of = _trust_from_facts(votes)
 
     def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
         tau = -np.log(np.clip(1.0 - trust, 1e-6, 1.0))
@@ -278,10 +292,10 @@ def truthfinder(
             adjusted += rho * (_sum(lconf * sigma[la], lb, votes.n_facts)
                                + _sum(lconf * sigma[lb], la, votes.n_facts))  # fmt: skip
         q_total = _sum(sigma, votes.fact_question, votes.n_questions)[votes.fact_question]
-        adjusted[structured] -= rho * base * (q_total - sigma)[structured]
+        adjusted -= penalty * (q_total - sigma)
         confidence = 1.0 / (1.0 + np.exp(-gamma * adjusted))
         state["confidence"] = confidence
-        return _trust_from_facts(votes, confidence), confidence
+        return trust_of(confidence), confidence
 
     trust, _belief, it, ok = _iterate(step, trust0, max_iter, tol)
     return Fit(_normalise_in_questions(state["confidence"], votes), trust, it, ok)
