@@ -181,27 +181,32 @@ def _investment(
     s, f, w = _positive(votes)
     n_claims = np.maximum(_sum(w, s, votes.n_sources), 1e-12)
 
-    def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
+    def grow(invested: FloatArray) -> FloatArray:
+        powered: FloatArray = invested**g
+        if not pooled:
+            return powered
+        pool = _sum(powered, votes.fact_question, votes.n_questions)[votes.fact_question]
+        out: FloatArray = invested * powered / np.where(pool > 0, pool, 1.0)
+        return out
+
+    def pay(
+        trust: FloatArray, belief_of: Callable[[FloatArray], FloatArray]
+    ) -> tuple[FloatArray, FloatArray]:
         stake = w * trust[s] / n_claims[s]  # what each source invests in each fact
         invested = _sum(stake, f, votes.n_facts)
-        if pooled:
-            powered = invested**g
-            pool = _sum(powered, votes.fact_question, votes.n_questions)[votes.fact_question]
-            belief = invested * powered / np.where(pool > 0, pool, 1.0)
-        else:
-            belief = invested**g
+        belief = belief_of(invested)
         share = stake / np.where(invested[f] > 0, invested[f], 1.0)
         return _scale_max(_sum(share * belief[f], s, votes.n_sources)), _scale_max(belief)
+
+    def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
+        return pay(trust, grow)
 
     trust0 = np.ones(votes.n_sources)
     if not pooled:
         # the first returns are paid on the vote shares (the authors' prior belief),
         # not on beliefs grown from uniform trust
         voted = _normalise_in_questions(_sum(w, f, votes.n_facts), votes)
-        stake = w / n_claims[s]
-        invested = _sum(stake, f, votes.n_facts)
-        share = stake / np.where(invested[f] > 0, invested[f], 1.0)
-        trust0 = _scale_max(_sum(share * voted[f], s, votes.n_sources))
+        trust0, _ = pay(trust0, lambda _invested: voted)
     if rounds is None:
         trust, belief, it, ok = _iterate(step, trust0, max_iter, tol)
     else:
@@ -399,10 +404,11 @@ def _dawid_skene_full(
     value_of, manner_of = np.arange(R) % K, manners[np.arange(R) // K]
     agrees = (value_of[None, :] == np.arange(K)[:, None]) != (manner_of == 2)[None, :]
     share = prior / prior.sum()
-    accuracy = (pi * agrees[None]).sum(axis=2) @ share
-    if pooling != "none":
+    if pooling == "none":
+        accuracy = (pi * agrees[None]).sum(axis=2) @ share
+    else:
         # one matrix for all: each source's trust from how its own responses fare
-        right = (post[q][:, :, None] * agrees[None]).sum(axis=1)[np.arange(len(q)), response]
+        right = (post[q] * agrees[:, response].T).sum(axis=1)
         accuracy = _sum(right, s, S) / np.maximum(np.bincount(s, minlength=S), 1)
     return Fit(fact, np.clip(accuracy, 0.0, 1.0), it, converged)
 

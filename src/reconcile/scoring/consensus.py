@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from collections import Counter
@@ -174,21 +175,15 @@ class Consensus:
         self._scores = scores
         self._trust = trust
         self._fact_score = fact_score
-        # lookup tables, built on first lookup: a caller may only want the arrays
-        self._position_cache: dict[str, int] | None = None
-        self._source_index_cache: dict[str, int] | None = None
 
-    @property
+    # lookup tables, built on first lookup: a caller may only want the arrays
+    @functools.cached_property
     def _position(self) -> dict[str, int]:
-        if self._position_cache is None:
-            self._position_cache = {cid: i for i, cid in enumerate(self._votes.claim_ids)}
-        return self._position_cache
+        return {cid: i for i, cid in enumerate(self._votes.claim_ids)}
 
-    @property
+    @functools.cached_property
     def _source_index(self) -> dict[str, int]:
-        if self._source_index_cache is None:
-            self._source_index_cache = {s: i for i, s in enumerate(self._votes.sources)}
-        return self._source_index_cache
+        return {s: i for i, s in enumerate(self._votes.sources)}
 
     # -- lookups --------------------------------------------------------------------
 

@@ -68,19 +68,23 @@ def _column_codes(keys: list[Any]) -> tuple[IntArray, IntArray]:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     if keys.count(keys[0]) == n:  # one key throughout (a single predicate, say)
         return np.zeros(n, dtype=np.int64), np.zeros(1, dtype=np.int64)
-    address = np.fromiter(map(id, keys), np.int64, n)
-    _, first, inverse = np.unique(address, return_index=True, return_inverse=True)
+    objects, first = _numbered(np.fromiter(map(id, keys), np.int64, n))
     distinct = [keys[i] for i in first.tolist()]
     by_value = _codes(distinct)
     value = np.fromiter(map(by_value.__getitem__, distinct), np.int64, len(distinct))
-    # number the values in the order of their first appearance among the keys
-    earliest = np.full(len(by_value), n, dtype=np.int64)
-    np.minimum.at(earliest, value, first)
-    order = np.argsort(earliest, kind="stable")
-    rank = np.empty(len(by_value), dtype=np.int64)
-    rank[order] = np.arange(len(by_value))
-    out: IntArray = rank[value][inverse.reshape(-1)]
-    return out, earliest[order]
+    # the distinct objects come in order of first appearance, so their values do too
+    return value[objects], first[np.unique(value, return_index=True)[1]]
+
+
+def _numbered(key: IntArray) -> tuple[IntArray, IntArray]:
+    """Equal integer keys alike, numbered in the order of their first appearance, and
+    where each number first appears."""
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[order] = np.arange(len(first))
+    out: IntArray = rank[inverse.reshape(-1)]
+    return out, first[order]
 
 
 def _pair_codes(first: list[Any], second: list[Any]) -> tuple[IntArray, int]:
@@ -91,10 +95,8 @@ def _pair_codes(first: list[Any], second: list[Any]) -> tuple[IntArray, int]:
         return a, 0
     if not b.any():  # one second key: the first's numbers already say it
         return a, int(a.max()) + 1
-    _, at, inverse = np.unique(a * (int(b.max()) + 1) + b, return_index=True, return_inverse=True)
-    rank = np.empty(len(at), dtype=np.int64)
-    rank[np.argsort(at, kind="stable")] = np.arange(len(at))
-    return rank[inverse.reshape(-1)], len(at)
+    codes, where = _numbered(a * (int(b.max()) + 1) + b)
+    return codes, len(where)
 
 
 def _canonical_scalar(value: Scalar, processor: Callable[..., Any] | None) -> Scalar:
@@ -345,13 +347,7 @@ def build_votes(
             # values equal once canonical share one id; of different types they do not
             merged[m] = same.setdefault((type(value).__name__, value), len(same))
         by_value = list(same)
-        key = question_id * max(len(same), 1) + merged[value_id]
-        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-        order = np.argsort(first, kind="stable")
-        number = np.empty(len(first), dtype=np.int64)
-        number[order] = np.arange(len(first))
-        claim_fact[rows] = number[inverse]
-        firsts = first[order]
+        claim_fact[rows], firsts = _numbered(question_id * max(len(same), 1) + merged[value_id])
         fact_question = question_id[firsts].tolist()
         fact_label = _pick(claim_ids, rows[firsts])
         fact_value = _pick([v for _, v in by_value], merged[value_id[firsts]])
@@ -381,9 +377,9 @@ def build_votes(
     else:
         manner = np.fromiter(map(_MANNER.__getitem__, stances), np.int8, n)
     claim_sign = np.where(structured & (manner == 2), -1, 1).astype(np.int64)
-    claim_weight = np.where(manner == 1, HEDGED_WEIGHT, 1.0)
+    claim_weight: FloatArray = np.where(manner == 1, HEDGED_WEIGHT, 1.0)
 
-    strength = claim_sign * claim_weight
+    strength = claim_weight * claim_sign
     if independence:
         # one vote per (source, fact, direction): the strongest of its claims
         vote_key = (claim_source * max(len(fact_question), 1) + claim_fact) * 2 + (claim_sign > 0)
