@@ -107,6 +107,9 @@ def test_bad_options() -> None:
         ({"method": "investment", "rounds": 0}, "rounds"),
         ({"method": "pooled_investment", "rounds": 2.5}, "rounds"),
         ({"method": "dawid_skene", "pooling": "some"}, "pooling"),
+        ({"method": "pooled_investment", "initial_belief": "flat"}, "initial_belief"),
+        ({"method": "truthfinder", "cosine_tol": -0.1}, "cosine_tol"),
+        ({"method": "truthfinder", "cosine_tol": True}, "cosine_tol"),
     ):
         with pytest.raises(rc.OptionError) as info:
             rc.score(claims, **kwargs)  # type: ignore[arg-type]
@@ -123,15 +126,31 @@ def test_non_convergence_is_a_flag_and_a_warning() -> None:
     assert not result.converged
 
 
-def test_investment_runs_its_rounds_unless_told_to_converge() -> None:
+@pytest.mark.parametrize("method", ["investment", "pooled_investment"])
+def test_investment_runs_its_rounds_unless_told_to_converge(method: str) -> None:
     data = rc.datasets.synthetic(400, n_sources=20, structured=True, seed=2)
     with warnings.catch_warnings():
         warnings.simplefilter("error", rc.ReconcileWarning)  # finishing its rounds is no failure
-        fixed = rc.score(data.claims, method="investment")
+        fixed = rc.score(data.claims, method=method)
         assert (fixed.iterations, fixed.converged) == (20, True)
-        assert rc.score(data.claims, method="investment", rounds=3, max_iter=2).iterations == 2
-    free = rc.score(data.claims, method="investment", rounds=None, max_iter=1000)
+        assert rc.score(data.claims, method=method, rounds=3, max_iter=2).iterations == 2
+    free = rc.score(data.claims, method=method, rounds=None, max_iter=1000, tol=1e-4)
     assert free.converged and free.iterations != 20
+
+
+def test_investment_initial_belief_sets_the_first_returns() -> None:
+    data = rc.datasets.synthetic(400, n_sources=20, structured=True, seed=2)
+    voted = rc.score(data.claims, method="pooled_investment", rounds=1)
+    uniform = rc.score(data.claims, method="pooled_investment", rounds=1,
+                       initial_belief="uniform")  # fmt: skip
+    assert voted.trust(data.claims[0].source) != uniform.trust(data.claims[0].source)
+
+
+def test_truthfinder_cosine_rule_stops_no_later() -> None:
+    data = rc.datasets.synthetic(400, n_sources=20, structured=True, seed=2)
+    tight = rc.score(data.claims, method="truthfinder")
+    early = rc.score(data.claims, method="truthfinder", cosine_tol=0.001)
+    assert early.converged and early.iterations < tight.iterations
 
 
 def test_unknown_lookups() -> None:

@@ -26,6 +26,7 @@ from reconcile.scoring.votes import FloatArray, IntArray, Votes
 
 __all__ = [
     "ALGORITHMS",
+    "INITIAL_BELIEFS",
     "POOLINGS",
     "Fit",
     "accu",
@@ -125,13 +126,20 @@ def _iterate(
     trust: FloatArray,
     max_iter: int,
     tol: float,
+    cosine_tol: float = 0.0,
 ) -> tuple[FloatArray, FloatArray, int, bool]:
+    """Run ``step`` until the largest change in trust is below ``tol`` or, when
+    ``cosine_tol`` > 0, until one minus the cosine similarity of successive trust
+    vectors is below it."""
     belief = np.zeros(0)
     for it in range(1, max_iter + 1):
         new_trust, belief = step(trust)
-        delta = float(np.max(np.abs(new_trust - trust))) if len(trust) else 0.0
+        done = not len(trust) or float(np.max(np.abs(new_trust - trust))) < tol
+        if not done and cosine_tol > 0:
+            norms = float(np.linalg.norm(trust) * np.linalg.norm(new_trust))
+            done = norms > 0 and 1.0 - float(trust @ new_trust) / norms < cosine_tol
         trust = new_trust
-        if delta < tol:
+        if done:
             return trust, belief, it, True
     return trust, belief, max_iter, False
 
@@ -172,12 +180,25 @@ def average_log(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: An
     return Fit(_normalise_in_questions(belief, votes), trust, it, ok)
 
 
+INITIAL_BELIEFS = ("voted", "uniform")
+"""Where the investments' first returns come from (see :func:`investment`)."""
+
+
 def _investment(
-    votes: Votes, pooled: bool, g: float, max_iter: int, tol: float, rounds: int | None
+    votes: Votes,
+    pooled: bool,
+    g: float,
+    max_iter: int,
+    tol: float,
+    rounds: int | None,
+    initial_belief: str,
 ) -> Fit:
     if rounds is not None and (isinstance(rounds, bool) or not isinstance(rounds, int)
                                or rounds < 1):  # fmt: skip
         raise OptionError(f"must be a positive int or None, got {rounds!r}", field="rounds")
+    if initial_belief not in INITIAL_BELIEFS:
+        raise OptionError(f"must be one of {INITIAL_BELIEFS}, got {initial_belief!r}",
+                          field="initial_belief")  # fmt: skip
     s, f, w = _positive(votes)
     n_claims = np.maximum(_sum(w, s, votes.n_sources), 1e-12)
 
@@ -201,12 +222,15 @@ def _investment(
     def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
         return pay(trust, grow)
 
-    trust0 = np.ones(votes.n_sources)
-    if not pooled:
-        # the first returns are paid on the vote shares (the authors' prior belief),
-        # not on beliefs grown from uniform trust
-        voted = _normalise_in_questions(_sum(w, f, votes.n_facts), votes)
-        trust0, _ = pay(trust0, lambda _invested: voted)
+    # the first returns are paid on a prior belief, not on beliefs grown from
+    # uniform trust: on Book, Flights and the crowd sets that start is worth 1 to 5
+    # points of accuracy to PooledInvestment
+    if initial_belief == "voted":
+        prior = _normalise_in_questions(_sum(w, f, votes.n_facts), votes)
+    else:
+        prior = 1.0 / np.bincount(votes.fact_question, minlength=votes.n_questions)
+        prior = prior[votes.fact_question]
+    trust0, _ = pay(np.ones(votes.n_sources), lambda _invested: prior)
     if rounds is None:
         trust, belief, it, ok = _iterate(step, trust0, max_iter, tol)
     else:
@@ -223,6 +247,7 @@ def investment(
     tol: float = 1e-6,
     g: float = 1.2,
     rounds: int | None = 20,
+    initial_belief: str = "voted",
     **_: Any,
 ) -> Fit:
     """Investment (Pasternack & Roth, COLING 2010).
@@ -230,15 +255,17 @@ def investment(
     Update rule: sources invest their trust evenly in their facts,
     ``H(f) = sum_{s in S_f} T(s) / |F_s|``, ``B(f) = H(f)^g`` (g = 1.2), and earn it
     back in proportion to their stake: ``T(s) = sum_{f in F_s} B(f) * (T(s)/|F_s|) / H(f)``.
-    The first returns are paid on the facts' vote shares in their questions (the
-    prior belief truthdiscovery also starts from). With g > 1 the rich get richer
-    every round: run to a fixed point, a few sources end up holding all the trust
-    (accuracy on the synthetic set falls from 0.99 after 5 rounds to 0.85 at the
-    fixed point). So, as its authors and truthdiscovery do, it runs a fixed number of
-    ``rounds`` (at most ``max_iter``; ``converged`` is then True); ``rounds=None``
-    iterates until trust changes by less than ``tol``.
+    The first returns are paid on a prior belief: by default ("voted") the facts'
+    vote shares in their questions, the prior truthdiscovery also starts from;
+    "uniform" gives every fact of a question an equal share (truthdiscovery's
+    start for PooledInvestment). With g > 1 the rich get richer every round: run to
+    a fixed point, a few sources end up holding all the trust (accuracy on the
+    synthetic set falls from 0.99 after 5 rounds to 0.85 at the fixed point). So, as
+    its authors and truthdiscovery do, it runs a fixed number of ``rounds`` (at most
+    ``max_iter``; ``converged`` is then True); ``rounds=None`` iterates until trust
+    changes by less than ``tol``.
     """
-    return _investment(votes, False, g, max_iter, tol, rounds)
+    return _investment(votes, False, g, max_iter, tol, rounds, initial_belief)
 
 
 def pooled_investment(
@@ -247,17 +274,22 @@ def pooled_investment(
     max_iter: int = 100,
     tol: float = 1e-6,
     g: float = 1.4,
-    rounds: int | None = None,
+    rounds: int | None = 20,
+    initial_belief: str = "voted",
     **_: Any,
 ) -> Fit:
     """PooledInvestment (Pasternack & Roth, COLING 2010).
 
     Update rule: as Investment, but the belief of a fact is its share of its
     question's pool: ``B(f) = H(f) * H(f)^g / sum_{f' in Q(f)} H(f')^g`` (g = 1.4).
-    The pool keeps beliefs bounded, so by default it iterates until trust changes
-    by less than ``tol``; ``rounds`` fixes the number of rounds instead.
+    It starts, and stops, as :func:`investment` does: first returns paid on the
+    ``initial_belief``, then a fixed 20 ``rounds``. The rounds were chosen on the
+    Book development split (0.87 after 10 rounds, 0.89 after 15 to 30); the pool
+    keeps beliefs bounded, yet trust still gathers on a few sources round after
+    round, and on the synthetic set accuracy falls from 0.996 after 5 rounds to 0.978
+    after 20 (``rounds=None`` iterates until trust changes by less than ``tol``).
     """
-    return _investment(votes, True, g, max_iter, tol, rounds)
+    return _investment(votes, True, g, max_iter, tol, rounds, initial_belief)
 
 
 def truthfinder(
@@ -269,6 +301,7 @@ def truthfinder(
     gamma: float = 0.3,
     base: float = 0.5,
     initial_trust: float = 0.9,
+    cosine_tol: float = 0.0,
     **_: Any,
 ) -> Fit:
     """TruthFinder (Yin, Han & Yu, KDD 2007).
@@ -278,8 +311,16 @@ def truthfinder(
     sigma(f')`` where ``imp`` is the signed confidence of the links between the facts
     (text claims) or ``-base`` between the other values of one question (structured
     claims); ``s(f) = 1 / (1 + exp(-gamma sigma*(f)))``; ``t(s)`` is the mean ``s(f)``
-    of its facts.
+    of its facts. It stops when trust changes by less than ``tol``; with
+    ``cosine_tol`` > 0 it also stops, as the authors do, once one minus the cosine
+    similarity of successive trust vectors is below ``cosine_tol`` (0.001 in the
+    paper and in truthdiscovery). That early stop is off by default: on the Book
+    development split it costs 4 points of accuracy (0.79 against 0.83).
     """
+    if isinstance(cosine_tol, bool) or not (
+        isinstance(cosine_tol, (int, float)) and 0.0 <= cosine_tol < 1.0
+    ):
+        raise OptionError(f"must be a number in [0, 1), got {cosine_tol!r}", field="cosine_tol")
     s, f, w = votes.v_source, votes.v_fact, votes.v_weight
     la, lb, lconf = votes.fact_links
     structured = np.array([v is not None for v in votes.fact_value], dtype=np.bool_)
@@ -302,7 +343,7 @@ def truthfinder(
         state["confidence"] = confidence
         return trust_of(confidence), confidence
 
-    trust, _belief, it, ok = _iterate(step, trust0, max_iter, tol)
+    trust, _belief, it, ok = _iterate(step, trust0, max_iter, tol, cosine_tol)
     return Fit(_normalise_in_questions(state["confidence"], votes), trust, it, ok)
 
 
