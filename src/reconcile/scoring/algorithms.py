@@ -573,21 +573,30 @@ class _VotePairs:
 
     def __init__(self, votes: Votes, n_q: FloatArray) -> None:
         vi, vj = _question_pairs(votes)
-        self.vi, self.vj = vi, vj
-        self.si, self.sj = votes.v_source[vi], votes.v_source[vj]
-        self.fi = votes.v_fact[vi]
-        self.same = self.fi == votes.v_fact[vj]
+        si, sj = votes.v_source[vi], votes.v_source[vj]
+        fi = votes.v_fact[vi]
+        same = fi == votes.v_fact[vj]
         S = votes.n_sources
-        lo, hi = np.minimum(self.si, self.sj), np.maximum(self.si, self.sj)
-        keys, self.inverse = np.unique(lo * S + hi, return_inverse=True)
-        self.first, self.second = keys // S, keys % S
+        lo, hi = np.minimum(si, sj), np.maximum(si, sj)
+        keys, inverse = np.unique(lo * S + hi, return_inverse=True)
         m = len(keys)
-        self.kd = np.bincount(self.inverse, weights=(~self.same).astype(float), minlength=m)
-        total = np.bincount(self.inverse, minlength=m).astype(np.float64)
-        n = np.bincount(self.inverse, weights=n_q[votes.fact_question[self.fi]], minlength=m)
-        self.n = n / np.maximum(total, 1.0)
-        self.same_inverse = self.inverse[self.same]
-        self.same_fi = self.fi[self.same]
+        kd = np.bincount(inverse, weights=(~same).astype(float), minlength=m)
+        total = np.bincount(inverse, minlength=m).astype(np.float64)
+        n = np.bincount(inverse, weights=n_q[votes.fact_question[fi]], minlength=m)
+        # only pairs that share a value can have a vote discounted: the others (most
+        # pairs, on sparse data) are dropped here rather than scored every round
+        n_same = np.bincount(inverse[same], minlength=m).astype(np.float64)
+        kept = np.flatnonzero(n_same > 0)
+        renumber = np.full(m, -1, dtype=np.int64)
+        renumber[kept] = np.arange(len(kept))
+        self.first, self.second = keys[kept] // S, keys[kept] % S
+        self.kd, self.n_same = kd[kept], n_same[kept]
+        self.n = np.maximum(n[kept] / np.maximum(total[kept], 1.0), 1.0)
+        # the shared-value vote pairs, by their pair of sources
+        self.inverse = renumber[inverse[same]]
+        self.fi = fi[same]
+        self.vi, self.vj = vi[same], vj[same]
+        self.si, self.sj = si[same], sj[same]
 
     def __len__(self) -> int:
         return len(self.vi)
@@ -607,27 +616,39 @@ def _independence(
     if len(pairs) == 0:
         return out
     m = len(pairs.n)
-    true = fact[pairs.same_fi] >= 0.5
-    kt = np.bincount(pairs.same_inverse, weights=true.astype(float), minlength=m)
-    kf = np.bincount(pairs.same_inverse, weights=(~true).astype(float), minlength=m)
-    kd = pairs.kd
-    a = np.clip((accuracy[pairs.first] + accuracy[pairs.second]) / 2.0, 0.01, 0.99)
-    pf = (1 - a) ** 2 / np.maximum(pairs.n, 1.0)
+    kt = np.bincount(pairs.inverse, weights=fact[pairs.fi] >= 0.5, minlength=m)
+    kf = pairs.n_same - kt
+    a = accuracy[pairs.first]
+    a += accuracy[pairs.second]
+    a *= 0.5
+    np.clip(a, 0.01, 0.99, out=a)
     # Shared true values are what accurate independent sources share too: only shared
     # false values (likely under copying, rare without) and disagreements (impossible
-    # for a faithful copy) move the posterior, as Dong et al. stress.
-    log_ratio = (kf * np.log(((1 - a) * c + pf * (1 - c)) / pf) + kd * math.log(1 - c)
-                 + true_weight * kt * np.log(c / a + (1 - c)))  # fmt: skip
-    z = np.clip(-log_ratio + math.log((1 - alpha) / alpha), -50, 50)
-    p_dep = 1.0 / (1.0 + np.exp(z))
+    # for a faithful copy) move the posterior, as Dong et al. stress. A shared false
+    # value is (1 - a) c + pf (1 - c) likely under dependence against pf = (1 - a)^2 / n
+    # without; the ratio is c n / (1 - a) + 1 - c. (In place: these arrays hold one
+    # entry per pair of sources, millions on big inputs.)
+    shared_false = c * pairs.n / (1.0 - a)
+    shared_false += 1.0 - c
+    np.log(shared_false, out=shared_false)
+    shared_false *= kf
+    shared_true = c / a
+    shared_true += 1.0 - c
+    np.log(shared_true, out=shared_true)
+    shared_true *= true_weight * kt
+    log_ratio = shared_false
+    log_ratio += shared_true
+    log_ratio += pairs.kd * math.log(1 - c) + math.log(alpha / (1 - alpha))
+    np.clip(log_ratio, -50, 50, out=log_ratio)
+    p_dep = 1.0 / (1.0 + np.exp(-log_ratio))
     # discount the later voter of a shared fact (rank: more accurate first, then id)
-    same = pairs.same
-    si, sj = pairs.si[same], pairs.sj[same]
-    dep = p_dep[pairs.same_inverse]
+    si, sj = pairs.si, pairs.sj
     a_i, a_j = accuracy[si], accuracy[sj]
     j_later = (a_j < a_i) | ((a_j == a_i) & (sj > si))
-    later = np.where(j_later, pairs.vj[same], pairs.vi[same])
-    np.multiply.at(out, later, 1.0 - c * dep)
+    later = np.where(j_later, pairs.vj, pairs.vi)
+    # the product of the discounts per vote, as a sum of logs (one bincount)
+    kept = np.log1p(-c * p_dep[pairs.inverse])
+    out = np.exp(np.bincount(later, weights=kept, minlength=len(out)))
     return out
 
 
