@@ -275,37 +275,43 @@ def _path(parts: tuple[str | int, ...]) -> str:
 
 def _freeze(value: object, parts: tuple[str | int, ...]) -> Any:
     # the path is kept as parts and spelled out only in an error: freezing is on the
-    # path of every claim made
+    # path of every claim made, so exact types are tested before the abstract ones
+    # (an isinstance test against Mapping is slow)
     kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:
-        return value  # the common case first
-    if len(parts) > MAX_META_DEPTH:
-        raise InvalidClaimError(
-            f"nests deeper than {MAX_META_DEPTH} levels (or is cyclic) at {_path(parts)}",
-            field="meta",
-        )
-    if value is None or isinstance(value, (str, bool, int)):
+    if kind in _PLAIN:
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
             raise InvalidClaimError(f"holds a non-finite number at {_path(parts)}", field="meta")
         return value
-    if isinstance(value, Mapping):
+    if len(parts) > MAX_META_DEPTH:
+        raise InvalidClaimError(
+            f"nests deeper than {MAX_META_DEPTH} levels (or is cyclic) at {_path(parts)}",
+            field="meta",
+        )
+    if kind is tuple or kind is list:
+        items: tuple[Any, ...] | list[Any] = value  # type: ignore[assignment]
+        if _PLAIN.issuperset(map(type, items)):
+            return items if kind is tuple else tuple(items)
+        return tuple([item if type(item) in _PLAIN else _freeze(item, (*parts, i))
+                      for i, item in enumerate(items)])  # fmt: skip
+    if isinstance(value, (dict, Mapping)):  # a dict is found before the slow abstract test
         frozen = {}
         for key, item in value.items():
-            if not isinstance(key, str):
+            if type(key) is not str and not isinstance(key, str):
                 raise InvalidClaimError(
                     f"keys must be strings, got {type(key).__name__} at {_path(parts)}",
                     field="meta",
                 )
-            frozen[key] = item if type(item) in _PLAIN else _freeze(item, (*parts, key))
+            item_kind = type(item)
+            if item_kind in _PLAIN or (item_kind is tuple and _PLAIN.issuperset(map(type, item))):
+                frozen[key] = item  # plain, or a flat tuple (a span): no call needed
+            else:
+                frozen[key] = _freeze(item, (*parts, key))
         return MappingProxyType(frozen)
+    if isinstance(value, (str, int)):  # subclasses: str enums, int flags
+        return value
     if isinstance(value, (list, tuple)):
-        if all(type(item) in _PLAIN for item in value):
-            return tuple(value)  # a flat list: nothing to check item by item
-        if all(type(item) in (list, tuple) and all(type(x) in _PLAIN for x in item)
-               for item in value):  # fmt: skip
-            return tuple(tuple(item) for item in value)  # a table of plain rows (spans)
         return tuple(_freeze(item, (*parts, i)) for i, item in enumerate(value))
     raise InvalidClaimError(
         f"values must be JSON-like (str, number, bool, None, list, mapping), "
@@ -317,7 +323,7 @@ def _freeze(value: object, parts: tuple[str | int, ...]) -> Any:
 def _to_meta(value: object) -> Mapping[str, Any]:
     if value is None:
         return MappingProxyType({})
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):
         raise InvalidClaimError(f"must be a mapping, got {type(value).__name__}", field="meta")
     frozen: Mapping[str, Any] = _freeze(value, ())
     return frozen
@@ -418,6 +424,8 @@ def _to_id(value: object) -> str | None:
 
 
 _ID_VERSION = 1
+# one encoder for every id: json.dumps with options builds a new one per call
+_ID_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 @attrs.frozen(repr=False)
@@ -546,7 +554,7 @@ class Claim:
             self.time.isoformat() if self.time is not None else None,
             self.document,
         ]
-        blob = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+        blob = _ID_JSON.encode(content)
         return "c-" + hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     @property

@@ -248,10 +248,10 @@ def extract_claims(
                   or ("ly" in outside and _HEDGE.search(outside) is not None)
                   or "unconfirmed" in outside or "rumo" in outside)  # fmt: skip
         when = _date(outside, published)
-        record: dict[str, Any] = {
-            "cue": list(a.cue),
-            "source": list(a.source) if a.source is not None else None,
-            "content": [list(span) for span in a.content],
+        record: dict[str, Any] = {  # tuples: what freezing would make of lists
+            "cue": a.cue,
+            "source": a.source,
+            "content": tuple(a.content),
             "quote": a.quote,
             "mention": a.source_text(clean),
         }

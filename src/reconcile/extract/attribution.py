@@ -295,11 +295,13 @@ class _Sentence:
         if hi < end:
             hi = text.rfind(" ", pos, hi) if text.rfind(" ", pos, hi) > pos else hi
         self.lo, self.hi = lo, hi
-        spans = [m.span() for m in _TOKEN.finditer(text, lo, hi)]
+        # map over the unbound Match methods: C loops, not a Python frame per token
+        matches = list(_TOKEN.finditer(text, lo, hi))
+        spans = list(map(re.Match.span, matches))
         starts, ends = zip(*spans) if spans else ((), ())
         self.starts: Sequence[int] = starts
         self.ends: Sequence[int] = ends
-        self.words = [text[a:b] for a, b in spans]
+        self.words = list(map(re.Match.group, matches))
         # tokens hold no spaces: one join, one lower() and one split instead of a loop
         self.lower = " ".join(self.words).lower().split(" ") if spans else []
 

@@ -76,12 +76,12 @@ class Speakers:
         """
         if self._surnames is None:
             self._surnames = {}
-            for match in _NAME_RUN.finditer(self._text):
+            for run in _NAME_RUN.findall(self._text):
                 words: list[str] = []
-                for w in reversed(match.group().split()):
+                for w in reversed(run.split()):
                     if w.lower().rstrip(".") in ROLE_WORDS:
                         break  # 'Water Minister Anna Brekke': the name follows the role
-                    words.append(_POSSESSIVE.sub("", w))
+                    words.append(_POSSESSIVE.sub("", w) if w[-1] in "s'’" else w)
                 if len(words) >= 2:
                     self._surnames.setdefault(words[0], " ".join(reversed(words)))
         return self._surnames.get(surname, surname)
