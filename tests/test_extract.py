@@ -70,6 +70,37 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
     assert source.lower() in claim.source.id.lower()
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a title-cased headline: the capital letter does not make the cue a noun
+        ("Harbour Council Says Ferry Fares Will Rise in Spring", "Says", "Harbour Council"),
+        # a share of people speaks
+        ("Seven in 10 say the ferry is too expensive.", "say", "Seven in 10"),
+        # a group with a restrictive relative clause: the span runs to the pronoun
+        ("Fishermen who say the quota is unfair met on Monday.", "say", "Fishermen who"),
+        # ', but told': the subject of the sentence speaks
+        (
+            "Ola Berg did not name the firm, but told reporters that it had paid.",
+            "told",
+            "Ola Berg",
+        ),
+    ],
+)
+def test_cues_in_headlines_polls_relatives_and_coordination(
+    text: str, cue: str, source: str
+) -> None:
+    found = {text[a.cue[0] : a.cue[1]]: a for a in rc.extract.find_attributions(text)}
+    assert cue in found
+    span = found[cue].source
+    assert span is not None and text[span[0] : span[1]] == source
+
+
+def test_a_capitalised_cue_outside_a_headline_is_still_a_noun() -> None:
+    text = "The Reports were filed late, and nobody read them."
+    assert rc.extract.find_attributions(text) == []
+
+
 def test_according_to_takes_its_source_up_to_the_clause_break() -> None:
     # after an abbreviation the sentence does not break, and 'According' is no name
     text = ("5:20 p.m.  According to early results of a survey conducted for the Herald "

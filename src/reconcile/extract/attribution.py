@@ -305,6 +305,13 @@ class _Sentence:
         # tokens hold no spaces: one join, one lower() and one split instead of a loop
         self.lower = " ".join(self.words).lower().split(" ") if spans else []
 
+    def title_case(self) -> bool:
+        """Whether the tokens are a title-cased line (a headline), where a capital
+        letter says nothing about a word being a name: most words of four letters
+        or more start with one."""
+        long = [w for w in self.words if len(w) >= 4 and w[0].isalpha()]
+        return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
     def covers(self, pos: int) -> bool:
         """Whether the tokens reach far enough either side of `pos` for the rules."""
         margin = WINDOW // 2
@@ -328,6 +335,9 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
         if low in NP_STOP and not (_is_name(w) and j - 1 > 0 and low not in ("the", "a")):
             if low in ("of",) and j - 2 >= 0 and _is_name(s.words[j - 2]):
                 j -= 1  # 'Secretary of State'
+                continue
+            if low in ("in", "of") and j < i and s.words[j][0].isdigit() and j - 2 >= 0:
+                j -= 1  # 'Six in 10', 'four of 10'
                 continue
             break
         if not (w[0].isalnum() or w in ("'", "’", "&", "-", "/", ".", "(", ")")):
@@ -418,8 +428,15 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
         i = sent.index(start)
         if i >= len(sent.words) or sent.starts[i] != start:
             continue
-        noun_like = i > 0 and (sent.words[i][0].isupper() or sent.lower[i - 1] in _DETERMINERS
-                               or sent.words[i - 1][0].isdigit())  # fmt: skip
+        noun_like = i > 0 and (
+            (sent.words[i][0].isupper() and not sent.title_case())
+            or sent.lower[i - 1] in _DETERMINERS
+            # a number before the cue is a noun ('2015 reports') unless it is a share
+            # of people ('4 in 10 say')
+            or (
+                sent.words[i - 1][0].isdigit() and not (i > 2 and sent.lower[i - 2] in ("in", "of"))
+            )
+        )
         if noun_like and sent.lower[i] != "according":  # 'According' is never a name
             continue  # a noun or a name: 'the State Department', 'his claims'
         previous = found[-1] if found and found[-1].sentence == sentences[k] else None
@@ -629,6 +646,12 @@ def _attribute(
         named = _noun_phrase_left(s, j - 2)
         if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
             left = (named[0], j)
+    if left is None and j > 1 and s.lower[j - 1] == "who" and s.words[j - 2][0].isalpha():
+        # 'business leaders who say', 'those who said': the group speaks; the span runs
+        # from it to the pronoun
+        group = _noun_phrase_left(s, j - 1)
+        if group is not None:
+            left = (group[0], j)
     if left is not None:
         left = _subject(s, left)
     if left is not None and s.lower[left[0]] in ("it",) and j < i:
@@ -656,7 +679,9 @@ def _attribute(
     linking_word = j > 1 and s.words[j - 2] == "," and s.lower[j - 1] in _AFTER_COMMA
     comma = j > 0 and (s.words[j - 1] == "," or linking_word)
     # 'Trump called on her to resign and said ...': a second verb of the same subject
-    coordinated = j > 1 and s.lower[j - 1] in ("and", "but") and s.words[j - 2] != ","
+    coordinated = j > 1 and (
+        (s.lower[j - 1] in ("and", "but") and s.words[j - 2] != ",") or s.lower[j - 1] == "but"
+    )
     if source_tokens is None and ((low.endswith("ing") and comma) or coordinated):
         # ', claiming that ...': the speaker is the subject of the sentence
         if previous is not None and previous.source is not None:
@@ -750,7 +775,12 @@ def _subject(s: _Sentence, np: tuple[int, int]) -> tuple[int, int] | None:
             start = k
             break
     head = s.words[end - 1]
-    if head[0].isdigit() or s.lower[end - 1] in _DETERMINERS or s.lower[end - 1] == "you":
+    share = end - start >= 3 and s.lower[end - 2] in ("in", "of")  # 'Six in 10'
+    if (
+        (head[0].isdigit() and not share)
+        or s.lower[end - 1] in _DETERMINERS
+        or (s.lower[end - 1] == "you")
+    ):
         return None
     return (start, end)
 

@@ -35,6 +35,8 @@ from reconcile.model import Source, SourceKind
 __all__ = ["Speakers", "is_outlet"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’./&-][^\W\d_]+)*\.?|\d+", re.UNICODE)
+# 'Six in 10', 'four of 10': a share of the people asked, who stay unnamed
+_SHARE = re.compile(r"(?:\w+\s+)?\w+\s+(?:in|of)\s+(?:10|ten|\d+)$", re.IGNORECASE)
 _PLURAL = {"source": "sources", "official": "officials", "aide": "aides",
            "insider": "insiders", "diplomat": "diplomats", "witness": "witnesses",
            "resident": "residents", "observer": "observers", "person": "people"}  # fmt: skip
@@ -111,6 +113,11 @@ class Speakers:
     def _resolve(self, mention: str, outlet_hint: bool) -> Source:
         words = _WORD.findall(mention)
         lower = [w.lower() for w in words]
+        if len(words) > 1 and lower[-1] == "who":  # 'officials who say': the officials
+            words, lower = words[:-1], lower[:-1]
+            mention = " ".join(words)
+        if words and lower[-1].isdigit() and _SHARE.fullmatch(mention.strip()):
+            return Source(" ".join(lower), kind=SourceKind.ANONYMOUS)
         if not words:
             return Source(mention or "unknown", kind=SourceKind.UNKNOWN)
         if len(words) == 1 and lower[0] in PRONOUNS:
