@@ -79,6 +79,8 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
         ("Seven in 10 say the ferry is too expensive.", "say", "Seven in 10"),
         # a group with a restrictive relative clause: the span runs to the pronoun
         ("Fishermen who say the quota is unfair met on Monday.", "say", "Fishermen who"),
+        # a poll shows a clause without 'that'
+        ("Polls show the mayor losing ground in the suburbs.", "show", "Polls"),
         # ', but told': the subject of the sentence speaks
         (
             "Ola Berg did not name the firm, but told reporters that it had paid.",
@@ -96,9 +98,10 @@ def test_cues_in_headlines_polls_relatives_and_coordination(
     assert span is not None and text[span[0] : span[1]] == source
 
 
-def test_a_capitalised_cue_outside_a_headline_is_still_a_noun() -> None:
+def test_nouns_and_plain_showing_are_not_cues() -> None:
     text = "The Reports were filed late, and nobody read them."
     assert rc.extract.find_attributions(text) == []
+    assert rc.extract.find_attributions("The map shows the route to the harbour.") == []
 
 
 def test_according_to_takes_its_source_up_to_the_clause_break() -> None:

@@ -705,7 +705,7 @@ def _attribute(
         return None
     after = source_tokens[1] if inverted else last + 1
     if not speech:
-        if not _attitude_frame(s, after, low):
+        if not _attitude_frame(s, after, low) and not _evidence_shows(s, left, after, low):
             return None
     elif low in ("reported", "reports", "report") and not inverted:
         if left is None or (
@@ -783,6 +783,24 @@ def _subject(s: _Sentence, np: tuple[int, int]) -> tuple[int, int] | None:
     ):
         return None
     return (start, end)
+
+
+# what polls and studies are called: their 'show' needs no 'that' ('polls show Trump
+# losing ground'), where 'the map shows the route' is no statement
+_EVIDENCE = frozenset(
+    "poll polls survey surveys study studies data figures numbers results research "
+    "analysis count".split()
+)
+
+
+def _evidence_shows(s: _Sentence, left: tuple[int, int] | None, after: int, low: str) -> bool:
+    """'A poll showed Clinton ahead': a poll or study shows a clause."""
+    if not low.startswith(("show", "suggest", "indicat")) or left is None or after >= len(s.words):
+        return False
+    if s.lower[left[1] - 1] not in _EVIDENCE:
+        return False
+    nxt = s.lower[after]
+    return nxt in PRONOUNS or nxt in _DETERMINERS or _is_name(s.words[after])
 
 
 def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
