@@ -478,3 +478,26 @@ def test_votes_are_the_same_however_the_graph_was_built() -> None:
     assert a.sources == b.sources and a.claim_ids == b.claim_ids
     for field in ("claim_source", "claim_fact", "v_source", "v_fact", "v_weight"):
         assert np.array_equal(getattr(a, field), getattr(b, field)), field
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 9)), max_size=40),
+    st.integers(1, 12),
+)
+def test_pairs_in_groups_are_every_pair_sharing_a_group_in_bounded_chunks(
+    rows: list[tuple[int, int]], max_pairs: int
+) -> None:
+    from reconcile.scoring.algorithms import _pairs_in_groups
+
+    group = np.array([g for g, _ in rows], dtype=np.int64)
+    source = np.array([s for _, s in rows], dtype=np.int64)
+    chunks = list(_pairs_in_groups(group, source, max_pairs))
+    got = [frozenset(p) for a, b in chunks for p in zip(a.tolist(), b.tolist(), strict=True)]
+    # the slow obvious reference: every two positions of one group
+    expected = {frozenset((i, j)) for i in range(len(rows)) for j in range(i + 1, len(rows))
+                if rows[i][0] == rows[j][0]}  # fmt: skip
+    assert len(got) == len(set(got)) and set(got) == expected
+    # a chunk holds at most max_pairs pairs, or the pairs of one vote when it has more
+    assert all(len(a) <= max(max_pairs, len(rows)) for a, _ in chunks)
+    # within a pair, the first vote's source is never after the second's
+    assert all((source[a] <= source[b]).all() for a, b in chunks)

@@ -547,56 +547,74 @@ def accu(
     return Fit(fact, np.clip(accuracy, 0.0, 1.0), it, converged)
 
 
-def _question_pairs(votes: Votes) -> tuple[IntArray, IntArray]:
-    """Index pairs (i, j), i < j, of positive votes on one question by two sources."""
-    pos = np.flatnonzero(votes.v_weight > 0)
-    q = votes.fact_question[votes.v_fact[pos]]
-    order = pos[np.lexsort((votes.v_source[pos], q))]
-    q_sorted = votes.fact_question[votes.v_fact[order]]
-    starts = np.flatnonzero(np.r_[True, q_sorted[1:] != q_sorted[:-1]])
-    sizes = np.diff(np.r_[starts, len(order)])
-    firsts, seconds = [], []
-    for size in np.unique(sizes[sizes > 1]).tolist():
-        group = starts[sizes == size]
-        a, b = np.triu_indices(size, k=1)
-        firsts.append(order[(group[:, None] + a[None, :]).ravel()])
-        seconds.append(order[(group[:, None] + b[None, :]).ravel()])
-    if not firsts:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    return np.concatenate(firsts), np.concatenate(seconds)
+_PAIR_CHUNK = 1 << 22
+"""Vote pairs made at once while counting a question's pairs: bounds the memory of
+copy detection when a question gathers thousands of votes."""
+
+
+def _pairs_in_groups(group: IntArray, source: IntArray, max_pairs: int = _PAIR_CHUNK) -> Any:
+    """Chunks ``(i, j)`` of every pair of positions i < j (into `group`) that share a
+    group, ordered by group then source, at most about `max_pairs` pairs a chunk."""
+    order = np.lexsort((source, group))
+    g = group[order]
+    # per position in that order, how many later positions share its group
+    ends = np.r_[np.flatnonzero(g[1:] != g[:-1]) + 1, len(g)] if len(g) else np.zeros(0, int)
+    end_of = np.repeat(ends, np.diff(np.r_[0, ends]))
+    count = end_of - np.arange(len(g)) - 1
+    cum = np.cumsum(count)
+    start = 0
+    while start < len(g):
+        # the positions whose pairs fit in this chunk (always at least one)
+        base = cum[start - 1] if start else 0
+        stop = max(int(np.searchsorted(cum, base + max_pairs, side="right")), start + 1)
+        rows = np.arange(start, stop)
+        n_of = count[rows]
+        first = np.repeat(rows, n_of)
+        offset = np.repeat(np.cumsum(n_of) - n_of, n_of)
+        second = first + 1 + (np.arange(len(first)) - offset)
+        if len(first):
+            yield order[first], order[second]
+        start = stop
 
 
 class _VotePairs:
-    """Pairs of votes by two sources on one question, and what of them stays fixed
-    while ACCU iterates (grouped by source pair once, not every round)."""
+    """Pairs of positive votes by two sources on one fact, with what stays fixed while
+    ACCU iterates: per pair of sources, how many facts they share, how many of their
+    answers to common questions differ, and the mean number of false values there."""
 
     def __init__(self, votes: Votes, n_q: FloatArray) -> None:
-        vi, vj = _question_pairs(votes)
-        si, sj = votes.v_source[vi], votes.v_source[vj]
-        fi = votes.v_fact[vi]
-        same = fi == votes.v_fact[vj]
+        pos = np.flatnonzero(votes.v_weight > 0)
+        src, fact = votes.v_source[pos], votes.v_fact[pos]
         S = votes.n_sources
-        lo, hi = np.minimum(si, sj), np.maximum(si, sj)
-        keys, inverse = np.unique(lo * S + hi, return_inverse=True)
+        # only pairs that share a value can have a vote discounted: pairs of sources
+        # that never agree (most, on sparse data) are never scored
+        chunks = list(_pairs_in_groups(fact, src))
+        vi = pos[np.concatenate([c[0] for c in chunks])] if chunks else np.zeros(0, np.int64)
+        vj = pos[np.concatenate([c[1] for c in chunks])] if chunks else np.zeros(0, np.int64)
+        si, sj = votes.v_source[vi], votes.v_source[vj]
+        keys, inverse = np.unique(np.minimum(si, sj) * S + np.maximum(si, sj),
+                                  return_inverse=True)  # fmt: skip
         m = len(keys)
-        kd = np.bincount(inverse, weights=(~same).astype(float), minlength=m)
-        total = np.bincount(inverse, minlength=m).astype(np.float64)
-        n = np.bincount(inverse, weights=n_q[votes.fact_question[fi]], minlength=m)
-        # only pairs that share a value can have a vote discounted: the others (most
-        # pairs, on sparse data) are dropped here rather than scored every round
-        n_same = np.bincount(inverse[same], minlength=m).astype(np.float64)
-        kept = np.flatnonzero(n_same > 0)
-        renumber = np.full(m, -1, dtype=np.int64)
-        renumber[kept] = np.arange(len(kept))
-        self.first, self.second = keys[kept] // S, keys[kept] % S
-        self.kd, self.n_same = kd[kept], n_same[kept]
-        self.n = np.maximum(n[kept] / np.maximum(total[kept], 1.0), 1.0)
-        # the shared-value vote pairs, by their pair of sources
-        self.inverse = renumber[inverse[same]]
-        self.fi = fi[same]
-        self.vi, self.vj = vi[same], vj[same]
-        self.si, self.sj = si[same], sj[same]
+        kd, total, n = np.zeros(m), np.zeros(m), np.zeros(m)
+        if m:
+            # every pair of their votes on a common question, a chunk at a time
+            question = votes.fact_question[fact]
+            for a, b in _pairs_in_groups(question, src):
+                key = np.minimum(src[a], src[b]) * S + np.maximum(src[a], src[b])
+                at = np.minimum(np.searchsorted(keys, key), m - 1)
+                hit = keys[at] == key
+                at, a, b = at[hit], a[hit], b[hit]
+                kd += np.bincount(at, weights=fact[a] != fact[b], minlength=m)
+                total += np.bincount(at, minlength=m)
+                n += np.bincount(at, weights=n_q[question[a]], minlength=m)
+        self.first, self.second = keys // S, keys % S
+        self.kd = kd
+        self.n_same = np.bincount(inverse, minlength=m).astype(np.float64)
+        self.n = np.maximum(n / np.maximum(total, 1.0), 1.0)
+        self.inverse = inverse
+        self.fi = votes.v_fact[vi]
+        self.vi, self.vj = vi, vj
+        self.si, self.sj = si, sj
 
     def __len__(self) -> int:
         return len(self.vi)
