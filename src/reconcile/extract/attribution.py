@@ -278,22 +278,6 @@ def quote_spans(text: str) -> list[Span]:
 WINDOW = 160
 
 
-class _Tokens:
-    """Every token of a document, made once: the windows of its cues overlap, and
-    slicing these is cheaper than matching each window again."""
-
-    __slots__ = ("ends", "lower", "starts", "words")
-
-    def __init__(self, text: str) -> None:
-        # map over the unbound Match methods: C loops, not a Python frame per token
-        matches = list(_TOKEN.finditer(text))
-        self.starts = list(map(re.Match.start, matches))
-        self.ends = list(map(re.Match.end, matches))
-        self.words = list(map(re.Match.group, matches))
-        # tokens hold no spaces: one join, one lower() and one split instead of a loop
-        self.lower = " ".join(self.words).lower().split(" ") if matches else []
-
-
 class _Sentence:
     """The tokens of one sentence near a cue: starts, ends, surface and lower forms.
 
@@ -303,7 +287,7 @@ class _Sentence:
 
     __slots__ = ("end", "ends", "hi", "lo", "lower", "start", "starts", "words")
 
-    def __init__(self, text: str, start: int, end: int, pos: int, tokens: _Tokens) -> None:
+    def __init__(self, text: str, start: int, end: int, pos: int) -> None:
         self.start, self.end = start, end
         lo, hi = max(start, pos - WINDOW), min(end, pos + WINDOW)
         if lo > start:
@@ -311,20 +295,14 @@ class _Sentence:
         if hi < end:
             hi = text.rfind(" ", pos, hi) if text.rfind(" ", pos, hi) > pos else hi
         self.lo, self.hi = lo, hi
-        self.starts: Sequence[int]
-        self.ends: Sequence[int]
-        if (lo == 0 or text[lo - 1].isspace()) and (hi == len(text) or text[hi].isspace()):
-            # no token crosses the window's edges: the document's tokens, sliced
-            a, b = bisect.bisect_left(tokens.starts, lo), bisect.bisect_left(tokens.starts, hi)
-            self.starts, self.ends = tokens.starts[a:b], tokens.ends[a:b]
-            self.words, self.lower = tokens.words[a:b], tokens.lower[a:b]
-            return
-        # an edge inside a word (text without spaces): the window's own tokens
+        # map over the unbound Match methods: C loops, not a Python frame per token
         matches = list(_TOKEN.finditer(text, lo, hi))
         spans = list(map(re.Match.span, matches))
         starts, ends = zip(*spans) if spans else ((), ())
-        self.starts, self.ends = starts, ends
+        self.starts: Sequence[int] = starts
+        self.ends: Sequence[int] = ends
         self.words = list(map(re.Match.group, matches))
+        # tokens hold no spaces: one join, one lower() and one split instead of a loop
         self.lower = " ".join(self.words).lower().split(" ") if spans else []
 
     def title_case(self) -> bool:
@@ -428,7 +406,6 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
     quotes = quote_spans(text)
     quote_starts = [s for s, _ in quotes]
     cache: dict[int, _Sentence] = {}
-    tokens: _Tokens | None = None
     found: list[Attribution] = []
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters lower-case to two characters
@@ -447,9 +424,7 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
         sent = cache.get(k)
         if sent is None or not sent.covers(start):
             cache.clear()
-            if tokens is None:
-                tokens = _Tokens(text)
-            sent = cache[k] = _Sentence(text, *sentences[k], start, tokens)
+            sent = cache[k] = _Sentence(text, *sentences[k], start)
         i = sent.index(start)
         if i >= len(sent.words) or sent.starts[i] != start:
             continue
