@@ -776,11 +776,7 @@ def _subject(s: _Sentence, np: tuple[int, int]) -> tuple[int, int] | None:
             break
     head = s.words[end - 1]
     share = end - start >= 3 and s.lower[end - 2] in ("in", "of")  # 'Six in 10'
-    if (
-        (head[0].isdigit() and not share)
-        or s.lower[end - 1] in _DETERMINERS
-        or (s.lower[end - 1] == "you")
-    ):
+    if (head[0].isdigit() and not share) or s.lower[end - 1] in (*_DETERMINERS, "you"):
         return None
     return (start, end)
 
