@@ -225,11 +225,8 @@ def _investment(
     # the first returns are paid on a prior belief, not on beliefs grown from
     # uniform trust: on Flights and the crowd sets that start is worth 2 to 6 points
     # of accuracy to PooledInvestment after 10 rounds
-    if initial_belief == "voted":
-        prior = _normalise_in_questions(_sum(w, f, votes.n_facts), votes)
-    else:
-        prior = 1.0 / np.bincount(votes.fact_question, minlength=votes.n_questions)
-        prior = prior[votes.fact_question]
+    support = _sum(w, f, votes.n_facts) if initial_belief == "voted" else np.ones(votes.n_facts)
+    prior = _normalise_in_questions(support, votes)
     trust0, _ = pay(np.ones(votes.n_sources), lambda _invested: prior)
     if rounds is None:
         trust, belief, it, ok = _iterate(step, trust0, max_iter, tol)
