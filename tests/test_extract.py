@@ -87,6 +87,24 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
             "told",
             "Ola Berg",
         ),
+        # 'by saying': the subject of the sentence speaks, up to its first verb
+        ("Ida Lund calmed the crowd by saying the dam would hold.", "saying", "Ida Lund"),
+        # a name past two appositives
+        (
+            "Nora Vik, 52, the head of the ferry workers' union, said the strike would go on.",
+            "said",
+            "Nora Vik",
+        ),
+        # a party and state in parentheses belong to the name
+        ("Sen. Tom Aske (D-Ore.) said the bill was dead.", "said", "Sen. Tom Aske (D-Ore.)"),
+        # supporting someone named, wanting someone to act, records showing a clause
+        ("Most fishermen supported Ms. Berg in the vote.", "supported", "Most fishermen"),
+        ("The union wants the council to lower the fares.", "wants", "The union"),
+        (
+            "New court filings released Friday show the firm paid twice.",
+            "show",
+            "New court filings released Friday",
+        ),
     ],
 )
 def test_cues_in_headlines_polls_relatives_and_coordination(
@@ -102,6 +120,27 @@ def test_nouns_and_plain_showing_are_not_cues() -> None:
     text = "The Reports were filed late, and nobody read them."
     assert rc.extract.find_attributions(text) == []
     assert rc.extract.find_attributions("The map shows the route to the harbour.") == []
+    # naming is not speech
+    assert rc.extract.find_attributions("She runs a charity called Open Harbour.") == []
+
+
+def test_a_question_put_is_found_but_states_nothing() -> None:
+    text = ('Asked whether the quay would reopen, the harbour master said it would. '
+            '"Not this year," Ada Holm said when asked about the ferry.')  # fmt: skip
+    found = find_attributions(text)
+    questions = [a for a in found if a.question]
+    assert [a.content_text(text) for a in questions] == [
+        "whether the quay would reopen",
+        "the ferry",
+    ]
+    assert all(a.source is None for a in questions)
+    # the answer is the quotation, not the question after 'when asked'
+    holm = next(a for a in found if a.source_text(text) == "Ada Holm")
+    assert holm.content_text(text) == "Not this year"
+    claims = rc.extract_claims(text)
+    assert sorted(c.text for c in claims) == ["Not this year", "it would"]
+    asked = find_attributions("Asked by reporters to explain, the mayor said nothing new.")
+    assert asked[0].question and asked[0].source is not None
 
 
 def test_according_to_takes_its_source_up_to_the_clause_break() -> None:

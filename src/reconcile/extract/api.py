@@ -201,7 +201,8 @@ def extract_claims(
     if not body.strip():
         return []
     clean = blank_markup(body)
-    found = find_attributions(clean, progress=progress)
+    # a question put to someone is reported speech but states nothing
+    found = [a for a in find_attributions(clean, progress=progress) if not a.question]
     if outlet is None:
         dateline = _DATELINE.search(clean, 0, 600)
         outlet = dateline.group(1).strip() if dateline else None

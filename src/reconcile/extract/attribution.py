@@ -81,6 +81,8 @@ _PREPOSITIONS = frozenset("on in at during via through with to from after before
 _DETERMINERS = frozenset("the a an this that these those his her their its our my".split())
 # Between a comma and a participle cue: '", claiming', ', while adding'
 _AFTER_COMMA = frozenset(("”", '"', "'", "while", "and", "before"))
+# Before a participle cue whose speaker is the sentence's subject: 'by saying that'
+_BEFORE_PARTICIPLE = frozenset(("by", "after", "before", "while", "without", "—", "–"))
 _QUANTIFIERS = frozenset("one two three another some several many most few".split())
 
 
@@ -118,6 +120,9 @@ class Attribution:
     relay : tuple of int or None
         The outlet that relayed the source in this sentence ('sources quoted by
         Reuters'), when the text says so.
+    question : bool
+        True when the content is a question put to someone ('Asked whether he would
+        run, ...'): reported, but not a statement of fact, so no claim is made of it.
     """
 
     cue: Span
@@ -126,6 +131,7 @@ class Attribution:
     quote: bool = False
     sentence: Span = (0, 0)
     relay: Span | None = None
+    question: bool = False
 
     def cue_text(self, text: str) -> str:
         """The cue words as they appear in `text`."""
@@ -332,6 +338,15 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
     j = i
     while j > 0 and i - j < 9:
         w, low = s.words[j - 1], s.lower[j - 1]
+        if w == ")":
+            # 'Sen. Marco Rubio (R-Fla.)': a parenthesis after a name is part of it
+            p = j - 2
+            while p > max(0, j - 10) and s.words[p] not in ("(", ")"):
+                p -= 1
+            if p < 1 or s.words[p] != "(":
+                break
+            j = p
+            continue
         if low in NP_STOP and not (_is_name(w) and j - 1 > 0 and low not in ("the", "a")):
             if low in ("of",) and j - 2 >= 0 and _is_name(s.words[j - 2]):
                 j -= 1  # 'Secretary of State'
@@ -617,6 +632,18 @@ def _attribute(
     n = len(s.words)
     if low == "according":
         return _according(text, s, i, quotes, quote_starts)
+    if low == "asked" and (i == 0 or s.lower[i - 1] in _BEFORE_ASKED):
+        put = _question_put(text, s, i)
+        if put is not None:
+            return put
+    if (
+        low == "called"
+        and i > 0
+        and s.words[i - 1][0].islower()
+        and s.lower[i - 1] not in PRONOUNS | _RELATIVES | SKIP_BEFORE_CUE
+        and s.lower[i - 1] not in ("and", "but", "publicly", "once", "recently")
+    ):
+        return None  # naming, not speech: 'a program called Sandy Hook Promise'
     if low in ("quoted", "cited") and i + 1 < n and s.lower[i + 1] == "by":
         return None  # 'sources quoted by Reuters said': the cue is 'said'
     if low in ("quoting", "citing") and (
@@ -682,7 +709,9 @@ def _attribute(
     coordinated = j > 1 and (
         (s.lower[j - 1] in ("and", "but") and s.words[j - 2] != ",") or s.lower[j - 1] == "but"
     )
-    if source_tokens is None and ((low.endswith("ing") and comma) or coordinated):
+    # 'by saying', 'after claiming', '– saying': a participle of the subject's speech
+    led = j > 0 and s.lower[j - 1] in _BEFORE_PARTICIPLE
+    if source_tokens is None and ((low.endswith("ing") and (comma or led)) or coordinated):
         # ', claiming that ...': the speaker is the subject of the sentence
         if previous is not None and previous.source is not None:
             source_span: Span | None = previous.source
@@ -694,6 +723,16 @@ def _attribute(
                 # 'In his speech, Obama praised her and said ...': past the opening phrase
                 lead = s.words.index(",", lead) + 1
             subject = _noun_phrase_right(s, lead) if lead < j else None
+            if (
+                subject is not None
+                and _is_name(s.words[subject[0]])
+                and s.lower[subject[0]] not in _DETERMINERS
+            ):
+                # a name ends at its first lower-case word: 'Bolton distanced himself'
+                end = subject[0] + 1
+                while end < subject[1] and not s.words[end][0].islower():
+                    end += 1
+                subject = (subject[0], end)
             source_span = (
                 None if subject is None else (s.starts[subject[0]], s.ends[subject[1] - 1])
             )
@@ -739,6 +778,50 @@ def _attribute(
     return Attribution(cue=cue, source=source, content=tuple(content), quote=quote, relay=relay)
 
 
+_RELATIVES = frozenset(("who", "whom", "which", "that"))
+# 'Asked whether ...' opens a sentence or follows these: 'when asked if', ', asked about'
+_BEFORE_ASKED = frozenset(("when", "after", "once", "if", ",", "—", "–"))
+# what follows 'asked' when a question was put: 'asked whether', 'asked about'
+_QUESTION_WORDS = frozenset(
+    "if whether what who whom whose which how why when where about to".split()
+)
+
+
+def _question_put(text: str, s: _Sentence, i: int) -> Attribution | None:
+    """'Asked whether he would run, she said no': the question put, as an attribution.
+
+    The source is the asker when named ('asked by reporters'), else None; the content
+    is the question, to the next comma.
+    """
+    n = len(s.words)
+    k = i + 1
+    source = None
+    if k + 1 < n and s.lower[k] == "by":
+        asker = _noun_phrase_right(s, k + 1)
+        if asker is None:
+            return None
+        source = (s.starts[asker[0]], s.ends[asker[1] - 1])
+        k = asker[1]
+    elif k + 1 < n and s.lower[k] in ("on", "in", "during", "at", "later"):
+        # 'Asked on Fox News who leads the party': past a short place or time
+        stop = min(n, k + 5)
+        while k < stop and s.lower[k] not in _QUESTION_WORDS and s.words[k] != ",":
+            k += 1
+    if k >= n or s.lower[k] not in _QUESTION_WORDS:
+        return None
+    first = k + 1 if s.lower[k] == "about" else k
+    end = first
+    while end < n and s.words[end] not in (",", ";", ".", "?", "!"):
+        end += 1
+    if end <= first:
+        return None
+    span = _trim(text, s.starts[first], s.ends[end - 1])
+    if span is None:
+        return None
+    cue = (s.starts[i], s.ends[i])
+    return Attribution(cue=cue, source=source, content=(span,), question=True)
+
+
 def _object_end(s: _Sentence, k: int) -> int:
     """The token after the object of 'told': 'Reuters', 'reporters', 'the AP', 'him'."""
     n = len(s.words)
@@ -752,18 +835,24 @@ def _object_end(s: _Sentence, k: int) -> int:
 
 
 def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
-    """The name before an appositive: 'Khalilzad, the veteran U.S. diplomat, said'."""
-    k = comma - 1
-    while k > max(0, comma - 16) and s.words[k] != ",":
-        if s.words[k] in (";", ":"):
+    """The name before an appositive: 'Khalilzad, the veteran U.S. diplomat, said'.
+
+    Up to three appositives in a row are passed over: 'Clinton, 35, the daughter of
+    ..., said'.
+    """
+    for _ in range(3):
+        k = comma - 1
+        while k > max(0, comma - 16) and s.words[k] != ",":
+            if s.words[k] in (";", ":"):
+                return None
+            k -= 1
+        if k <= 0 or s.words[k] != ",":
             return None
-        k -= 1
-    if k <= 0 or s.words[k] != ",":
-        return None
-    name = _noun_phrase_left(s, k)
-    if name is None or not any(_is_name(s.words[t]) for t in range(*name)):
-        return None
-    return name
+        name = _noun_phrase_left(s, k)
+        if name is not None and any(_is_name(s.words[t]) for t in range(*name)):
+            return name
+        comma = k
+    return None
 
 
 def _subject(s: _Sentence, np: tuple[int, int]) -> tuple[int, int] | None:
@@ -781,19 +870,30 @@ def _subject(s: _Sentence, np: tuple[int, int]) -> tuple[int, int] | None:
     return (start, end)
 
 
+# attitude verbs whose content is whom or what they side with: 'supported Sanders'
+_STANCE_TOWARD = frozenset(
+    w for w in ATTITUDE_CUES if w.startswith(("support", "backed", "backing"))
+) | frozenset(("endorse", "endorses", "endorsed", "endorsing"))  # not 'beat back'
+
+# attitude verbs whose content can be someone doing something: 'wants Trump to lose'
+_WANT = frozenset(("want", "wants", "wanted", "expect", "expects", "expected"))
 # what polls and studies are called: their 'show' needs no 'that' ('polls show Trump
 # losing ground'), where 'the map shows the route' is no statement
 _EVIDENCE = frozenset(
     "poll polls survey surveys study studies data figures numbers results research "
-    "analysis count".split()
+    "analysis count records filings documents emails report reports video footage "
+    "review audit investigation article".split()
 )
 
 
 def _evidence_shows(s: _Sentence, left: tuple[int, int] | None, after: int, low: str) -> bool:
     """'A poll showed Clinton ahead': a poll or study shows a clause."""
-    if not low.startswith(("show", "suggest", "indicat")) or left is None or after >= len(s.words):
+    if left is None or after >= len(s.words):
         return False
-    if s.lower[left[1] - 1] not in _EVIDENCE:
+    if not low.startswith(("show", "suggest", "indicat", "found", "find")):
+        return False
+    # the evidence word heads the phrase or is qualified: 'new polls released Sunday'
+    if not any(w in _EVIDENCE for w in s.lower[left[0] : left[1]]):
         return False
     nxt = s.lower[after]
     return nxt in PRONOUNS or nxt in _DETERMINERS or _is_name(s.words[after])
@@ -809,8 +909,24 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
         return True
     if nxt == "to" and low in INFINITIVE_CUES:
         return True
+    if low in _WANT and after + 1 < len(s.words):
+        # 'wants voters to know', 'want all immigrants ... to be deported'
+        for k in range(after + 1, min(after + 8, len(s.words))):
+            if s.lower[k] == "to":
+                return True
+            if not s.words[k][0].isalnum() or s.lower[k] in ("that", "and", "but"):
+                return False
     if low in _CLAUSE_ATTITUDE:
         return nxt in PRONOUNS or nxt in _DETERMINERS or _is_name(s.words[after])
+    if low in _STANCE_TOWARD:
+        # 'voters supported Sanders', 'a group backing Bush': a stance toward someone
+        # or something named; 'support for' and the like are left to the nouns
+        return (
+            _is_name(s.words[after])
+            or nxt in _DETERMINERS
+            or nxt in ("him", "her", "them")
+            or (nxt.endswith("ing") and len(nxt) > 5)
+        )
     return False
 
 
@@ -877,6 +993,8 @@ def _content_right(
         span = _trim(text, s.starts[that + 1], s.end)
         return ([span] if span else []), False
     first = s.words[after]
+    if after + 1 < n and s.lower[after + 1] == "asked" and s.lower[after] in _BEFORE_ASKED:
+        return [], False  # 'said when asked whether ...': the question is not the answer
     if first in (",", ".", ";", "!", "?", "”", '"') or s.lower[after] in _PREPOSITIONS:
         if low in INFINITIVE_CUES and s.lower[after] == "to":
             span = _trim(text, s.starts[after], s.end)
