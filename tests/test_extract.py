@@ -100,6 +100,9 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
         # supporting someone named, wanting someone to act, records showing a clause
         ("Most fishermen supported Ms. Berg in the vote.", "supported", "Most fishermen"),
         ("The union wants the council to lower the fares.", "wants", "The union"),
+        # seeing someone as something; 'note' as a verb before 'that'
+        ("Most dockers see the strike as a last resort.", "see", "Most dockers"),
+        ("Auditors note that the fund lost money twice.", "note", "Auditors"),
         (
             "New court filings released Friday show the firm paid twice.",
             "show",
@@ -122,6 +125,7 @@ def test_nouns_and_plain_showing_are_not_cues() -> None:
     assert rc.extract.find_attributions("The map shows the route to the harbour.") == []
     # naming is not speech
     assert rc.extract.find_attributions("She runs a charity called Open Harbour.") == []
+    assert rc.extract.find_attributions("Sami left a note on the desk for the clerk.") == []
 
 
 def test_a_question_put_is_found_but_states_nothing() -> None:

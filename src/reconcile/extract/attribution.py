@@ -92,10 +92,10 @@ _WORD = re.compile(r"[A-Za-z]+")
 # Base forms that are far more often nouns ('the State Department', '22 points').
 _NOUNLIKE = frozenset(
     "state states post posts point points question questions challenge challenges charge "
-    "charges plan plans brief briefs remark remarks report note quote quotes project "
+    "charges plan plans brief briefs remark remarks report quote quotes project "
     "projects detail details outline outlines welcome demand demands estimate estimates "
     "hint hints threat counter mention challenge defend praise tweet tweets claim call calls "
-    "continue continues".split()
+    "continue continues view views".split()
 )
 _CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | {"according"}) - _NOUNLIKE
 
@@ -644,6 +644,8 @@ def _attribute(
         and s.lower[i - 1] not in ("and", "but", "publicly", "once", "recently")
     ):
         return None  # naming, not speech: 'a program called Sandy Hook Promise'
+    if low in ("note", "notes") and (i + 1 >= n or s.lower[i + 1] != "that"):
+        return None  # a verb only before 'that': 'groups note that', not 'a note'
     if low in ("quoted", "cited") and i + 1 < n and s.lower[i + 1] == "by":
         return None  # 'sources quoted by Reuters said': the cue is 'said'
     if low in ("quoting", "citing") and (
@@ -870,6 +872,9 @@ def _subject(s: _Sentence, np: tuple[int, int]) -> tuple[int, int] | None:
     return (start, end)
 
 
+# attitude verbs that take an object and 'as': 'sees the piece as a return to ...'
+_SEE_AS = frozenset(("see", "sees", "saw", "seen", "seeing", "view", "views", "viewed",
+                     "regard", "regards", "regarded"))  # fmt: skip
 # attitude verbs whose content is whom or what they side with: 'supported Sanders'
 _STANCE_TOWARD = frozenset(
     w for w in ATTITUDE_CUES if w.startswith(("support", "backed", "backing"))
@@ -909,6 +914,13 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
         return True
     if nxt == "to" and low in INFINITIVE_CUES:
         return True
+    if low in _SEE_AS and after + 1 < len(s.words):
+        # 'voters see Clinton as the stronger candidate': a view of someone
+        for k in range(after + 1, min(after + 8, len(s.words))):
+            if s.lower[k] == "as":
+                return True
+            if not s.words[k][0].isalnum() or s.lower[k] in ("that", "and", "but"):
+                return False
     if low in _WANT and after + 1 < len(s.words):
         # 'wants voters to know', 'want all immigrants ... to be deported'
         for k in range(after + 1, min(after + 8, len(s.words))):
