@@ -254,7 +254,9 @@ def _sybil_scenario(k: int) -> list[rc.Claim]:
     return claims
 
 
-@pytest.mark.parametrize("method", ["auto", "majority", "accu", "truthfinder", "dawid_skene"])
+@pytest.mark.parametrize(
+    "method", ["auto", "majority", "accu", "truthfinder", "dawid_skene", "investment"]
+)
 def test_a_copying_sybil_group_does_not_outvote_independent_sources(method: str) -> None:
     result = rc.score(_sybil_scenario(60), method=method)
     answer = next(a for a in result.answers() if a.question == ("target", "v"))
@@ -263,6 +265,21 @@ def test_a_copying_sybil_group_does_not_outvote_independent_sources(method: str)
     naive = rc.score(_sybil_scenario(60), method="majority", independence=False)
     naive_answer = next(a for a in naive.answers() if a.question == ("target", "v"))
     assert naive_answer.value == "target-sybil"
+
+
+@pytest.mark.parametrize(
+    "method",
+    ["majority", "sums", "average_log", "investment", "pooled_investment", "truthfinder", "crh"],
+)
+def test_a_copy_group_of_any_size_scores_as_one_source(method: str) -> None:
+    # the group's votes weigh 1/k each: what a member earns and adds must not
+    # depend on k, or a weighted count cancels the discount (as it once did for
+    # the investments, which a group of 10 then outvoted)
+    one = rc.score(_sybil_scenario(1), method=method)
+    ids = [c.id for c in _sybil_scenario(1)]
+    for k in (2, 60):
+        many = rc.score(_sybil_scenario(k), method=method)
+        assert [many.score(i) for i in ids] == pytest.approx([one.score(i) for i in ids])
 
 
 def _copy_groups_reference(votes: dict[int, set[tuple[int, float]]]) -> dict[int, int]:

@@ -149,13 +149,15 @@ def sums(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> F
     truth-discovery baseline in Pasternack & Roth, COLING 2010).
 
     Update rule: ``B(f) = sum_{s in S_f} T(s)``, ``T(s) = sum_{f in F_s} B(f)``, each
-    scaled by its maximum every iteration.
+    scaled by its maximum every iteration. A vote's weight scales what its source
+    adds to the fact's belief, not what the source earns from it: k copies of weight
+    1/k then count as one source.
     """
     s, f, w = _positive(votes)
 
     def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
         belief = _scale_max(_sum(w * trust[s], f, votes.n_facts))
-        return _scale_max(_sum(w * belief[f], s, votes.n_sources)), belief
+        return _scale_max(_sum(belief[f], s, votes.n_sources)), belief
 
     trust, belief, it, ok = _iterate(step, np.ones(votes.n_sources), max_iter, tol)
     return Fit(_normalise_in_questions(belief, votes), trust, it, ok)
@@ -169,12 +171,13 @@ def average_log(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: An
     ``B(f) = sum_{s in S_f} T(s)``; both scaled by their maximum.
     """
     s, f, w = _positive(votes)
-    n_claims = _sum(w, s, votes.n_sources)
-    factor = np.log1p(n_claims) / np.maximum(n_claims, 1e-12)
+    # counted and averaged unweighted, as in sums: k copies of weight 1/k are one source
+    n_claims = np.bincount(s, minlength=votes.n_sources).astype(np.float64)
+    factor = np.log1p(n_claims) / np.maximum(n_claims, 1.0)
 
     def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
         belief = _scale_max(_sum(w * trust[s], f, votes.n_facts))
-        return _scale_max(factor * _sum(w * belief[f], s, votes.n_sources)), belief
+        return _scale_max(factor * _sum(belief[f], s, votes.n_sources)), belief
 
     trust, belief, it, ok = _iterate(step, np.ones(votes.n_sources), max_iter, tol)
     return Fit(_normalise_in_questions(belief, votes), trust, it, ok)
@@ -200,7 +203,10 @@ def _investment(
         raise OptionError(f"must be one of {INITIAL_BELIEFS}, got {initial_belief!r}",
                           field="initial_belief")  # fmt: skip
     s, f, w = _positive(votes)
-    n_claims = np.maximum(_sum(w, s, votes.n_sources), 1e-12)
+    # |F_s| counts facts, not weights: the weights scale what a vote invests, and a
+    # source earns back per unit of its own trust, so k copies of weight 1/k invest
+    # and earn as one source (a weighted count would cancel the weights)
+    n_claims = np.maximum(np.bincount(s, minlength=votes.n_sources), 1).astype(np.float64)
 
     def grow(invested: FloatArray) -> FloatArray:
         powered: FloatArray = invested**g
@@ -213,10 +219,12 @@ def _investment(
     def pay(
         trust: FloatArray, belief_of: Callable[[FloatArray], FloatArray]
     ) -> tuple[FloatArray, FloatArray]:
-        stake = w * trust[s] / n_claims[s]  # what each source invests in each fact
+        per_fact = trust[s] / n_claims[s]
+        stake = w * per_fact  # what each vote invests in its fact
         invested = _sum(stake, f, votes.n_facts)
         belief = belief_of(invested)
-        share = stake / np.where(invested[f] > 0, invested[f], 1.0)
+        # returns in proportion to the unweighted stake, as a whole voice would earn
+        share = per_fact / np.where(invested[f] > 0, invested[f], 1.0)
         return _scale_max(_sum(share * belief[f], s, votes.n_sources)), _scale_max(belief)
 
     def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -726,6 +734,10 @@ def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fi
         mean = np.bincount(qn, weights=vn, minlength=votes.n_questions) / count
         var = np.bincount(qn, weights=(vn - mean[qn]) ** 2, minlength=votes.n_questions) / count
         spread = np.where(var > 0, np.sqrt(var), 1.0)
+    # a source's loss is summed unweighted and its part of the total is its voice
+    # (mean vote weight): k copies of weight 1/k then weigh as one source
+    count = np.bincount(s, minlength=votes.n_sources).astype(np.float64)
+    voice = _sum(w, s, votes.n_sources) / np.maximum(count, 1.0)
     weight = np.ones(votes.n_sources)
     truth_fact = np.full(votes.n_questions, -1)
     truth_number = np.full(votes.n_questions, math.nan)
@@ -747,10 +759,11 @@ def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fi
             np.abs(number[f] - new_number[q]) / spread[q],
             (new_fact[q] != f).astype(np.float64),
         )
-        per_source = _sum(w * np.nan_to_num(loss), s, votes.n_sources)
-        total = float(per_source.sum())
+        per_source = _sum(np.nan_to_num(loss), s, votes.n_sources)
+        total = float(per_source @ voice)
         if total > 0:
-            new_weight = -np.log(np.maximum(per_source, 1e-12 * total) / total)
+            # (a source of more than its voice's share of the total loss gets 0)
+            new_weight = np.maximum(-np.log(np.maximum(per_source, 1e-12 * total) / total), 0.0)
         else:
             new_weight = np.ones(votes.n_sources)
         stable = np.array_equal(new_fact, truth_fact) and np.allclose(
