@@ -518,3 +518,37 @@ def test_pairs_in_groups_are_every_pair_sharing_a_group_in_bounded_chunks(
     assert all(len(a) <= max(max_pairs, len(rows)) for a, _ in chunks)
     # within a pair, the first vote's source is never after the second's
     assert all((source[a] <= source[b]).all() for a, b in chunks)
+
+
+def _yes_sayers() -> list[rc.Claim]:
+    """Labels 0/1: two careful workers and three who answer "1" whatever the truth."""
+    claims = []
+    for i in range(24):
+        truth = "1" if i % 4 == 0 else "0"  # mostly 0
+        for w in ("careful-a", "careful-b"):
+            claims.append(rc.Claim(subject=f"item{i}", predicate="label", value=truth,
+                                   source=w, id=f"{w}-{i}"))  # fmt: skip
+        for w in ("yes-a", "yes-b", "yes-c"):
+            claims.append(rc.Claim(subject=f"item{i}", predicate="label", value="1",
+                                   source=w, id=f"{w}-{i}"))  # fmt: skip
+    # an item only the yes-sayers labelled: their "1" says nothing, and 0 is likelier
+    for w in ("yes-a", "yes-b", "yes-c"):
+        claims.append(rc.Claim(subject="lone", predicate="label", value="1", source=w,
+                               id=f"{w}-lone"))  # fmt: skip
+    return claims
+
+
+def test_dawid_skene_may_answer_a_label_nobody_gave() -> None:
+    result = rc.score(_yes_sayers(), method="dawid_skene")
+    answers = {a.question: a for a in result.answers()}
+    lone = answers[("lone", "label")]
+    assert lone.value == "0" and lone.claim_ids == ()
+    assert lone.score > 0.5 > result.score("yes-a-lone")
+    assert answers[("item0", "label")].value == "1"  # stated answers keep their claims
+    assert answers[("item0", "label")].claim_ids
+    again = rc.from_json(rc.to_json(result))
+    assert again.answers() == result.answers()
+    # a vote-counting method can only pick a stated value
+    assert {a.question: a.value for a in rc.score(_yes_sayers(), method="majority").answers()}[
+        ("lone", "label")
+    ] == "1"

@@ -51,6 +51,10 @@ class Fit:
     """Per source, in [0, 1]."""
     iterations: int
     converged: bool
+    unstated: dict[int, tuple[Any, float]] = attrs.field(factory=dict)
+    """Per question, a value no source states with its probability, when the model
+    (Dawid-Skene over one shared set of values) finds it likelier than any stated
+    value: three workers who all say "1" can be wrong in the way workers often are."""
 
 
 def _sum(values: FloatArray, index: IntArray, n: int) -> FloatArray:
@@ -445,6 +449,15 @@ def _dawid_skene_full(
             converged = True
             break
     fact = post[votes.fact_question, fact_k]
+    # the model's value of each question may be one nobody stated there
+    stated = np.zeros((Q, K), dtype=np.bool_)
+    stated[q[w > 0], said[w > 0]] = True
+    top = post.argmax(axis=1)
+    rows = np.arange(Q)
+    asked = stated.any(axis=1)
+    beaten = post[rows, top] > np.where(stated, post, -1.0).max(axis=1)
+    unstated = {int(k): (domain[top[k]], float(post[k, top[k]]))
+                for k in np.flatnonzero(asked & ~stated[rows, top] & beaten).tolist()}  # fmt: skip
     # trust: the chance that a response agrees with the truth (asserting or hedging
     # the true value, denying another), weighted by the value shares
     value_of, manner_of = np.arange(R) % K, manners[np.arange(R) // K]
@@ -456,7 +469,7 @@ def _dawid_skene_full(
         # one matrix for all: each source's trust from how its own responses fare
         right = (post[q] * agrees[:, response].T).sum(axis=1)
         accuracy = _sum(right, s, S) / np.maximum(np.bincount(s, minlength=S), 1)
-    return Fit(fact, np.clip(accuracy, 0.0, 1.0), it, converged)
+    return Fit(fact, np.clip(accuracy, 0.0, 1.0), it, converged, unstated)
 
 
 def _one_coin(

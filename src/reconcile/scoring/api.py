@@ -172,5 +172,18 @@ def score(
     _advance(bar, "done")
     if bar is not None:
         bar.close()
+    unstated: dict[tuple[str, str], tuple[Any, float]] = {}
+    if fit.unstated:
+        # an unstated value is spelled as the first claim (in id order) that states it
+        # elsewhere: the model's values are the canonical forms ('1' reads as 1.0)
+        spelling: dict[Any, Any] = {}
+        question_of = votes.fact_question[votes.claim_fact]
+        for i, (q, fact) in enumerate(zip(question_of.tolist(), votes.claim_fact.tolist())):
+            claim = graph[votes.claim_ids[i]]
+            spelling.setdefault(votes.fact_value[fact], claim.value)
+            if q in fit.unstated and claim.key is not None:
+                unstated.setdefault(claim.key, fit.unstated[q])
+        unstated = {k: (spelling.get(v, v), p) for k, (v, p) in unstated.items()}
     return Consensus(graph, votes, scores, fit.trust, method=name, iterations=fit.iterations,
-                     converged=fit.converged, fact_score=fit.fact_score)  # fmt: skip
+                     converged=fit.converged, fact_score=fit.fact_score,
+                     unstated=unstated)  # fmt: skip

@@ -166,6 +166,7 @@ class Consensus:
         iterations: int,
         converged: bool,
         fact_score: FloatArray,
+        unstated: Mapping[tuple[str, str], tuple[Any, float]] | None = None,
     ) -> None:
         self.graph = graph
         self.method = method
@@ -175,6 +176,8 @@ class Consensus:
         self._scores = scores
         self._trust = trust
         self._fact_score = fact_score
+        # questions whose likeliest value no claim states (see Fit.unstated)
+        self._unstated = dict(unstated or {})
 
     # lookup tables, built on first lookup: a caller may only want the arrays
     @functools.cached_property
@@ -221,7 +224,12 @@ class Consensus:
         return {sid: float(t) for sid, t in zip(self._votes.sources, self._trust)}
 
     def answers(self) -> list[Answer]:
-        """The best-supported proposition of each question, largest questions first."""
+        """The best-supported proposition of each question, largest questions first.
+
+        When the method models one shared set of values (Dawid-Skene on labels) and
+        finds a value that no claim of a question states likelier than every stated
+        one, that value is the answer, with its probability and no claim ids.
+        """
         v = self._votes
         claims_of: dict[int, list[str]] = {}
         for cid, fact, sign in zip(v.claim_ids, v.claim_fact.tolist(), v.claim_sign.tolist()):
@@ -253,6 +261,9 @@ class Consensus:
                 question = min(ids)
                 value = first.text if first.text is not None else first.describe()
             score = float(max(self._scores[self._position[c]] for c in ids))
+            if question in self._unstated:
+                value, score = self._unstated[question]
+                ids = ()
             out.append((-q_size[q], str(question), Answer(question, value, score, ids)))
         out.sort(key=lambda t: (t[0], t[1]))
         return [a for _, _, a in out]
@@ -348,7 +359,9 @@ class Consensus:
             "links": [link_to_dict(lk) for lk in self.graph.links()],
             "scores": self.scores,
             "trust": self.trusts,
-        }
+            "unstated": [[*key, value, score]
+                         for key, (value, score) in sorted(self._unstated.items())],
+        }  # fmt: skip
 
     @classmethod
     def _from_document(cls, document: Mapping[str, Any], graph: ClaimGraph) -> Consensus:
@@ -369,10 +382,21 @@ class Consensus:
             raise SchemaError("scores must be numbers", field="scores") from None
         if not (np.all(np.isfinite(s)) and np.all((s >= 0) & (s <= 1))):
             raise SchemaError("scores must lie in [0, 1]", field="scores")
+        unstated: dict[tuple[str, str], tuple[Any, float]] = {}
+        for row in document.get("unstated", []):
+            if not (isinstance(row, list) and len(row) == 4
+                    and all(isinstance(x, str) for x in row[:2])
+                    and isinstance(row[3], (int, float)) and 0 <= row[3] <= 1):  # fmt: skip
+                raise SchemaError(
+                    "each unstated answer is [subject, predicate, value, score in [0, 1]]",
+                    field="unstated",
+                )
+            unstated[(row[0], row[1])] = (row[2], float(row[3]))
         return cls(graph, votes, s, t, method=str(document.get("method", "unknown")),
                    iterations=int(document.get("iterations", 0)),
                    converged=bool(document.get("converged", True)),
-                   fact_score=np.full(votes.n_facts, math.nan))  # fmt: skip
+                   fact_score=np.full(votes.n_facts, math.nan),
+                   unstated=unstated)  # fmt: skip
 
     # -- display --------------------------------------------------------------------
 
