@@ -103,6 +103,13 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
         # seeing someone as something; 'note' as a verb before 'that'
         ("Most dockers see the strike as a last resort.", "see", "Most dockers"),
         ("Auditors note that the fund lost money twice.", "note", "Auditors"),
+        ('"The tide is turning," Lena Dahl notes.', "notes", "Lena Dahl"),
+        # after '"...," X said,' a participle is X's, not a name inside the quotation
+        (
+            '"We will meet in Bergen," Ivo Rask said, referring to the spring congress.',
+            "referring to",
+            "Ivo Rask",
+        ),
         (
             "New court filings released Friday show the firm paid twice.",
             "show",

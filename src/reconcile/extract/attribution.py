@@ -644,8 +644,12 @@ def _attribute(
         and s.lower[i - 1] not in ("and", "but", "publicly", "once", "recently")
     ):
         return None  # naming, not speech: 'a program called Sandy Hook Promise'
-    if low in ("note", "notes") and (i + 1 >= n or s.lower[i + 1] != "that"):
-        return None  # a verb only before 'that': 'groups note that', not 'a note'
+    if low in ("note", "notes") and (i + 1 >= n or s.lower[i + 1] != "that") and not (
+        i > 0 and (_is_name(s.words[i - 1]) or s.lower[i - 1] in PRONOUNS)
+    ):
+        # a verb before 'that' or after a name or pronoun ('Viguerie notes'); not
+        # 'left notes on the desk'
+        return None
     if low in ("quoted", "cited") and i + 1 < n and s.lower[i + 1] == "by":
         return None  # 'sources quoted by Reuters said': the cue is 'said'
     if low in ("quoting", "citing") and (
@@ -659,6 +663,8 @@ def _attribute(
         "poin", "call", "hit", "fire", "shot", "push", "wrot", "writ",
     ):  # fmt: skip
         last += 1
+    elif last + 1 < n and low.startswith("refer") and s.lower[last + 1] == "to":
+        last += 1  # '..., referring to the convention': what was meant
     cue = (s.starts[i], s.ends[last])
     speech = low in SPEECH_CUES
     # the speaker: before the cue (past auxiliaries and adverbs), or after it
@@ -699,7 +705,11 @@ def _attribute(
             left = origin
     source_tokens = left
     inverted = False
-    if left is None and (i == 0 or s.words[i - 1] in (",", "”", '"', "—", "'")):
+    if (
+        left is None
+        and (i == 0 or s.words[i - 1] in (",", "”", '"', "—", "'"))
+        and not (i > 0 and low.endswith("ing"))  # ', adding ...': the subject speaks
+    ):
         right = _noun_phrase_right(s, last + 1)
         if right is not None and (_is_name(s.words[right[0]]) or s.lower[right[0]] in
                                   _DETERMINERS | PRONOUNS | _QUANTIFIERS):  # fmt: skip
@@ -844,12 +854,17 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
     """
     for _ in range(3):
         k = comma - 1
+        spoken = False
         while k > max(0, comma - 16) and s.words[k] != ",":
             if s.words[k] in (";", ":"):
                 return None
+            spoken = spoken or s.lower[k] in SPEECH_CUES
             k -= 1
         if k <= 0 or s.words[k] != ",":
             return None
+        if spoken and s.lower[k + 1] not in ("who", "which"):
+            return None  # a clause, not an appositive: '"...," Trump said, adding'
+
         name = _noun_phrase_left(s, k)
         if name is not None and any(_is_name(s.words[t]) for t in range(*name)):
             return name
