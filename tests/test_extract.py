@@ -104,6 +104,15 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
         ("Most dockers see the strike as a last resort.", "see", "Most dockers"),
         ("Auditors note that the fund lost money twice.", "note", "Auditors"),
         ('"The tide is turning," Lena Dahl notes.', "notes", "Lena Dahl"),
+        # a passive names its speaker after 'by'; an adverb is never the speaker
+        ("The merger was first reported by the Harbour Times.", "reported", "the Harbour Times"),
+        ("Ms. Berg has repeatedly and publicly denied the claim.", "denied", "Ms. Berg"),
+        # a participle after an opening word and phrase: the clause's subject speaks
+        (
+            "However, at the meeting in Tromsø, Ada Holm held firm, calling the plan unfair.",
+            "calling",
+            "Ada Holm",
+        ),
         # after '"...," X said,' a participle is X's, not a name inside the quotation
         (
             '"We will meet in Bergen," Ivo Rask said, referring to the spring congress.',

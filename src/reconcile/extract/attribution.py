@@ -669,10 +669,15 @@ def _attribute(
     speech = low in SPEECH_CUES
     # the speaker: before the cue (past auxiliaries and adverbs), or after it
     j = i
-    while j > 0 and s.lower[j - 1] in SKIP_BEFORE_CUE:
+    while j > 0 and (
+        s.lower[j - 1] in SKIP_BEFORE_CUE
+        or _adverb(s.lower[j - 1])
+        or (s.lower[j - 1] == "and" and j > 1 and _adverb(s.lower[j - 2]))
+    ):
         j -= 1
     left = _noun_phrase_left(s, j)
-    if left is None and j > 1 and s.words[j - 1] == ",":
+    if left is None and j > 1 and s.words[j - 1] == "," and not low.endswith("ing"):
+        # (', calling ...' after a comma is the clause's subject's, found below)
         left = _appositive(s, j - 1)
     if left is None and j > 2 and s.lower[j - 1] == "who" and s.words[j - 2] == ",":
         # 'Dunwoody, who worked for Obama, said' is handled above; 'Lynch, who told
@@ -689,6 +694,15 @@ def _attribute(
             left = (group[0], j)
     if left is not None:
         left = _subject(s, left)
+    if (
+        speech
+        and last + 2 < n
+        and s.lower[last + 1] == "by"
+        and any(w in _BE for w in s.lower[j:i])
+    ):
+        passive = _passive(text, s, j, (s.starts[i], s.ends[last]), last)
+        if passive is not None:
+            return passive
     if left is not None and s.lower[left[0]] in ("it",) and j < i:
         left = None  # 'it was decided', 'it is expected'
     relay = None
@@ -728,23 +742,7 @@ def _attribute(
         if previous is not None and previous.source is not None:
             source_span: Span | None = previous.source
         else:
-            lead = 0
-            while lead < j and not s.words[lead][0].isalnum():
-                lead += 1
-            if lead < j and s.lower[lead] in NP_STOP and "," in s.words[lead:j]:
-                # 'In his speech, Obama praised her and said ...': past the opening phrase
-                lead = s.words.index(",", lead) + 1
-            subject = _noun_phrase_right(s, lead) if lead < j else None
-            if (
-                subject is not None
-                and _is_name(s.words[subject[0]])
-                and s.lower[subject[0]] not in _DETERMINERS
-            ):
-                # a name ends at its first lower-case word: 'Bolton distanced himself'
-                end = subject[0] + 1
-                while end < subject[1] and not s.words[end][0].islower():
-                    end += 1
-                subject = (subject[0], end)
+            subject = _clause_subject(s, j, comma)
             source_span = (
                 None if subject is None else (s.starts[subject[0]], s.ends[subject[1] - 1])
             )
@@ -832,6 +830,84 @@ def _question_put(text: str, s: _Sentence, i: int) -> Attribution | None:
         return None
     cue = (s.starts[i], s.ends[i])
     return Attribution(cue=cue, source=source, content=(span,), question=True)
+
+
+# words that open a sentence before its subject: 'However, he held his fire'
+_OPENERS = frozenset(
+    "however instead meanwhile still later then now also but and yet so earlier "
+    "afterward afterwards nevertheless moreover indeed".split()
+)
+
+
+_BE = frozenset("is are was were be been being".split())
+
+
+def _passive(text: str, s: _Sentence, j: int, cue: Span, last: int) -> Attribution | None:
+    """'The move was first reported by MSNBC': the agent after 'by' is the source and
+    what the sentence is about, before the verb, the content."""
+    agent = _noun_phrase_right(s, last + 2)
+    if agent is None or not (
+        _is_name(s.words[agent[0]]) or s.lower[agent[0]] in _DETERMINERS | _QUANTIFIERS
+    ):
+        return None
+    content = _trim(text, s.start, s.starts[j]) if j > 0 else None
+    if content is None:
+        return None
+    return Attribution(
+        cue=cue, source=(s.starts[agent[0]], s.ends[agent[1] - 1]), content=(content,)
+    )
+
+
+def _adverb(low: str) -> bool:
+    """'basically', 'falsely', 'now': between a speaker and the verb, never the speaker."""
+    return (len(low) > 4 and low.endswith("ly") and low not in _NOT_ADVERBS) or low in (
+        "now", "still", "just", "always", "once", "first", "again", "all", "both",
+    )  # fmt: skip
+
+
+# words in -ly that are names or nouns, not adverbs
+_NOT_ADVERBS = frozenset("italy kelly sally holly emily reilly daily family ally".split())
+
+
+def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None:
+    """The subject of the clause a participle or second verb at token `j` belongs to.
+
+    'Speaking in Salem, Trump went after Bush, calling him ...': the clause just
+    before the participle's comma, when it opens with a noun phrase; else the
+    sentence's, past an opening phrase ('In his speech, Obama praised her and said').
+    """
+    starts = []
+    if comma:
+        before = [k for k in range(j - 1) if s.words[k] == ","]
+        if before:
+            starts.append(before[-1] + 1)
+    lead = 0
+    while lead < j and not s.words[lead][0].isalnum():
+        lead += 1
+    if lead < j and (s.lower[lead] in NP_STOP or s.lower[lead] in _OPENERS) and (
+        "," in s.words[lead:j]
+    ):
+        lead = s.words.index(",", lead) + 1
+    starts.append(lead)
+    for start in starts:
+        if start >= j:
+            continue
+        first, low = s.words[start], s.lower[start]
+        if low in _OPENERS or not (
+            _is_name(first) or low in _DETERMINERS or low in PRONOUNS or low in _QUANTIFIERS
+        ):
+            continue
+        subject = _noun_phrase_right(s, start)
+        if subject is None:
+            continue
+        if _is_name(first) and low not in _DETERMINERS:
+            # a name ends at its first lower-case word: 'Bolton distanced himself'
+            end = subject[0] + 1
+            while end < subject[1] and not s.words[end][0].islower():
+                end += 1
+            subject = (subject[0], end)
+        return subject
+    return None
 
 
 def _object_end(s: _Sentence, k: int) -> int:
