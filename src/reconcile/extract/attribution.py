@@ -644,8 +644,10 @@ def _attribute(
         and s.lower[i - 1] not in ("and", "but", "publicly", "once", "recently")
     ):
         return None  # naming, not speech: 'a program called Sandy Hook Promise'
-    if low in ("note", "notes") and (i + 1 >= n or s.lower[i + 1] != "that") and not (
-        i > 0 and (_is_name(s.words[i - 1]) or s.lower[i - 1] in PRONOUNS)
+    if (
+        low in ("note", "notes")
+        and (i + 1 >= n or s.lower[i + 1] != "that")
+        and not (i > 0 and (_is_name(s.words[i - 1]) or s.lower[i - 1] in PRONOUNS))
     ):
         # a verb before 'that' or after a name or pronoun ('Viguerie notes'); not
         # 'left notes on the desk'
@@ -884,8 +886,10 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
     lead = 0
     while lead < j and not s.words[lead][0].isalnum():
         lead += 1
-    if lead < j and (s.lower[lead] in NP_STOP or s.lower[lead] in _OPENERS) and (
-        "," in s.words[lead:j]
+    if (
+        lead < j
+        and (s.lower[lead] in NP_STOP or s.lower[lead] in _OPENERS)
+        and ("," in s.words[lead:j])
     ):
         lead = s.words.index(",", lead) + 1
     starts.append(lead)
