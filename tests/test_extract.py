@@ -107,6 +107,9 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
         # a passive names its speaker after 'by'; an adverb is never the speaker
         ("The merger was first reported by the Harbour Times.", "reported", "the Harbour Times"),
         ("Ms. Berg has repeatedly and publicly denied the claim.", "denied", "Ms. Berg"),
+        # a time between speaker and verb, and an appositive between dashes
+        ("The council on Tuesday rejected the ferry plan.", "rejected", "The council"),
+        ("Ivo Rask — a pilot from Bodø — says the runway is too short.", "says", "Ivo Rask"),
         # a participle after an opening word and phrase: the clause's subject speaks
         (
             "However, at the meeting in Tromsø, Ada Holm held firm, calling the plan unfair.",

@@ -671,13 +671,33 @@ def _attribute(
     speech = low in SPEECH_CUES
     # the speaker: before the cue (past auxiliaries and adverbs), or after it
     j = i
-    while j > 0 and (
-        s.lower[j - 1] in SKIP_BEFORE_CUE
-        or _adverb(s.lower[j - 1])
-        or (s.lower[j - 1] == "and" and j > 1 and _adverb(s.lower[j - 2]))
-    ):
-        j -= 1
+    while j > 0:
+        if (
+            s.lower[j - 1] in SKIP_BEFORE_CUE
+            or _adverb(s.lower[j - 1])
+            or (s.lower[j - 1] == "and" and j > 1 and _adverb(s.lower[j - 2]))
+        ):
+            j -= 1
+        elif s.lower[j - 1] in _TIME_WORDS and j > 1:
+            # 'Police had last month charged', 'Trump at the time said'
+            p = j - 2
+            while p > max(0, j - 4) and s.lower[p] not in _TIME_OPENERS:
+                p -= 1
+            if s.lower[p] not in _TIME_OPENERS:
+                break
+            j = p
+        else:
+            break
     left = _noun_phrase_left(s, j)
+    if left is None and j > 2 and s.words[j - 1] in ("—", "–"):
+        # 'Jason Sims — a teacher from Mount Pleasant — says'
+        dash = j - 2
+        while dash > max(0, j - 16) and s.words[dash] != s.words[j - 1]:
+            dash -= 1
+        if dash > 0 and s.words[dash] == s.words[j - 1]:
+            named = _noun_phrase_left(s, dash)
+            if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
+                left = named
     if left is None and j > 1 and s.words[j - 1] == "," and not low.endswith("ing"):
         # (', calling ...' after a comma is the clause's subject's, found below)
         left = _appositive(s, j - 1)
@@ -841,6 +861,12 @@ _OPENERS = frozenset(
 )
 
 
+# 'on Tuesday', 'last month', 'at the time', 'in the past' between speaker and verb
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week month year time past "
+    "night morning afternoon evening weekend day".split()
+)
+_TIME_OPENERS = frozenset("on at in last this earlier late during".split())
 _BE = frozenset("is are was were be been being".split())
 
 
