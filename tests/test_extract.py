@@ -145,6 +145,10 @@ def test_nouns_and_plain_showing_are_not_cues() -> None:
     # naming is not speech
     assert rc.extract.find_attributions("She runs a charity called Open Harbour.") == []
     assert rc.extract.find_attributions("Sami left a note on the desk for the clerk.") == []
+    assert rc.extract.find_attributions("Editor's note: the fares were corrected.") == []
+    assert rc.extract.find_attributions("Berg won more pledged delegates in May.") == []
+    # a tally after a name and colon says nothing
+    assert rc.extract.find_attributions("Ada Holm: 1,769.\n\nIvo Rask: 1,501.") == []
 
 
 def test_a_question_put_is_found_but_states_nothing() -> None:

@@ -512,8 +512,8 @@ def _headline_colons(
         if k < 0 or colon[0] >= sentences[k][1]:
             continue
         content = _trim(text, colon[1], sentences[k][1])
-        if content is None:
-            continue
+        if content is None or not any(ch.isalpha() for ch in text[content[0] : content[1]]):
+            continue  # a tally ('Clinton: 1,769'), not a statement
         out.append(Attribution(cue=colon, source=m.span(1), content=(content,), quote=False,
                                sentence=sentences[k]))  # fmt: skip
     return out
@@ -647,11 +647,18 @@ def _attribute(
     if (
         low in ("note", "notes")
         and (i + 1 >= n or s.lower[i + 1] != "that")
-        and not (i > 0 and (_is_name(s.words[i - 1]) or s.lower[i - 1] in PRONOUNS))
+        and not (
+            i > 0
+            and (_is_name(s.words[i - 1]) or s.lower[i - 1] in PRONOUNS)
+            and not s.lower[i - 1].endswith(("'s", "’s"))
+            and (i + 1 >= n or s.words[i + 1] != ":")
+        )
     ):
         # a verb before 'that' or after a name or pronoun ('Viguerie notes'); not
-        # 'left notes on the desk'
+        # 'left notes on the desk' or "Editor's note:"
         return None
+    if low == "pledged" and i + 1 < n and s.lower[i + 1] in ("delegate", "delegates"):
+        return None  # an adjective: 'pledged delegates'
     if low in ("quoted", "cited") and i + 1 < n and s.lower[i + 1] == "by":
         return None  # 'sources quoted by Reuters said': the cue is 'said'
     if low in ("quoting", "citing") and (
