@@ -110,17 +110,17 @@ def main() -> int:
             best = {a.question: a.value for a in result.answers()}
             label = f"reconcile {method}" + (f" ({result.method})" if method == "auto" else "")
             print(
-                f"  {label:<38} {accuracy(best, truth):8.3f} {result.iterations:5d} {elapsed:8.2f}"
+                f"  {label:<38} {accuracy(best, truth):8.4f} {result.iterations:5d} {elapsed:8.2f}"
             )
         for label, best in crowdkit_peers(claims).items():
-            print(f"  {label:<38} {accuracy(best, truth):8.3f}")
+            print(f"  {label:<38} {accuracy(best, truth):8.4f}")
         triples, labels = td_triples(claims)
         build, peers = truthdiscovery_peers(triples)
         for peer, (best, took, iterations) in peers.items():
             stated = {q: labels[v] for q, v in best.items()}
             label = f"truthdiscovery {peer}"
             seconds = took + build
-            print(f"  {label:<38} {accuracy(stated, truth):8.3f} {iterations:5d} {seconds:8.2f}")
+            print(f"  {label:<38} {accuracy(stated, truth):8.4f} {iterations:5d} {seconds:8.2f}")
     return 0
 
 
