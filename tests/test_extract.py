@@ -109,6 +109,18 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
         ("Ms. Berg has repeatedly and publicly denied the claim.", "denied", "Ms. Berg"),
         # a time between speaker and verb, and an appositive between dashes
         ("The council on Tuesday rejected the ferry plan.", "rejected", "The council"),
+        # a name past an appositive with commas of its own; a name that is the appositive
+        (
+            "Ada Holm, minister for fish, ports, and roads, said on the same call that "
+            "fares would fall.",
+            "said",
+            "Ada Holm",
+        ),
+        (
+            "The quay reopens in May, a spokeswoman, Ida Lund, said on Friday.",
+            "said",
+            "a spokeswoman, Ida Lund",
+        ),
         ("Ivo Rask — a pilot from Bodø — says the runway is too short.", "says", "Ivo Rask"),
         # a participle after an opening word and phrase: the clause's subject speaks
         (

@@ -962,22 +962,33 @@ def _object_end(s: _Sentence, k: int) -> int:
 def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
     """The name before an appositive: 'Khalilzad, the veteran U.S. diplomat, said'.
 
-    Up to three appositives in a row are passed over: 'Clinton, 35, the daughter of
-    ..., said'.
+    Up to five comma-separated pieces are passed over ('Clinton, 35, the daughter of
+    ..., said'; 'Anne Richards, assistant secretary for population, refugees, and
+    migration, said'), and a piece that is itself a name speaks ('a spokeswoman, Anna
+    White, said').
     """
-    for _ in range(3):
+    for hop in range(5):
         k = comma - 1
         spoken = False
         while k > max(0, comma - 16) and s.words[k] != ",":
             if s.words[k] in (";", ":"):
                 return None
-            spoken = spoken or s.lower[k] in SPEECH_CUES
+            # a verb of speech, not a noun of the same spelling ('the state of Vermont')
+            spoken = spoken or (s.lower[k] in SPEECH_CUES and s.lower[k] in _CUE_WORDS)
             k -= 1
         if k <= 0 or s.words[k] != ",":
             return None
         if spoken and s.lower[k + 1] not in ("who", "which"):
             return None  # a clause, not an appositive: '"...," Trump said, adding'
-
+        piece = range(k + 1, comma)
+        if (
+            hop == 0
+            and len(piece) >= 2
+            and all(_is_name(s.words[t]) or s.words[t] == "." for t in piece)
+        ):
+            # the name and what it is: 'a spokeswoman, Anna White'
+            role = _noun_phrase_left(s, k)
+            return (role[0] if role is not None else k + 1, comma)
         name = _noun_phrase_left(s, k)
         if name is not None and any(_is_name(s.words[t]) for t in range(*name)):
             return name
@@ -1122,7 +1133,10 @@ def _content_right(
             that = k
             break
         if s.words[k] in (",", ".", ";") or (
-            s.lower[k] in SPEECH_CUES and k > after and s.lower[k - 1] not in _DETERMINERS
+            s.lower[k] in SPEECH_CUES
+            and s.lower[k] not in _NOUNLIKE  # 'on the same call that': a noun
+            and k > after
+            and s.lower[k - 1] not in _DETERMINERS
         ):
             break
     if q >= 0 and (that < 0 or quotes[q][0] < s.starts[that]):
