@@ -163,6 +163,16 @@ def test_nouns_and_plain_showing_are_not_cues() -> None:
     assert rc.extract.find_attributions("Ada Holm: 1,769.\n\nIvo Rask: 1,501.") == []
 
 
+def test_a_parenthetical_attribution_takes_both_sides() -> None:
+    text = "The quay, officials said, will reopen in May. Fares will rise, Ada Holm said, and"
+    text += " the board agreed."
+    claims = rc.extract_claims(text)
+    assert [c.text for c in claims] == ["The quay will reopen in May", "Fares will rise"]
+    records = "Since May, court records show, the firm paid twice."
+    (found,) = find_attributions(records)
+    assert found.content_text(records) == "Since May the firm paid twice"
+
+
 def test_a_question_put_is_found_but_states_nothing() -> None:
     text = ('Asked whether the quay would reopen, the harbour master said it would. '
             '"Not this year," Ada Holm said when asked about the ferry.')  # fmt: skip

@@ -809,6 +809,11 @@ def _attribute(
     if left_content and (not content or (quote and left_quote)):
         content = [*left_content, *(content if quote and left_quote else [])]
         quote = left_quote
+        if not quote and after + 1 < n and s.words[after] == ",":
+            # a parenthesis: 'The quay, officials said, will reopen': both sides
+            rest = _trim(text, s.starts[after + 1], s.end)
+            if rest is not None and s.lower[after + 1] not in _WRITERS_CLAUSE:
+                content.append(rest)
     if not content and all(w == ":" for w in s.words[after:]):
         content = _quote_after_colon(text, s.ends[last], quotes, quote_starts)
         quote = bool(content)
@@ -818,6 +823,8 @@ def _attribute(
 
 
 _RELATIVES = frozenset(("who", "whom", "which", "that"))
+# what opens the writer's own clause after 'X said,': not the statement's remainder
+_WRITERS_CLAUSE = frozenset("and but while so as because although though whereas".split())
 # 'Asked whether ...' opens a sentence or follows these: 'when asked if', ', asked about'
 _BEFORE_ASKED = frozenset(("when", "after", "once", "if", ",", "—", "–"))
 # what follows 'asked' when a question was put: 'asked whether', 'asked about'
@@ -1031,15 +1038,22 @@ _EVIDENCE = frozenset(
 
 
 def _evidence_shows(s: _Sentence, left: tuple[int, int] | None, after: int, low: str) -> bool:
-    """'A poll showed Clinton ahead': a poll or study shows a clause."""
+    """'A poll showed Clinton ahead': a poll, record or study shows a clause."""
     if left is None or after >= len(s.words):
         return False
     if not low.startswith(("show", "suggest", "indicat", "found", "find")):
         return False
-    # the evidence word heads the phrase or is qualified: 'new polls released Sunday'
-    if not any(w in _EVIDENCE for w in s.lower[left[0] : left[1]]):
+    # an evidence word in the clause before the verb: 'new polls released Sunday',
+    # 'a CNN poll of South Carolina released on Tuesday'
+    k = after - 1
+    stop = max(0, left[0] - 8)
+    while k > stop and s.words[k - 1] not in _CLAUSE_BREAKS:
+        k -= 1
+    if not any(w in _EVIDENCE for w in s.lower[min(k, left[0]) : after]):
         return False
     nxt = s.lower[after]
+    if s.words[after] == ",":
+        return True  # '..., F.A.A. records show, the Cessna has flown ...'
     return nxt in PRONOUNS or nxt in _DETERMINERS or _is_name(s.words[after])
 
 
