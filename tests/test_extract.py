@@ -109,6 +109,12 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
         ("Ms. Berg has repeatedly and publicly denied the claim.", "denied", "Ms. Berg"),
         # a time between speaker and verb, and an appositive between dashes
         ("The council on Tuesday rejected the ferry plan.", "rejected", "The council"),
+        # two apostrophes are a quotation mark, so the participle follows a quotation
+        (
+            "''It was hard,'' said Ivo Rask, ''but fair,'' adding that he would stay.",
+            "adding",
+            "Ivo Rask",
+        ),
         # a name past an appositive with commas of its own; a name that is the appositive
         (
             "Ada Holm, minister for fish, ports, and roads, said on the same call that "

@@ -45,7 +45,8 @@ _NOT_ENDING = frozenset(
 # Longest stretch read as one sentence: text without punctuation is cut into pieces so
 # the rules stay linear in its length.
 MAX_SENTENCE = 1500
-_TOKEN = re.compile(r"\w+(?:['’/&-]\w+)*(?:\.(?:\w\.)+)?|[^\w\s]")
+# two apostrophes are one quotation mark (''like this'', as some newspapers print it)
+_TOKEN = re.compile(r"\w+(?:['’/&-]\w+)*(?:\.(?:\w\.)+)?|''|[^\w\s]")
 _OPENING = frozenset('“"')
 _QUOTE_CHARS = re.compile(r"''|[“”\"]")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
@@ -80,7 +81,7 @@ _CLAUSE_ATTITUDE = frozenset(
 _PREPOSITIONS = frozenset("on in at during via through with to from after before over".split())
 _DETERMINERS = frozenset("the a an this that these those his her their its our my".split())
 # Between a comma and a participle cue: '", claiming', ', while adding'
-_AFTER_COMMA = frozenset(("”", '"', "'", "while", "and", "before"))
+_AFTER_COMMA = frozenset(("”", '"', "'", "''", "while", "and", "before"))
 # Before a participle cue whose speaker is the sentence's subject: 'by saying that'
 _BEFORE_PARTICIPLE = frozenset(("by", "after", "before", "while", "without", "—", "–"))
 _QUANTIFIERS = frozenset("one two three another some several many most few".split())
@@ -750,7 +751,7 @@ def _attribute(
     inverted = False
     if (
         left is None
-        and (i == 0 or s.words[i - 1] in (",", "”", '"', "—", "'"))
+        and (i == 0 or s.words[i - 1] in (",", "”", '"', "—", "'", "''"))
         and not (i > 0 and low.endswith("ing"))  # ', adding ...': the subject speaks
     ):
         right = _noun_phrase_right(s, last + 1)
@@ -1063,7 +1064,7 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
         # closing its sentence, after the statement: '..., a new poll shows.'
         return after >= 3 and "," in s.words[max(0, after - 12) : after - 1]
     nxt = s.lower[after]
-    if nxt == "that" or s.words[after] in ("“", '"', ":"):
+    if nxt == "that" or s.words[after] in ("“", '"', "''", ":"):
         return True
     if nxt == "to" and low in INFINITIVE_CUES:
         return True
@@ -1163,7 +1164,7 @@ def _content_right(
     first = s.words[after]
     if after + 1 < n and s.lower[after + 1] == "asked" and s.lower[after] in _BEFORE_ASKED:
         return [], False  # 'said when asked whether ...': the question is not the answer
-    if first in (",", ".", ";", "!", "?", "”", '"') or s.lower[after] in _PREPOSITIONS:
+    if first in (",", ".", ";", "!", "?", "”", '"', "''") or s.lower[after] in _PREPOSITIONS:
         if low in INFINITIVE_CUES and s.lower[after] == "to":
             span = _trim(text, s.starts[after], s.end)
             return ([span] if span else []), False
@@ -1218,7 +1219,7 @@ def _content_left(
 
 _ACCORDING_REACH = 30
 """How many tokens after 'according to' its source may run before a clause break."""
-_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "?", "!", "—", "–", "(", ")", '"', "“", "”"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "?", "!", "—", "–", "(", ")", '"', "''", "“", "”"})
 
 
 def _according(
