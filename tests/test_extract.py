@@ -109,6 +109,8 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
         ("Ms. Berg has repeatedly and publicly denied the claim.", "denied", "Ms. Berg"),
         # a time between speaker and verb, and an appositive between dashes
         ("The council on Tuesday rejected the ferry plan.", "rejected", "The council"),
+        # an infinitive of speech is its clause subject's
+        ("Danish voters are more likely to say that fares are too high.", "say", "Danish voters"),
         # two apostrophes are a quotation mark, so the participle follows a quotation
         (
             "''It was hard,'' said Ivo Rask, ''but fair,'' adding that he would stay.",
@@ -194,6 +196,10 @@ def test_a_question_put_is_found_but_states_nothing() -> None:
     assert holm.content_text(text) == "Not this year"
     claims = rc.extract_claims(text)
     assert sorted(c.text for c in claims) == ["Not this year", "it would"]
+    # indirect questions are flagged too, wherever they come from
+    indirect = "Holm declined to say whether the quay was safe. Berg asked if it was."
+    assert rc.extract_claims(indirect) == []
+    assert all(a.question for a in find_attributions(indirect))
     asked = find_attributions("Asked by reporters to explain, the mayor said nothing new.")
     assert asked[0].question and asked[0].source is not None
 

@@ -767,7 +767,11 @@ def _attribute(
     )
     # 'by saying', 'after claiming', '– saying': a participle of the subject's speech
     led = j > 0 and s.lower[j - 1] in _BEFORE_PARTICIPLE
-    if source_tokens is None and ((low.endswith("ing") and (comma or led)) or coordinated):
+    # 'went on Twitter to applaud', 'are more likely to say': the subject's infinitive
+    infinitive = j > 0 and s.lower[j - 1] == "to"
+    if source_tokens is None and (
+        (low.endswith("ing") and (comma or led)) or coordinated or infinitive
+    ):
         # ', claiming that ...': the speaker is the subject of the sentence
         if previous is not None and previous.source is not None:
             source_span: Span | None = previous.source
@@ -820,11 +824,20 @@ def _attribute(
         quote = bool(content)
     if not content:
         return None
-    return Attribution(cue=cue, source=source, content=tuple(content), quote=quote, relay=relay)
+    # an indirect question states nothing: 'declined to say whether', 'asked if'
+    opening = text[content[0][0] : content[0][0] + 30].lower()
+    question = not quote and (
+        _WHETHER.match(opening) is not None
+        or (low.startswith("ask") and opening.startswith(("if ", "what ", "who ", "how ", "why ")))
+    )
+    return Attribution(cue=cue, source=source, content=tuple(content), quote=quote, relay=relay,
+                       question=question)  # fmt: skip
 
 
 _RELATIVES = frozenset(("who", "whom", "which", "that"))
 # what opens the writer's own clause after 'X said,': not the statement's remainder
+# an indirect question, alone or after an infinitive: 'whether ...', 'to say whether ...'
+_WHETHER = re.compile(r"(?:to \w+ )?whether\b")
 _WRITERS_CLAUSE = frozenset("and but while so as because although though whereas".split())
 # 'Asked whether ...' opens a sentence or follows these: 'when asked if', ', asked about'
 _BEFORE_ASKED = frozenset(("when", "after", "once", "if", ",", "—", "–"))
@@ -912,6 +925,10 @@ def _adverb(low: str) -> bool:
 _NOT_ADVERBS = frozenset("italy kelly sally holly emily reilly daily family ally".split())
 
 
+# endings of capitalised adjectives ('Democratic', 'Republican', 'British', 'Chinese')
+_ADJECTIVAL = ("ic", "an", "ish", "ese")
+
+
 def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None:
     """The subject of the clause a participle or second verb at token `j` belongs to.
 
@@ -946,9 +963,12 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
         if subject is None:
             continue
         if _is_name(first) and low not in _DETERMINERS:
-            # a name ends at its first lower-case word: 'Bolton distanced himself'
+            # a name ends at its first lower-case word: 'Bolton distanced himself';
+            # a capitalised adjective takes its noun: 'Democratic voters are'
             end = subject[0] + 1
             while end < subject[1] and not s.words[end][0].islower():
+                end += 1
+            if end == subject[0] + 1 and end < subject[1] and low.endswith(_ADJECTIVAL):
                 end += 1
             subject = (subject[0], end)
         return subject
@@ -964,7 +984,8 @@ def _object_end(s: _Sentence, k: int) -> int:
         while k < n and _is_name(s.words[k]):
             k += 1
         return k
-    return k + 1 if s.words[k][0].isalpha() and s.lower[k] != "that" else k
+    # 'asked if ...', 'told that ...': no object, the clause follows at once
+    return k + 1 if s.words[k][0].isalpha() and s.lower[k] not in NP_STOP else k
 
 
 def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
