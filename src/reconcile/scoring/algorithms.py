@@ -727,14 +727,16 @@ def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fi
     """CRH: conflict resolution on heterogeneous data (Li et al., SIGMOD 2014).
 
     Truths and source weights minimise the weighted total loss. Update rule: source
-    weight ``w(s) = -log(L(s) / sum_s' L(s'))`` with ``L(s)`` the source's summed loss
-    against the current truths; truth of a categorical question: the value with the
-    largest summed weight; of a numeric question (every value a number): the weighted
-    median of the claimed numbers, the minimiser of the absolute loss. Losses: 0-1 for
-    categories, ``|v - t| / std`` (the spread of the question's claimed numbers) for
-    numbers, so a close number is less wrong than a far one. Scores: a category's share
-    of the weight in its question; a number's ``exp(-|v - t| / std)``, normalised in
-    its question. Trust is the weight scaled to [0, 1].
+    weight ``w(s) = -log(L(s) / sum_s' v(s') L(s'))`` (at least 0) with ``L(s)`` the
+    source's summed loss against the current truths and ``v(s)`` its voice, the mean
+    weight of its votes (1/k in a copy group of k, so the group counts once); truth of
+    a categorical question: the value with the largest summed weight; of a numeric
+    question (every value a number): the weighted median of the claimed numbers, the
+    minimiser of the absolute loss. Losses: 0-1 for categories, ``|v - t| / std`` (the
+    spread of the question's claimed numbers) for numbers, so a close number is less
+    wrong than a far one. Scores: a category's share of the weight in its question; a
+    number's ``exp(-|v - t| / std)``, normalised in its question. Trust is the weight
+    scaled to [0, 1].
     """
     s, f, w = _positive(votes)
     q = votes.fact_question[f]
