@@ -122,8 +122,9 @@ class Attribution:
         The outlet that relayed the source in this sentence ('sources quoted by
         Reuters'), when the text says so.
     question : bool
-        True when the content is a question put to someone ('Asked whether he would
-        run, ...'): reported, but not a statement of fact, so no claim is made of it.
+        True when the content is a question: put to someone ('Asked whether he would
+        run, ...') or indirect ('declined to say whether ...', 'asked if ...').
+        Reported, but not a statement of fact, so no claim is made of it.
     """
 
     cue: Span
@@ -835,9 +836,9 @@ def _attribute(
 
 
 _RELATIVES = frozenset(("who", "whom", "which", "that"))
-# what opens the writer's own clause after 'X said,': not the statement's remainder
 # an indirect question, alone or after an infinitive: 'whether ...', 'to say whether ...'
 _WHETHER = re.compile(r"(?:to \w+ )?whether\b")
+# what opens the writer's own clause after 'X said,': not the statement's remainder
 _WRITERS_CLAUSE = frozenset("and but while so as because although though whereas".split())
 # 'Asked whether ...' opens a sentence or follows these: 'when asked if', ', asked about'
 _BEFORE_ASKED = frozenset(("when", "after", "once", "if", ",", "—", "–"))
