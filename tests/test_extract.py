@@ -271,6 +271,17 @@ def test_pronouns_and_denials() -> None:
     assert denied.stance is rc.Stance.DENIES
 
 
+def test_organisations_are_not_people() -> None:
+    text = ("Harbour Energy said the pipeline was sound. A spokeswoman for Lund Power, "
+            "which owns the quay, said it would reopen. Ada Holm said it would not.")  # fmt: skip
+    kinds = {c.source.id: c.source.kind for c in rc.extract_claims(text)}
+    assert kinds == {
+        "Harbour Energy": rc.SourceKind.ORGANISATION,
+        "Lund Power": rc.SourceKind.ORGANISATION,
+        "Ada Holm": rc.SourceKind.PERSON,
+    }
+
+
 def test_text_without_attribution_gives_nothing() -> None:
     assert rc.extract_claims("The river rose two metres overnight. Schools were closed.") == []
     assert rc.extract_claims("") == []

@@ -83,6 +83,8 @@ _DETERMINERS = frozenset("the a an this that these those his her their its our m
 # Between a comma and a participle cue: '", claiming', ', while adding'
 _AFTER_COMMA = frozenset(("”", '"', "'", "''", "while", "and", "before"))
 # Before a participle cue whose speaker is the sentence's subject: 'by saying that'
+# who speaks for an organisation named after 'for' or 'of'
+_SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative lawyer attorney".split())
 _BEFORE_PARTICIPLE = frozenset(("by", "after", "before", "while", "without", "—", "–"))
 _QUANTIFIERS = frozenset("one two three another some several many most few".split())
 
@@ -352,6 +354,9 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
         if low in NP_STOP and not (_is_name(w) and j - 1 > 0 and low not in ("the", "a")):
             if low in ("of",) and j - 2 >= 0 and _is_name(s.words[j - 2]):
                 j -= 1  # 'Secretary of State'
+                continue
+            if low in ("for", "of") and j - 2 >= 0 and s.lower[j - 2] in _SPEAKS_FOR:
+                j -= 1  # 'a spokeswoman for Korven Power': the organisation speaks
                 continue
             if low in ("in", "of") and j < i and s.words[j][0].isdigit() and j - 2 >= 0:
                 j -= 1  # 'Six in 10', 'four of 10'

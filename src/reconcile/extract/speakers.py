@@ -44,6 +44,16 @@ _LEADING = frozenset("the a an".split())
 # Runs of capitalised words: candidate full names ('Zalmay Khalilzad').
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,4}\b")
 _SPOKES = frozenset("spokesman spokeswoman spokesperson representative lawyer".split())
+# last words of organisations' names: 'Korven Power' is no person
+_ORG_HEADS = frozenset(
+    """
+    power energy inc corp corporation company co ltd llc group party ministry council
+    agency department office commission committee bank university institute
+    foundation association union airlines airline authority police army navy court
+    government campaign administration club league federation network services
+    systems partners holdings industries hospital school board church
+    """.split()
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -159,7 +169,9 @@ class Speakers:
             full = " ".join(name)
             if len(name) == 1:
                 full = self.full_name(name[0])
-            kind = SourceKind.PERSON if len(full.split()) >= 2 else SourceKind.ORGANISATION
+            parts = full.split()
+            person = len(parts) >= 2 and parts[-1].lower().rstrip(".") not in _ORG_HEADS
+            kind = SourceKind.PERSON if person else SourceKind.ORGANISATION
             return Source(full, kind=kind)
         plain = " ".join(w for w, lw in zip(words, lower) if lw not in _LEADING)
         return Source(plain or mention, kind=SourceKind.UNKNOWN)
