@@ -101,6 +101,8 @@ _NOUNLIKE = frozenset(
     "continue continues view views".split()
 )
 _CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | {"according"}) - _NOUNLIKE
+# speech verbs that are not also common nouns ('state', 'call', 'report' are)
+_SPEECH_VERBS = SPEECH_CUES - _NOUNLIKE
 
 
 @attrs.frozen
@@ -1009,7 +1011,7 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
             if s.words[k] in (";", ":"):
                 return None
             # a verb of speech, not a noun of the same spelling ('the state of Vermont')
-            spoken = spoken or (s.lower[k] in SPEECH_CUES and s.lower[k] in _CUE_WORDS)
+            spoken = spoken or s.lower[k] in _SPEECH_VERBS
             k -= 1
         if k <= 0 or s.words[k] != ",":
             return None
@@ -1085,6 +1087,17 @@ def _evidence_shows(s: _Sentence, left: tuple[int, int] | None, after: int, low:
     return nxt in PRONOUNS or nxt in _DETERMINERS or _is_name(s.words[after])
 
 
+def _object_then(s: _Sentence, after: int, word: str) -> bool | None:
+    """Whether a short object after the verb is followed by `word`: True when it is,
+    False when the clause ends first, None when the words run out undecided."""
+    for k in range(after + 1, min(after + 8, len(s.words))):
+        if s.lower[k] == word:
+            return True
+        if not s.words[k][0].isalnum() or s.lower[k] in ("that", "and", "but"):
+            return False
+    return None
+
+
 def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
     """Whether an attitude verb at the token before `after` introduces a statement."""
     if after >= len(s.words) or s.words[after] in (".", "!", "?"):
@@ -1095,20 +1108,13 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
         return True
     if nxt == "to" and low in INFINITIVE_CUES:
         return True
-    if low in _SEE_AS and after + 1 < len(s.words):
-        # 'voters see Clinton as the stronger candidate': a view of someone
-        for k in range(after + 1, min(after + 8, len(s.words))):
-            if s.lower[k] == "as":
-                return True
-            if not s.words[k][0].isalnum() or s.lower[k] in ("that", "and", "but"):
-                return False
-    if low in _WANT and after + 1 < len(s.words):
-        # 'wants voters to know', 'want all immigrants ... to be deported'
-        for k in range(after + 1, min(after + 8, len(s.words))):
-            if s.lower[k] == "to":
-                return True
-            if not s.words[k][0].isalnum() or s.lower[k] in ("that", "and", "but"):
-                return False
+    # 'voters see Clinton as the stronger candidate': a view of someone; 'wants voters
+    # to know', 'want all immigrants ... to be deported': someone doing something
+    word = "as" if low in _SEE_AS else "to" if low in _WANT else None
+    if word is not None and after + 1 < len(s.words):
+        found = _object_then(s, after, word)
+        if found is not None:
+            return found
     if low in _CLAUSE_ATTITUDE:
         return nxt in PRONOUNS or nxt in _DETERMINERS or _is_name(s.words[after])
     if low in _STANCE_TOWARD:
@@ -1175,8 +1181,7 @@ def _content_right(
             that = k
             break
         if s.words[k] in (",", ".", ";") or (
-            s.lower[k] in SPEECH_CUES
-            and s.lower[k] not in _NOUNLIKE  # 'on the same call that': a noun
+            s.lower[k] in _SPEECH_VERBS  # not 'on the same call that': a noun
             and k > after
             and s.lower[k - 1] not in _DETERMINERS
         ):
