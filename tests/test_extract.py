@@ -364,3 +364,32 @@ def test_seed_article_end_to_end() -> None:
     result = rc.score(graph)
     for link in ceasefire:
         assert result.score(link.a) != pytest.approx(result.score(link.b), abs=0.1)
+
+
+def _cue_positions_reference(lowered: str) -> list[tuple[int, int]]:
+    """Every run of letters that is a cue word, found the slow obvious way."""
+    from reconcile.extract.attribution import _CUE_WORDS
+
+    spans, start = [], None
+    for i, ch in enumerate(lowered + " "):
+        if ch.isalpha():
+            start = i if start is None else start
+        elif start is not None:
+            if lowered[start:i] in _CUE_WORDS:
+                spans.append((start, i))
+            start = None
+    return spans
+
+
+@given(
+    st.lists(
+        st.sampled_from(["said", "says", "told", "according", "sai", "saidx", "ï", "é", "2",
+                         " ", ",", "-", "state", "warned", "warn", "x", "\n"]),
+        max_size=30,
+    )  # fmt: skip
+)
+def test_cue_positions_match_a_letter_by_letter_reference(pieces: list[str]) -> None:
+    from reconcile.extract.attribution import _cue_positions
+
+    lowered = "".join(pieces)
+    assert _cue_positions(lowered) == _cue_positions_reference(lowered)

@@ -199,7 +199,10 @@ def _to_via(value: object) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = (value,)
-    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+    # a tuple or list is found before the slow abstract tests: every claim passes here
+    if not isinstance(value, (tuple, list)) and (
+        isinstance(value, Mapping) or not isinstance(value, Iterable)
+    ):
         raise InvalidClaimError(
             f"must be a sequence of outlet names, got {type(value).__name__}", field="via"
         )
@@ -209,9 +212,10 @@ def _to_via(value: object) -> tuple[str, ...]:
             raise InvalidClaimError(
                 f"outlet {i} must be a string, got {type(outlet).__name__}", field="via"
             )
-        if not outlet.strip():
+        stripped = outlet.strip()
+        if not stripped:
             raise InvalidClaimError(f"outlet {i} must not be empty", field="via")
-        outlets.append(outlet.strip())
+        outlets.append(stripped)
     return tuple(outlets)
 
 
@@ -280,7 +284,8 @@ def _freeze(value: object, parts: tuple[str | int, ...]) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
-    if isinstance(value, float):
+    container = kind is dict or kind is tuple or kind is list
+    if not container and isinstance(value, float):
         if not math.isfinite(value):
             raise InvalidClaimError(f"holds a non-finite number at {_path(parts)}", field="meta")
         return value
@@ -293,6 +298,8 @@ def _freeze(value: object, parts: tuple[str | int, ...]) -> Any:
         items: tuple[Any, ...] | list[Any] = value  # type: ignore[assignment]
         if _PLAIN.issuperset(map(type, items)):
             return items if kind is tuple else tuple(items)
+        if all(type(item) is tuple and _PLAIN.issuperset(map(type, item)) for item in items):
+            return items if kind is tuple else tuple(items)  # spans: flat tuples, no call each
         return tuple([item if type(item) in _PLAIN else _freeze(item, (*parts, i))
                       for i, item in enumerate(items)])  # fmt: skip
     if isinstance(value, (dict, Mapping)):  # a dict is found before the slow abstract test
@@ -424,8 +431,9 @@ def _to_id(value: object) -> str | None:
 
 
 _ID_VERSION = 1
-# one encoder for every id: json.dumps with options builds a new one per call
-_ID_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# one encoder for every id: json.dumps with options builds a new one per call; what it
+# encodes is a flat list built here, so the check for cycles is only cost
+_ID_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 @attrs.frozen(repr=False)

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 
 from reconcile.extract.lexicon import (
@@ -57,6 +58,12 @@ _ORG_HEADS = frozenset(
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _source(name: str, kind: SourceKind) -> Source:
+    # sources are frozen: the mentions of one speaker share one object, built once
+    return Source(name, kind=kind)
+
+
 def is_outlet(mention: str) -> bool:
     """Whether `mention` names a news outlet ('Reuters', 'RFE/RL', 'The Post')."""
     words = [w.lower().rstrip(".") for w in _WORD.findall(mention)]
@@ -89,6 +96,9 @@ class Speakers:
         if self._surnames is None:
             self._surnames = {}
             for run in _NAME_RUN.findall(self._text):
+                last = run.rsplit(None, 1)[-1]
+                if (_POSSESSIVE.sub("", last) if last[-1] in "s'’" else last) in self._surnames:
+                    continue  # the first full name ending in this word is known
                 words: list[str] = []
                 for w in reversed(run.split()):
                     if w.lower().rstrip(".") in ROLE_WORDS:
@@ -127,28 +137,28 @@ class Speakers:
             words, lower = words[:-1], lower[:-1]
             mention = " ".join(words)
         if words and lower[-1].isdigit() and _SHARE.fullmatch(mention.strip()):
-            return Source(" ".join(lower), kind=SourceKind.ANONYMOUS)
+            return _source(" ".join(lower), SourceKind.ANONYMOUS)
         if not words:
-            return Source(mention or "unknown", kind=SourceKind.UNKNOWN)
+            return _source(mention or "unknown", SourceKind.UNKNOWN)
         if len(words) == 1 and lower[0] in PRONOUNS:
             person = lower[0] in ("he", "she", "his", "her")
             # 'he' is the last named person, else whoever spoke last ('the mayor')
             back = (self._last_person or self._last) if person else self._last
             if back is not None:
                 return back
-            return Source(mention, kind=SourceKind.UNKNOWN)
+            return _source(mention, SourceKind.UNKNOWN)
         if lower[-1] in STATEMENT_NOUNS and self._last is not None:
             return self._last  # 'the statement added'
         if is_outlet(mention) or (outlet_hint and words[-1][:1].isupper()):
             outlet = " ".join(w for w, lw in zip(words, lower) if lw not in _LEADING)
-            return Source(outlet, kind=SourceKind.OUTLET)
+            return _source(outlet, SourceKind.OUTLET)
         for k, lw in enumerate(lower[:-1]):
             # 'a spokeswoman for Korven Power': the organisation speaks
             if lw in _SPOKES and lower[k + 1] in ("for", "of") and k + 2 < len(words):
                 org = " ".join(
                     w for w, x in zip(words[k + 2 :], lower[k + 2 :]) if x not in _LEADING
                 )
-                return Source(org, kind=SourceKind.ORGANISATION)
+                return _source(org, SourceKind.ORGANISATION)
         head = lower[-1]
         if head in ANONYMOUS_HEADS or head in _PLURAL.values():
             kept = [w for w, lw in zip(words, lower) if lw not in ANONYMOUS_MARKERS]
@@ -156,7 +166,7 @@ class Speakers:
                 len(kept) <= 2
             ):
                 kept[-1] = _PLURAL.get(kept[-1].lower(), kept[-1].lower())
-                return Source(" ".join(kept), kind=SourceKind.ANONYMOUS)
+                return _source(" ".join(kept), SourceKind.ANONYMOUS)
         # a name: the trailing capitalised words that are not titles or roles
         name: list[str] = []
         for w, lw in zip(reversed(words), reversed(lower)):
@@ -172,6 +182,6 @@ class Speakers:
             parts = full.split()
             person = len(parts) >= 2 and parts[-1].lower().rstrip(".") not in _ORG_HEADS
             kind = SourceKind.PERSON if person else SourceKind.ORGANISATION
-            return Source(full, kind=kind)
+            return _source(full, kind)
         plain = " ".join(w for w, lw in zip(words, lower) if lw not in _LEADING)
-        return Source(plain or mention, kind=SourceKind.UNKNOWN)
+        return _source(plain or mention, SourceKind.UNKNOWN)
