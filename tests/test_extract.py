@@ -381,15 +381,30 @@ def _cue_positions_reference(lowered: str) -> list[tuple[int, int]]:
     return spans
 
 
-@given(
-    st.lists(
-        st.sampled_from(["said", "says", "told", "according", "sai", "saidx", "ï", "é", "2",
-                         " ", ",", "-", "state", "warned", "warn", "x", "\n"]),
-        max_size=30,
-    )  # fmt: skip
-)
+# cue words, their stems and extensions, and the characters that may border them
+_CUE_PIECES = ["said", "says", "told", "according", "sai", "saidx", "ï", "é", "2", " ", ",",
+               "-", "state", "warned", "warn", "x", "\n"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=30))
 def test_cue_positions_match_a_letter_by_letter_reference(pieces: list[str]) -> None:
     from reconcile.extract.attribution import _cue_positions
 
     lowered = "".join(pieces)
     assert _cue_positions(lowered) == _cue_positions_reference(lowered)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Mr. Khan left. The U.S. agreed!", ["Mr. Khan left.", "The U.S. agreed!"]),
+        ("Gen. Ames spoke at 5 p.m. Then he left.", ["Gen. Ames spoke at 5 p.m. Then he left."]),
+        # a paragraph break ends the sentence even after an abbreviation
+        ("At 12:05 a.m.\n\nThe mayor said no.", ["At 12:05 a.m.", "The mayor said no."]),
+        ("It is near.\n\nOfficials agreed.", ["It is near.", "Officials agreed."]),
+    ],
+)
+def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: list[str]) -> None:
+    from reconcile.extract.attribution import sentence_spans
+
+    assert [text[s:e] for s, e in sentence_spans(text)] == sentences

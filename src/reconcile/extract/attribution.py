@@ -241,7 +241,10 @@ def sentence_spans(text: str) -> list[Span]:
         if ch == "." and not (p - start >= 5 and text[p - 5 : p].isalpha()):
             words = text[max(start, p - 6) : p].split()
             last = words[-1].rsplit(".", 1)[-1].lower() if words else ""
-            if (len(last) <= 1 and last.isalpha()) or last in _NOT_ENDING:
+            abbreviation = (len(last) <= 1 and last.isalpha()) or last in _NOT_ENDING
+            # an abbreviation ends no sentence, but a paragraph break after it does
+            # ('... at 12:05 a.m.' then a new paragraph)
+            if abbreviation and text.count("\n", p, match.end()) < 2:
                 continue
         if ch in ".!?":
             end = p + 1
