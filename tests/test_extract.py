@@ -103,6 +103,8 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
         # seeing someone as something; 'note' as a verb before 'that'
         ("Most dockers see the strike as a last resort.", "see", "Most dockers"),
         ("Auditors note that the fund lost money twice.", "note", "Auditors"),
+        # a thought whose clause opens with a quantifier
+        ("Ana Holm thought some of the delays were avoidable.", "thought", "Ana Holm"),
         ('"The tide is turning," Lena Dahl notes.', "notes", "Lena Dahl"),
         # a passive names its speaker after 'by'; an adverb is never the speaker
         ("The merger was first reported by the Harbour Times.", "reported", "the Harbour Times"),

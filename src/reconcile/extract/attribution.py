@@ -90,6 +90,12 @@ _AFTER_COMMA = frozenset(("”", '"', "'", "''", "while", "and", "before"))
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative lawyer attorney".split())
 _BEFORE_PARTICIPLE = frozenset(("by", "after", "before", "while", "without", "—", "–"))
 _QUANTIFIERS = frozenset("one two three another some several many most few".split())
+# words that open a clause as its subject, besides pronouns, determiners and names
+# (not 'all', 'most', 'each', 'no': 'knew all about', 'felt most keenly', 'doubted
+# each other', 'believed no matter how')
+_CLAUSE_OPENERS = frozenset(
+    "some several many few there everyone everybody nobody someone somebody".split()
+)
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -1137,7 +1143,9 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
         if found is not None:
             return found
     if low in _CLAUSE_ATTITUDE:
-        return nxt in PRONOUNS or nxt in _DETERMINERS or _is_name(s.words[after])
+        # the subject of a clause: 'thinks he', 'thought the', 'thought some of them'
+        return (nxt in PRONOUNS or nxt in _DETERMINERS or nxt in _CLAUSE_OPENERS
+                or _is_name(s.words[after]))  # fmt: skip
     if low in _STANCE_TOWARD:
         # 'voters supported Sanders', 'a group backing Bush': a stance toward someone
         # or something named; 'support for' and the like are left to the nouns
