@@ -99,6 +99,7 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
         ("Sen. Tom Aske (D-Ore.) said the bill was dead.", "said", "Sen. Tom Aske (D-Ore.)"),
         # supporting someone named, wanting someone to act, records showing a clause
         ("Most fishermen supported Ms. Berg in the vote.", "supported", "Most fishermen"),
+        ("Younger voters prefer Ida Lund to her rival.", "prefer", "Younger voters"),
         ("The union wants the council to lower the fares.", "wants", "The union"),
         # seeing someone as something; 'note' as a verb before 'that'
         ("Most dockers see the strike as a last resort.", "see", "Most dockers"),

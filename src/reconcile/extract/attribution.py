@@ -1080,7 +1080,7 @@ _SEE_AS = frozenset(("see", "sees", "saw", "seen", "seeing", "view", "views", "v
                      "regard", "regards", "regarded"))  # fmt: skip
 # attitude verbs whose content is whom or what they side with: 'supported Sanders'
 _STANCE_TOWARD = frozenset(
-    w for w in ATTITUDE_CUES if w.startswith(("support", "backed", "backing"))
+    w for w in ATTITUDE_CUES if w.startswith(("support", "backed", "backing", "prefer"))
 ) | frozenset(("endorse", "endorses", "endorsed", "endorsing"))  # not 'beat back'
 
 # attitude verbs whose content can be someone doing something: 'wants Trump to lose'
