@@ -38,7 +38,13 @@ __all__ = ["Attribution", "find_attributions", "quote_spans", "sentence_spans"]
 Span = tuple[int, int]
 
 # A sentence ends at . ! ? (and any closing quote) before a capital, or at a blank line.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n|[.!?]\s*\n")
+# (It opens with one character class, as _QUOTE_CHARS opens with literals only: the
+# engine then skips to the next such character in C, where a pattern opening with
+# alternatives of classes is tried at every position, two to three times slower.)
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=\n)[ \t]*\n"
+    r"|(?<=[.!?])\s*\n)"
+)
 _NOT_ENDING = frozenset(
     "mr mrs ms dr st gen sen rep gov lt col sgt capt maj prof inc corp co ltd jr sr vs no "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -51,7 +57,7 @@ MAX_SENTENCE = 1500
 # it back, so the engine keeps no backtracking state; the same tokens, a fifth faster)
 _TOKEN = re.compile(r"\w++(?:['’/&-]\w++)*+(?:\.(?:\w\.)++)?+|''|[^\w\s]")
 _OPENING = frozenset('“"')
-_QUOTE_CHARS = re.compile(r"''|[“”\"]")
+_QUOTE_CHARS = re.compile(r"“|”|\"|''")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _SPEECH_OBJECT = frozenset(SPEECH_CUES & {"told", "tell", "tells", "telling", "informed",
                                          "assured", "asked", "urged", "briefed", "reassured",

@@ -42,8 +42,11 @@ _PLURAL = {"source": "sources", "official": "officials", "aide": "aides",
            "insider": "insiders", "diplomat": "diplomats", "witness": "witnesses",
            "resident": "residents", "observer": "observers", "person": "people"}  # fmt: skip
 _LEADING = frozenset("the a an".split())
-# Runs of capitalised words: candidate full names ('Zalmay Khalilzad').
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,4}\b")
+# Runs of capitalised words: candidate full names ('Zalmay Khalilzad'). (The capital
+# comes first and the word boundary before it is checked behind it: a pattern that
+# opens with a character class is scanned for in C, twice as fast as one opening with
+# a boundary test.)
+_NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,4}\b")
 _SPOKES = frozenset("spokesman spokeswoman spokesperson representative lawyer".split())
 # last words of organisations' names: 'Korven Power' is no person
 _ORG_HEADS = frozenset(
