@@ -411,3 +411,18 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
     from reconcile.extract.attribution import sentence_spans
 
     assert [text[s:e] for s, e in sentence_spans(text)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # 'warned' and 'told' may take an object before their clause, or none
+        ("Officials warned that the dam could fail.", "the dam could fail"),
+        ("Officials warned the dam could fail.", "the dam could fail"),
+        ("She told reporters that the dam could fail.", "the dam could fail"),
+        ("She told the mayor the dam would hold.", "the dam would hold"),
+        ("The engineer told her he would stay.", "he would stay"),
+    ],
+)
+def test_a_speech_object_is_not_part_of_the_content(text: str, content: str) -> None:
+    assert [c.text for c in rc.extract_claims(text)] == [content]

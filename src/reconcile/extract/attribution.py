@@ -96,6 +96,10 @@ _AFTER_COMMA = frozenset(("”", '"', "'", "''", "while", "and", "before"))
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative lawyer attorney".split())
 _BEFORE_PARTICIPLE = frozenset(("by", "after", "before", "while", "without", "—", "–"))
 _QUANTIFIERS = frozenset("one two three another some several many most few".split())
+# verbs that follow a clause's subject: 'warned the dam could fail' has no object
+_CLAUSE_VERBS = frozenset(
+    "will would could can may might should must is are was were has have had".split()
+)
 # words that open a clause as its subject, besides pronouns, determiners and names
 # (not 'all', 'most', 'each', 'no': 'knew all about', 'felt most keenly', 'doubted
 # each other', 'believed no matter how')
@@ -1019,7 +1023,13 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
 def _object_end(s: _Sentence, k: int) -> int:
     """The token after the object of 'told': 'Reuters', 'reporters', 'the AP', 'him'."""
     n = len(s.words)
+    if s.lower[k] == "that":
+        return k  # 'warned that ...': no object ('that' opens the clause)
+    if s.lower[k] == "her" and k + 1 < n and s.lower[k + 1] in PRONOUNS:
+        return k + 1  # 'told her he had ...': 'her' is the object
     if s.lower[k] in _DETERMINERS and k + 1 < n:
+        if k + 2 < n and s.lower[k + 2] in _CLAUSE_VERBS:
+            return k  # 'warned the dam could fail': the subject of the clause
         k += 1
     if _is_name(s.words[k]):
         while k < n and _is_name(s.words[k]):
