@@ -426,3 +426,26 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
 )
 def test_a_speech_object_is_not_part_of_the_content(text: str, content: str) -> None:
     assert [c.text for c in rc.extract_claims(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # a content that only points back ('as much', 'so', 'the same') states nothing
+        ("The mayor said as much in an interview on Monday.", []),
+        ("The mayor said so.", []),
+        ("Ida Lund said the same of the council.", []),
+        # ... unless a statement follows it, or it opens one
+        (
+            "Ida Lund said the same thing at every stop: the ferry must run.",
+            ["the same thing at every stop: the ferry must run"],
+        ),
+        (
+            "He said so, when the vote came, the council would act.",
+            ["so, when the vote came, the council would act"],
+        ),
+        ('He said "So far the vote is calm."', ["So far the vote is calm"]),
+    ],
+)
+def test_a_pro_form_content_is_no_claim(text: str, claims: list[str]) -> None:
+    assert [c.text for c in rc.extract_claims(text)] == claims

@@ -63,6 +63,16 @@ _DATE = re.compile(
 )
 
 
+# a content that only points back at what was said before ('said as much in an
+# interview', 'said so', 'said the same of Trump'): no proposition of its own
+# ('So, when ...' opens a statement; a colon or a quotation after the pro-form brings
+# one: 'said the same thing at every stop: It is not about me')
+_PRO_FORM = re.compile(
+    r"(?:as much|so|the same(?: thing| way)?)(?:$|[.;]|(?<!so),|\s+(?:in|on|at|after|"
+    r"before|during|of|about|for|when|while|to|with|last|this|earlier|again)\b)"
+    r"(?!.*(?::|''))",
+    re.IGNORECASE,
+)
 _PLATFORM_NAMES = frozenset(PLATFORMS.values())
 # words one of which a sentence naming a platform must hold: the regex is slow where it
 # fails, and 'x' alone would let through any sentence with an 'x' in a word ('next')
@@ -257,7 +267,7 @@ def extract_claims(
             "mention": a.source_text(clean),
         }
         for proposition, denied in _statements(a.content_text(clean)):
-            if not proposition:
+            if not proposition or (not a.quote and _PRO_FORM.match(proposition)):
                 continue
             if denied or cue in DENIAL_CUES:
                 stance = Stance.DENIES
