@@ -449,3 +449,12 @@ def test_a_speech_object_is_not_part_of_the_content(text: str, content: str) -> 
 )
 def test_a_pro_form_content_is_no_claim(text: str, claims: list[str]) -> None:
     assert [c.text for c in rc.extract_claims(text)] == claims
+
+
+def test_credit_lines_and_stray_parentheses() -> None:
+    text = (
+        "The quay reopened on Monday. (The harbour master said the cranes were safe.)\n\n"
+        "(Additional reporting by Ida Lund; Editing by Ola Berg)"
+    )
+    # the credit line states nothing; the parenthesis opened before the statement
+    assert [c.text for c in rc.extract_claims(text)] == ["the cranes were safe"]

@@ -108,6 +108,9 @@ def _clean(text: str) -> str:
     if dateline is not None:
         text = text[dateline.end() :]
     text = text.strip(" ,;:—–-\"“”'‘’")
+    if text.endswith(")") and text.count(")") > text.count("("):
+        # the parenthesis opened before the statement: '(... she said, as they do.)'
+        text = text[:-1].rstrip(" .")
     return text[5:] if text[:5].lower() == "that " else text
 
 

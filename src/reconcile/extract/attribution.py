@@ -705,6 +705,8 @@ def _attribute(
         return None
     if low == "pledged" and i + 1 < n and s.lower[i + 1] in ("delegate", "delegates"):
         return None  # an adjective: 'pledged delegates'
+    if low == "reporting" and i + 1 < n and s.lower[i + 1] == "by":
+        return None  # a credit line: '(Additional reporting by ...; Editing by ...)'
     if low in ("quoted", "cited") and i + 1 < n and s.lower[i + 1] == "by":
         return None  # 'sources quoted by Reuters said': the cue is 'said'
     if low in ("quoting", "citing") and (
