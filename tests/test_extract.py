@@ -422,9 +422,15 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
         ("She told reporters that the dam could fail.", "the dam could fail"),
         ("She told the mayor the dam would hold.", "the dam would hold"),
         ("The engineer told her he would stay.", "he would stay"),
+        # a day or time right after the cue says when, not what
+        ('"The ferry will run," the mayor said Friday.', "The ferry will run"),
+        ("The mayor said Tuesday the ferry would run.", "the ferry would run"),
+        ("She said last week that the ferry would run.", "the ferry would run"),
+        # a place or time, then the clause
+        ("Ida Lund said Sunday in Bergen, Norway, that she would run.", "she would run"),
     ],
 )
-def test_a_speech_object_is_not_part_of_the_content(text: str, content: str) -> None:
+def test_the_content_is_the_statement_alone(text: str, content: str) -> None:
     assert [c.text for c in rc.extract_claims(text)] == [content]
 
 

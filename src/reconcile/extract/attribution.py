@@ -88,6 +88,16 @@ _CLAUSE_ATTITUDE = frozenset(
     )
 )
 _PREPOSITIONS = frozenset("on in at during via through with to from after before over".split())
+# when, said right after the cue ('said Friday', 'said last week'): not what was said
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "then recently earlier later previously again".split()
+)
+_WHEN_AFTER = frozenset(("last", "this", "next", "earlier", "late"))
+_WHEN_UNITS = frozenset(
+    "week month year night morning afternoon evening weekend spring summer fall autumn "
+    "winter".split()
+)
 _DETERMINERS = frozenset("the a an this that these those his her their its our my".split())
 # Between a comma and a participle cue: '", claiming', ', while adding'
 _AFTER_COMMA = frozenset(("”", '"', "'", "''", "while", "and", "before"))
@@ -1217,6 +1227,10 @@ def _content_right(
 ) -> tuple[list[Span], bool]:
     """What follows the cue: a quotation, a 'that' clause or the rest of the sentence."""
     n = len(s.words)
+    if after < n and s.lower[after] in _WHEN_WORDS:
+        after += 1  # 'said Friday that ...', '"...," he said Tuesday.'
+    elif after + 1 < n and s.lower[after] in _WHEN_AFTER and s.lower[after + 1] in _WHEN_UNITS:
+        after += 2  # 'said last week the talks ...'
     if after >= n:
         return [], False
     # a quotation opening within a few words ('said on Twitter: "...')
@@ -1247,6 +1261,16 @@ def _content_right(
         if low in INFINITIVE_CUES and s.lower[after] == "to":
             span = _trim(text, s.starts[after], s.end)
             return ([span] if span else []), False
+        if s.lower[after] in _PREPOSITIONS:
+            # where or when, then the clause: 'said in Madison, Wisconsin, that ...'
+            for k in range(after + 1, min(after + 14, n - 1)):
+                if s.lower[k] == "that":
+                    if s.lower[k + 1] in _CLAUSE_VERBS:
+                        break  # 'said at a meeting that was held ...': the place's clause
+                    span = _trim(text, s.starts[k + 1], s.end)
+                    return ([span] if span else []), False
+                if s.words[k] in (".", ";", ":", "“", '"', "''") or s.lower[k] in SPEECH_CUES:
+                    break
         return [], False
     span = _trim(text, s.starts[after], s.end)
     return ([span] if span else []), False
