@@ -451,9 +451,12 @@ def test_the_content_is_the_statement_alone(text: str, content: str) -> None:
             ["so, when the vote came, the council would act"],
         ),
         ('He said "So far the vote is calm."', ["So far the vote is calm"]),
+        # a refusal to speak states nothing; a refusal to act is a stance
+        ("The mayor declined to comment on the ferry.", []),
+        ("The mayor declined to back the plan.", ["to back the plan"]),
     ],
 )
-def test_a_pro_form_content_is_no_claim(text: str, claims: list[str]) -> None:
+def test_contents_that_state_nothing_make_no_claim(text: str, claims: list[str]) -> None:
     assert [c.text for c in rc.extract_claims(text)] == claims
 
 

@@ -73,6 +73,12 @@ _PRO_FORM = re.compile(
     r"(?!.*(?::|''))",
     re.IGNORECASE,
 )
+# what a refusal to speak refused: states nothing ('declined to comment on ...')
+_REFUSED = re.compile(
+    r"to (?:comment|elaborate|speculate|say|answer|respond|discuss|confirm|specify|name|"
+    r"identify|disclose|provide|give)\b",
+    re.IGNORECASE,
+)
 _PLATFORM_NAMES = frozenset(PLATFORMS.values())
 # words one of which a sentence naming a platform must hold: the regex is slow where it
 # fails, and 'x' alone would let through any sentence with an 'x' in a word ('next')
@@ -272,6 +278,8 @@ def extract_claims(
         for proposition, denied in _statements(a.content_text(clean)):
             if not proposition or (not a.quote and _PRO_FORM.match(proposition)):
                 continue
+            if cue.startswith(("declin", "refus")) and _REFUSED.match(proposition):
+                continue  # 'declined to comment', 'refused to answer questions'
             if denied or cue in DENIAL_CUES:
                 stance = Stance.DENIES
             else:
