@@ -426,6 +426,11 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
         ('"The ferry will run," the mayor said Friday.', "The ferry will run"),
         ("The mayor said Tuesday the ferry would run.", "the ferry would run"),
         ("She said last week that the ferry would run.", "the ferry would run"),
+        ('"It is rigged," Ida Lund wrote Wednesday morning.', "It is rigged"),
+        ('"I like it," Ida Lund told the Post earlier this year.', "I like it"),
+        ('"It is bad," Ida Lund said sarcastically.', "It is bad"),
+        # whom it was about, after the quotation
+        ('"He cares," she said of the mayor.', "He cares"),
         # a place or time, then the clause
         ("Ida Lund said Sunday in Bergen, Norway, that she would run.", "she would run"),
     ],

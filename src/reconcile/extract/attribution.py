@@ -94,6 +94,7 @@ _WHEN_WORDS = frozenset(
     "then recently earlier later previously again".split()
 )
 _WHEN_AFTER = frozenset(("last", "this", "next", "earlier", "late"))
+_SAID = frozenset(("said", "says", "say", "saying"))
 _WHEN_UNITS = frozenset(
     "week month year night morning afternoon evening weekend spring summer fall autumn "
     "winter".split()
@@ -1227,10 +1228,7 @@ def _content_right(
 ) -> tuple[list[Span], bool]:
     """What follows the cue: a quotation, a 'that' clause or the rest of the sentence."""
     n = len(s.words)
-    if after < n and s.lower[after] in _WHEN_WORDS:
-        after += 1  # 'said Friday that ...', '"...," he said Tuesday.'
-    elif after + 1 < n and s.lower[after] in _WHEN_AFTER and s.lower[after + 1] in _WHEN_UNITS:
-        after += 2  # 'said last week the talks ...'
+    after = _past_when(s, after, low)
     if after >= n:
         return [], False
     # a quotation opening within a few words ('said on Twitter: "...')
@@ -1274,6 +1272,31 @@ def _content_right(
         return [], False
     span = _trim(text, s.starts[after], s.end)
     return ([span] if span else []), False
+
+
+def _past_when(s: _Sentence, k: int, low: str) -> int:
+    """The token after the words that say when or how right after a cue: 'said Friday
+    morning', 'told The Post earlier this year', 'said sarcastically', 'said of Trump'
+    (whom it was about, where the statement is the quotation before the cue)."""
+    n = len(s.words)
+    start = k
+    while k < n:
+        word = s.lower[k]
+        if word in _WHEN_WORDS or (k > start and word in _WHEN_UNITS):
+            k += 1  # 'Friday', 'Friday morning', 'earlier'
+        elif k + 1 < n and word in _WHEN_AFTER and s.lower[k + 1] in _WHEN_UNITS:
+            k += 2  # 'last week', 'this year'
+        elif word.endswith("ly") and _adverb(word) and k + 1 < n and s.words[k + 1] in ".,;":
+            k += 1  # 'said sarcastically.' (not 'said only five ...')
+        else:
+            break
+    if k < n and s.lower[k] in ("of", "about") and low in _SAID:
+        # 'she said of Trump.': a short phrase ending the sentence says whom it was
+        # about (not 'said of gay couples: "..."', not 'said about half of ...')
+        rest = s.words[k + 1 : k + 6]
+        if "." in rest and not any(w in (":", ",", "“", '"', "''") for w in rest):
+            return n
+    return k
 
 
 def _has_clause(gap: str) -> bool:
