@@ -429,6 +429,8 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
         ('"It is rigged," Ida Lund wrote Wednesday morning.', "It is rigged"),
         ('"I like it," Ida Lund told the Post earlier this year.', "I like it"),
         ('"It is bad," Ida Lund said sarcastically.', "It is bad"),
+        # the writer's sentence going on after 'according to X,'
+        ("Fares rose 4 percent, according to the office, and tolls fell.", "Fares rose 4 percent"),
         # whom it was about, after the quotation
         ('"He cares," she said of the mayor.', "He cares"),
         # a place or time, then the clause

@@ -117,6 +117,9 @@ def _clean(text: str) -> str:
     if text.endswith(")") and text.count(")") > text.count("("):
         # the parenthesis opened before the statement: '(... she said, as they do.)'
         text = text[:-1].rstrip(" .")
+    # the second half of a parenthesis: '..., according to the office, and the top 10
+    # percent paid ...' states that the top 10 percent paid
+    text = text[4:] if text.startswith(("and ", "but ")) else text
     return text[5:] if text[:5].lower() == "that " else text
 
 

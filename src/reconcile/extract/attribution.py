@@ -1348,6 +1348,10 @@ _ACCORDING_REACH = 30
 _CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "?", "!", "—", "–", "(", ")", '"', "''", "“", "”"})
 
 
+# words after 'according to X,' that go on with the writer's own sentence
+_GOES_ON = frozenset(("and", "but", "while", "which", "though", "although", "so", "as"))
+
+
 def _according(
     text: str, s: _Sentence, i: int, quotes: Sequence[Span], quote_starts: Sequence[int]
 ) -> Attribution | None:
@@ -1368,10 +1372,14 @@ def _according(
     source = (s.starts[source_tokens[0]], s.ends[source_tokens[1] - 1])
     # the statement is the rest of the sentence on the other side of the phrase
     k = source_tokens[1]
-    if k < n and s.words[k] == ",":
+    before = _trim(text, s.start, cue[0])
+    # '..., according to the office, and the top routes rose': the writer goes on after
+    # the phrase; what the office says is before it
+    goes_on = k + 1 < n and s.lower[k + 1] in _GOES_ON and before is not None
+    if k < n and s.words[k] == "," and not goes_on:
         span = _trim(text, s.starts[k], s.end)
     else:
-        span = _trim(text, s.start, cue[0])
+        span = before
     if span is None:
         return None
     return Attribution(cue=cue, source=source, content=(span,), quote=False)
