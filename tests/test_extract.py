@@ -431,6 +431,11 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
         ('"It is bad," Ida Lund said sarcastically.', "It is bad"),
         # the writer's sentence going on after 'according to X,'
         ("Fares rose 4 percent, according to the office, and tolls fell.", "Fares rose 4 percent"),
+        # a quoted phrase closing a paraphrase: the whole paraphrase is the statement
+        (
+            'The port works with the city and "all interested parties," she added.',
+            "The port works with the city and all interested parties",
+        ),
         # whom it was about, after the quotation
         ('"He cares," she said of the mayor.', "He cares"),
         # a place or time, then the clause

@@ -1334,6 +1334,11 @@ def _content_left(
         # a quotation that opened in earlier paragraphs and runs up to here
         while qi > 0 and _continues(text, quotes[qi - 1][1], quotes[qi][0]):
             qi -= 1
+        if qi == q and len(text[s.start : quotes[q][0]].split()) >= 2:
+            # a quoted phrase closing a paraphrase: 'Washington is working with the
+            # government and "all interested parties," he added' states the whole
+            span = _trim(text, s.start, end)
+            return ([span] if span else []), False
         for qs, qe in quotes[qi : q + 1]:
             trimmed = _trim(text, qs, qe)
             if trimmed:
