@@ -94,7 +94,6 @@ _WHEN_WORDS = frozenset(
     "then recently earlier later previously again".split()
 )
 _WHEN_AFTER = frozenset(("last", "this", "next", "earlier", "late"))
-_SAID = frozenset(("said", "says", "say", "saying"))
 _WHEN_UNITS = frozenset(
     "week month year night morning afternoon evening weekend spring summer fall autumn "
     "winter".split()
@@ -1353,6 +1352,8 @@ _ACCORDING_REACH = 30
 _CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "?", "!", "—", "–", "(", ")", '"', "''", "“", "”"})
 
 
+# 'say' whose 'of X' or 'about X' may name whom a quotation was about
+_SAID = frozenset(("said", "says", "say", "saying"))
 # words after 'according to X,' that go on with the writer's own sentence
 _GOES_ON = frozenset(("and", "but", "while", "which", "though", "although", "so", "as"))
 
