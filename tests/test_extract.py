@@ -274,6 +274,16 @@ def test_pronouns_and_denials() -> None:
     assert denied.stance is rc.Stance.DENIES
 
 
+def test_pronouns_point_back_to_someone_who_can_be_meant() -> None:
+    text = ("He said the dam was safe. Ola Berg said the ferry would run. He said it was "
+            "late.")  # fmt: skip
+    # the first 'He' has nobody before it; that does not stick to the later one
+    assert [c.source.id for c in rc.extract_claims(text)] == ["He", "Ola Berg", "Ola Berg"]
+    text = "The new survey shows the quay is weak. He said it was not."
+    # a survey is no 'he': the pronoun stays unresolved
+    assert [c.source.id for c in rc.extract_claims(text)] == ["new survey", "He"]
+
+
 def test_organisations_are_not_people() -> None:
     text = ("Harbour Energy said the pipeline was sound. A spokeswoman for Lund Power, "
             "which owns the quay, said it would reopen. Ada Holm said it would not.")  # fmt: skip

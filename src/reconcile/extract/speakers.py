@@ -125,8 +125,10 @@ class Speakers:
         source = self._cache.get(key)
         if source is None:
             source = self._resolve(*key)
-            if source is not self._last and source is not self._last_person:
-                # a name resolves the same way every time; a pronoun does not
+            # a name resolves the same way every time; a pronoun (or a statement noun)
+            # does not, even when it found nobody to point back to
+            pointing = source is self._last or source is self._last_person
+            if not pointing and key[0].lower() not in PRONOUNS:
                 self._cache[key] = source
         self._last = source
         if source.kind is SourceKind.PERSON:
@@ -145,8 +147,12 @@ class Speakers:
             return _source(mention or "unknown", SourceKind.UNKNOWN)
         if len(words) == 1 and lower[0] in PRONOUNS:
             person = lower[0] in ("he", "she", "his", "her")
-            # 'he' is the last named person, else whoever spoke last ('the mayor')
-            back = (self._last_person or self._last) if person else self._last
+            # 'he' is the last named person, else whoever spoke last if that can be a
+            # person ('the mayor', 'a source'; not 'the new report')
+            last = self._last
+            if person and last is not None and last.kind is SourceKind.UNKNOWN:
+                last = last if last.id.split()[-1].lower() in ROLE_WORDS else None
+            back = (self._last_person or last) if person else self._last
             if back is not None:
                 return back
             return _source(mention, SourceKind.UNKNOWN)
