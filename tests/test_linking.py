@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import random
 import warnings
 from pathlib import Path
@@ -11,7 +12,15 @@ from hypothesis import strategies as st
 
 import reconcile as rc
 from reconcile.linking.blocking import prefix_pairs
-from reconcile.linking.features import Prepared, pair_dot, prepare, shares_rarest
+from reconcile.linking.features import (
+    Prepared,
+    analyse_texts,
+    combine_parts,
+    pair_dot,
+    prepare,
+    prepare_texts,
+    shares_rarest,
+)
 
 
 def claim(text: str, source: str, **kw: object) -> rc.Claim:
@@ -267,6 +276,35 @@ def test_blocking_finds_every_pair_brute_force_finds(
                 continue
             if _slow_gate(p, i, j, min_overlap, short_overlap):
                 assert (i, j) in found
+
+
+_phrases = st.sampled_from([
+    "the port closed", "17 people died", "18 people died", "not true", "on Monday",
+    "the dam held.", "It rained. The bridge opened", "reportedly", "officials denied it",
+    "12 km of road", "the ferry sank", "no storm",
+])  # fmt: skip
+
+
+@given(st.lists(st.lists(_phrases, min_size=1, max_size=4).map(" ".join), max_size=12),
+       st.lists(st.integers(0, 12), max_size=4), st.randoms())  # fmt: skip
+def test_parts_analysed_apart_join_into_the_whole(
+    texts: list[str], cuts: list[int], rnd: random.Random
+) -> None:
+    # the slow obvious reference: the collection analysed in one piece
+    denies = np.array([rnd.random() < 0.3 for _ in texts], dtype=np.bool_)
+    hedged = np.array([rnd.random() < 0.3 for _ in texts], dtype=np.bool_)
+    whole = prepare_texts(texts, denies=denies, hedged=hedged)
+    bounds = sorted({0, len(texts), *(min(c, len(texts)) for c in cuts)})
+    joined = combine_parts([
+        analyse_texts(texts[lo:hi], denies=denies[lo:hi], hedged=hedged[lo:hi])
+        for lo, hi in itertools.pairwise(bounds)
+    ])  # fmt: skip
+    assert joined.vocab == whole.vocab
+    assert joined.texts == whole.texts
+    assert joined.segments == whole.segments
+    for name in Prepared.__annotations__:
+        if name not in ("vocab", "texts", "segments"):
+            assert np.array_equal(getattr(joined, name), getattr(whole, name)), name
 
 
 @given(st.lists(_texts, min_size=2, max_size=12, unique=True), st.randoms())

@@ -13,7 +13,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import numpy as np
@@ -29,12 +29,16 @@ __all__ = [
     "LEXICAL_DIM",
     "PairEvidence",
     "Prepared",
+    "TextPart",
+    "analyse_texts",
+    "combine_parts",
     "containment",
     "pair_dot",
     "pair_evidence",
     "pair_features",
     "pair_words",
     "prepare",
+    "prepare_texts",
     "shares_rarest",
     "weighted_overlap",
 ]
@@ -140,7 +144,70 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
     >>> sorted(p.vocab), p.polarity.tolist()
     (['mad', 'progress', 'talk'], [1, -1])
     """
-    texts = [c.describe() for c in claims]
+    return prepare_texts(
+        [c.describe() for c in claims],
+        denies=np.array([c.stance is Stance.DENIES for c in claims], dtype=np.bool_),
+        hedged=np.array([c.stance is Stance.HEDGED for c in claims], dtype=np.bool_),
+    )
+
+
+def prepare_texts(
+    texts: list[str], *, denies: NDArray[np.bool_], hedged: NDArray[np.bool_]
+) -> Prepared:
+    """:func:`prepare` from what it reads of the claims: the texts and which claims are
+    denials or hedged reports (so a worker can do it without the Claim objects).
+
+    Examples
+    --------
+    >>> p = prepare_texts(["Talks made progress", "Talks made progress"],
+    ...                   denies=np.array([False, True]), hedged=np.array([False, False]))
+    >>> p.polarity.tolist()
+    [1, -1]
+    """
+    return combine_parts([analyse_texts(texts, denies=denies, hedged=hedged)])
+
+
+class TextPart(NamedTuple):
+    """Consecutive claims of a collection analysed on their own: everything of
+    :class:`Prepared` that does not depend on the rest of the collection.
+
+    Terms and units of quantities are numbered within the part, in order of first use;
+    :func:`combine_parts` renumbers them over the whole collection.
+    """
+
+    texts: list[str]
+    terms: list[str]
+    idx: IntArray
+    """Each claim's term ids, sorted within the claim (CSR by `n_terms`)."""
+    tf: FloatArray
+    n_terms: IntArray
+    long: NDArray[np.bool_]
+    segments: dict[int, list[tuple[str, Cues]]]
+    polarity: NDArray[np.int8]
+    hedged: NDArray[np.bool_]
+    densities: FloatArray
+    """Hedge, denial and report density per claim (three columns)."""
+    flags: NDArray[np.bool_]
+    date_mask: IntArray
+    units: list[str]
+    num_unit: IntArray
+    num_val: FloatArray
+    ant_term: IntArray
+
+
+def analyse_texts(
+    texts: list[str], *, denies: NDArray[np.bool_], hedged: NDArray[np.bool_]
+) -> TextPart:
+    """The part of :func:`prepare_texts` each claim can do alone (pieces of a large
+    collection can be analysed in parallel, then joined by :func:`combine_parts`).
+
+    Examples
+    --------
+    >>> part = analyse_texts(["Talks made progress", "No progress"],
+    ...                      denies=np.zeros(2, dtype=bool), hedged=np.zeros(2, dtype=bool))
+    >>> part.terms, part.idx.tolist(), part.n_terms.tolist()
+    (['talk', 'mad', 'progress'], [0, 1, 2, 2], [3, 1])
+    """
     n = len(texts)
     vocab: dict[str, int] = {}
     rows: list[list[int]] = []
@@ -151,18 +218,10 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
         rows.append(ids)
         counts.append([freq[i] for i in ids])
     n_terms = np.fromiter((len(r) for r in rows), dtype=np.int64, count=n)
-    ptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(n_terms, out=ptr[1:])
-    idx = np.fromiter((t for r in rows for t in r), dtype=np.int64, count=int(ptr[-1]))
-    tf = np.fromiter((c for r in counts for c in r), dtype=np.float64, count=int(ptr[-1]))
+    total = int(n_terms.sum())
+    idx = np.fromiter((t for r in rows for t in r), dtype=np.int64, count=total)
+    tf = np.fromiter((c for r in counts for c in r), dtype=np.float64, count=total)
     del rows, counts
-    df = np.bincount(idx, minlength=len(vocab)).astype(np.float64)
-    idf = np.log1p((n + 1.0) / (df + 1.0))
-    weights = (1.0 + np.log(tf)) * idf[idx] if len(idx) else tf
-    norms = np.sqrt(np.add.reduceat(weights**2, ptr[:-1])) if len(idx) else np.zeros(n)
-    if len(idx):
-        norms[n_terms == 0] = 1.0
-        weights = weights / np.repeat(norms, n_terms)
     # a document (several sentences, or a long one) is read sentence by sentence
     long = np.array(
         [n_terms[i] > LONG_TERMS or len(sentences(t)) > 1 for i, t in enumerate(texts)],
@@ -183,15 +242,10 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
                 parts = _segments(texts[i], False)
                 if len({p[1].polarity for p in parts}) > 1:
                     segments[i] = parts
-        chunk = claims[lo : lo + _CUE_CHUNK]
-        polarity = np.array(
-            [c.polarity * (-1 if cl.stance is Stance.DENIES else 1) for c, cl in zip(cues, chunk)],
-            dtype=np.int8,
-        )
-        hedged = np.array(
-            [bool(c.hedges) or cl.stance is Stance.HEDGED for c, cl in zip(cues, chunk)],
-            dtype=np.bool_,
-        )
+        flip = np.where(denies[lo : lo + _CUE_CHUNK], -1, 1)
+        polarity = (np.array([c.polarity for c in cues], dtype=np.int8) * flip).astype(np.int8)
+        is_hedged = np.array([bool(c.hedges) for c in cues], dtype=np.bool_)
+        is_hedged |= hedged[lo : lo + _CUE_CHUNK]
         n_sent = np.array(
             [max(len(segments.get(lo + k, ())), 1) for k in range(len(cues))], dtype=np.float64
         )
@@ -199,14 +253,87 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
             np.array([(len(c.hedges), len(c.denials), c.reports) for c in cues],
                      dtype=np.float64).reshape(-1, 3) / n_sent[:, None], 1.0,
         )  # fmt: skip
-        cue_parts.append((polarity, hedged, densities, *_cue_arrays(cues, segments, lo, units)))
-    if cue_parts:
-        (polarity, hedged, densities, flags, date_mask, num_unit, num_val,
-         ant_term) = (np.concatenate(column) for column in zip(*cue_parts))  # fmt: skip
-    else:
-        polarity, hedged = np.zeros(0, dtype=np.int8), np.zeros(0, dtype=np.bool_)
-        densities = np.zeros((0, 3))
-        flags, date_mask, num_unit, num_val, ant_term = _cue_arrays([], {}, 0, units)
+        cue_parts.append((polarity, is_hedged, densities, *_cue_arrays(cues, segments, lo, units)))
+    if not cue_parts:
+        cue_parts.append((np.zeros(0, dtype=np.int8), np.zeros(0, dtype=np.bool_),
+                          np.zeros((0, 3)), *_cue_arrays([], {}, 0, units)))  # fmt: skip
+    (polarity, is_hedged, densities, flags, date_mask, num_unit, num_val,
+     ant_term) = (np.concatenate(column) for column in zip(*cue_parts))  # fmt: skip
+    return TextPart(
+        texts=texts, terms=list(vocab), idx=idx, tf=tf, n_terms=n_terms, long=long,
+        segments=segments, polarity=polarity, hedged=is_hedged, densities=densities,
+        flags=flags, date_mask=date_mask, units=list(units), num_unit=num_unit,
+        num_val=num_val, ant_term=ant_term,
+    )  # fmt: skip
+
+
+def _renumber(names: list[str], numbering: dict[str, int]) -> tuple[IntArray, bool]:
+    """Collection-wide ids of a part's names (new names numbered in order of first
+    use), and whether they are the part's own ids unchanged."""
+    ids = np.fromiter((numbering.setdefault(t, len(numbering)) for t in names),
+                      dtype=np.int64, count=len(names))  # fmt: skip
+    return ids, bool(np.array_equal(ids, np.arange(len(names))))
+
+
+def combine_parts(parts: Sequence[TextPart]) -> Prepared:
+    """Join analysed parts, in order, into the :class:`Prepared` of the whole collection:
+    terms renumbered as if the collection had been analysed in one piece, then IDF,
+    TF-IDF and the rest of what depends on all claims.
+
+    Examples
+    --------
+    >>> no = np.zeros(1, dtype=bool)
+    >>> whole = prepare_texts(["Talks made progress", "No progress"],
+    ...                       denies=np.zeros(2, dtype=bool), hedged=np.zeros(2, dtype=bool))
+    >>> joined = combine_parts([analyse_texts(["Talks made progress"], denies=no, hedged=no),
+    ...                         analyse_texts(["No progress"], denies=no, hedged=no)])
+    >>> joined.idx.tolist() == whole.idx.tolist(), joined.vocab == whole.vocab
+    (True, True)
+    """
+    vocab: dict[str, int] = {}
+    units: dict[str, int] = {}
+    idx_parts, tf_parts, unit_parts = [], [], []
+    segments: dict[int, list[tuple[str, Cues]]] = {}
+    offset = 0
+    for part in parts:
+        ids, same = _renumber(part.terms, vocab)
+        if same:
+            idx_parts.append(part.idx)
+            tf_parts.append(part.tf)
+        else:
+            # renumbered terms must be sorted again within each claim
+            row = np.repeat(np.arange(len(part.n_terms), dtype=np.int64), part.n_terms)
+            new = ids[part.idx]
+            order = np.lexsort((new, row))
+            idx_parts.append(new[order])
+            tf_parts.append(part.tf[order])
+        unit_ids, same = _renumber(part.units, units)
+        if same or not len(unit_ids):
+            unit_parts.append(part.num_unit)
+        else:
+            unit_parts.append(np.where(part.num_unit >= 0, unit_ids[part.num_unit], -1))
+        segments.update((offset + i, seg) for i, seg in part.segments.items())
+        offset += len(part.n_terms)
+
+    def joined(name: str, empty: Any) -> Any:
+        columns = [getattr(part, name) for part in parts]
+        return np.concatenate(columns) if columns else empty
+
+    n = offset
+    texts = [t for part in parts for t in part.texts]
+    n_terms = joined("n_terms", np.zeros(0, dtype=np.int64))
+    idx = np.concatenate(idx_parts) if idx_parts else np.zeros(0, dtype=np.int64)
+    tf = np.concatenate(tf_parts) if tf_parts else np.zeros(0)
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(n_terms, out=ptr[1:])
+    df = np.bincount(idx, minlength=len(vocab)).astype(np.float64)
+    idf = np.log1p((n + 1.0) / (df + 1.0))
+    weights = (1.0 + np.log(tf)) * idf[idx] if len(idx) else tf
+    norms = np.sqrt(np.add.reduceat(weights**2, ptr[:-1])) if len(idx) else np.zeros(n)
+    if len(idx):
+        norms[n_terms == 0] = 1.0
+        weights = weights / np.repeat(norms, n_terms)
+    densities = joined("densities", np.zeros((0, 3)))
     hedge_density, denial_density, report_density = densities.T.copy()
     idf_terms = idf[idx] if len(idx) else np.zeros(0)
     mass = np.add.reduceat(idf_terms, ptr[:-1]) if len(idx) else np.zeros(n)
@@ -217,6 +344,8 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
     if has.any():
         key = df[idx].astype(np.int64) * len(vocab) + idx
         rarest[has] = np.minimum.reduceat(key, ptr[:-1][has]) % len(vocab)
+    long = joined("long", np.zeros(0, dtype=np.bool_))
+    empty_cues = _cue_arrays([], {}, 0, {})
     return Prepared(
         texts=texts,
         segments=segments,
@@ -226,19 +355,19 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
         idx=idx,
         tfidf=weights,
         n_terms=n_terms,
-        polarity=polarity,
-        hedged=hedged,
+        polarity=joined("polarity", np.zeros(0, dtype=np.int8)),
+        hedged=joined("hedged", np.zeros(0, dtype=np.bool_)),
         long=long,
         short=~long & (n_terms <= SHORT_TERMS),
         mass=mass,
         hedge_density=hedge_density,
         denial_density=denial_density,
         report_density=report_density,
-        flags=flags,
-        date_mask=date_mask,
-        num_unit=num_unit,
-        num_val=num_val,
-        ant_term=ant_term,
+        flags=joined("flags", empty_cues[0]),
+        date_mask=joined("date_mask", empty_cues[1]),
+        num_unit=np.concatenate(unit_parts) if unit_parts else empty_cues[2],
+        num_val=joined("num_val", empty_cues[3]),
+        ant_term=joined("ant_term", empty_cues[4]),
         term_bucket=np.fromiter(map(_bucket, vocab), dtype=np.int64, count=len(vocab)),
         rarest=rarest,
     )
