@@ -27,6 +27,7 @@ from rapidfuzz.process import cpdist
 from rapidfuzz.utils import default_process
 
 import reconcile as rc
+from reconcile.engines import LocalEngine
 from reconcile.linking.api import _Options, _Plan
 
 
@@ -44,16 +45,16 @@ def one(n: int, max_block_size: int) -> dict[str, float]:
                     score_cutoff=None, workers=1, same_source=False, linker=None,
                     max_block_size=max_block_size)  # fmt: skip
     items = sorted(claims, key=lambda c: c.id)
-    plan = _Plan(items, opts, opts.linker.min_overlap)
+    plan = _Plan(items, opts, LocalEngine(), gate=False)
     texts = [c.text or "" for c in items]
-    a = [texts[plan.text_idx[i]] for i in plan.ta.tolist()]
-    b = [texts[plan.text_idx[i]] for i in plan.tb.tolist()]
+    a = [texts[plan.text_idx[i]] for i in plan.text.a.tolist()]
+    b = [texts[plan.text_idx[i]] for i in plan.text.b.tolist()]
     start = time.perf_counter()
     cpdist(a, b, scorer=fuzz.token_set_ratio, processor=default_process, workers=1)
     floor_s = time.perf_counter() - start
     return {
         "claims": n,
-        "pairs": float(len(plan.ta)),
+        "pairs": float(plan.report.text_pairs),
         "links": float(graph.number_of_links),
         "link_s": link_s,
         "floor_s": floor_s,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 
 import reconcile as rc
 from reconcile.engines import DaskEngine, LocalEngine
+from reconcile.linking.api import DEFAULT_PROCESSOR, DEFAULT_SCORER, _Options, _Plan
 
 distributed = pytest.importorskip("dask.distributed")
 
@@ -45,6 +47,35 @@ def test_dask_engine_gives_the_local_graph(client: Any) -> None:
     # the default batch size and the string spelling give the same graph too
     claims = _inputs()[0]
     assert rc.to_json(rc.link(claims, engine="dask", client=client)) == rc.to_json(rc.link(claims))
+
+
+def test_dask_engine_with_every_blocking(client: Any) -> None:
+    claims = _inputs()[1][:200] + _inputs()[0][:200]
+    engine = DaskEngine(client, batch_size=50)
+    for options in ({"block_on": "source", "same_source": True}, {"block_on": "all"},
+                    {"max_block_size": 3, "score_cutoff": 40.0}):  # fmt: skip
+        with warnings.catch_warnings(record=True) as local_warned:
+            warnings.simplefilter("always")
+            local = rc.link(claims, **options)
+        with warnings.catch_warnings(record=True) as remote_warned:
+            warnings.simplefilter("always")
+            remote = rc.link(claims, engine=engine, **options)
+        assert rc.to_json(remote) == rc.to_json(local), options
+        assert [str(w.message) for w in remote_warned] == [str(w.message) for w in local_warned]
+
+
+def test_dask_engine_keeps_the_text_analysis_on_the_workers(client: Any) -> None:
+    # the driver holds a handle to the analysed texts and candidate pairs, not them
+    claims = _inputs()[0]
+    opts = _Options(block_on=None, scorer=DEFAULT_SCORER, processor=DEFAULT_PROCESSOR,
+                    score_cutoff=None, workers=1, same_source=False, linker=None,
+                    max_block_size=5_000)  # fmt: skip
+    items = sorted(claims, key=lambda c: c.id)
+    remote = _Plan(items, opts, DaskEngine(client), gate=True)
+    local = _Plan(items, opts, LocalEngine(), gate=True)
+    assert isinstance(remote.text, distributed.Future)
+    assert remote.report == local.report
+    assert remote.text_pairs == local.text_pairs == len(local.text.a) > 0
 
 
 def test_claims_from_dask_collections(client: Any) -> None:

@@ -1,10 +1,12 @@
-"""Engines: where the pair comparisons of `reconcile.link` run.
+"""Engines: where the heavy work of `reconcile.link` runs.
 
-The unit of work is a batch of candidate pairs (blocking happens on the driver; a block
-larger than a batch is split over several, so a skewed block cannot make one task
-much larger than the rest). The local engine runs the batches in this process; the
-Dask engine sends the shared inputs to the workers once and the batches as tasks, then
-gathers the edges in batch order, so both give the same graph.
+Two kinds of work go to the engine. The text analysis and blocking of all text claims
+is one task (:meth:`Engine.run`); its result stays where it was made, and the driver
+keeps a handle and asks it for a summary (:meth:`Engine.fetch`). The pair comparisons
+are then many tasks (:meth:`Engine.map`), one per batch of candidate pairs: a block
+larger than a batch is split over several, so a skewed block cannot make one task much
+larger than the rest. The local engine does all of it in this process; the Dask engine
+on the workers, and gathers only the edges, in batch order, so both give the same graph.
 
 Examples
 --------
@@ -42,16 +44,34 @@ class Engine(abc.ABC):
         self.batch_size = batch_size
 
     @abc.abstractmethod
+    def put(self, value: Any) -> Any:
+        """A handle to `value` where the engine works (for :meth:`run`'s arguments)."""
+
+    @abc.abstractmethod
+    def run(self, fn: Callable[..., Any], /, **kwargs: Any) -> Any:
+        """``fn(**kwargs)`` where the engine works; a handle to the result, which stays there.
+
+        Handles from :meth:`put` may stand in `kwargs`, also inside a list.
+        """
+
+    @abc.abstractmethod
+    def fetch(self, fn: Callable[[Any], Any], handle: Any) -> Any:
+        """``fn(value)`` for the value behind a :meth:`run` handle, brought back here
+        (for a small summary of a large result)."""
+
+    @abc.abstractmethod
     def map(
         self,
         fn: Callable[..., Any],
         shared: dict[str, Any],
-        batches: Sequence[tuple[Any, Any]],
+        items: Sequence[Any],
+        sizes: Sequence[int],
         done: Callable[[int], None] | None = None,
     ) -> list[Any]:
-        """``[fn(**shared, a=a, b=b) for a, b in batches]``, in batch order.
+        """``[fn(**shared, item=item) for item in items]``, in item order.
 
-        `done` is called with the size of each finished batch (for progress bars).
+        `shared` may hold :meth:`run` handles. `done` is called with an item's size
+        (from `sizes`) when it is finished (for progress bars).
         """
 
     def __repr__(self) -> str:
@@ -63,18 +83,28 @@ class LocalEngine(Engine):
 
     name = "local"
 
+    def put(self, value: Any) -> Any:
+        return value
+
+    def run(self, fn: Callable[..., Any], /, **kwargs: Any) -> Any:
+        return fn(**kwargs)
+
+    def fetch(self, fn: Callable[[Any], Any], handle: Any) -> Any:
+        return fn(handle)
+
     def map(
         self,
         fn: Callable[..., Any],
         shared: dict[str, Any],
-        batches: Sequence[tuple[Any, Any]],
+        items: Sequence[Any],
+        sizes: Sequence[int],
         done: Callable[[int], None] | None = None,
     ) -> list[Any]:
         out = []
-        for a, b in batches:
-            out.append(fn(**shared, a=a, b=b))
+        for item, size in zip(items, sizes):
+            out.append(fn(**shared, item=item))
             if done is not None:
-                done(len(a))
+                done(size)
         return out
 
 
@@ -112,28 +142,86 @@ class DaskEngine(Engine):
             self._own.close()
             self._own = self._client = None
 
+    def put(self, value: Any) -> Any:
+        # in a one-item list: scatter would split a list or dict into its items
+        return self.client().scatter([_Packed(value)], hash=False)[0]
+
+    def run(self, fn: Callable[..., Any], /, **kwargs: Any) -> Any:
+        distributed = import_optional("dask.distributed", extra="dask",
+                                      purpose="engine='dask'")  # fmt: skip
+        return self.client().submit(_call, fn, _pack(kwargs, distributed.Future), pure=False)
+
+    def fetch(self, fn: Callable[[Any], Any], handle: Any) -> Any:
+        return self.client().submit(fn, handle, pure=False).result()
+
     def map(
         self,
         fn: Callable[..., Any],
         shared: dict[str, Any],
-        batches: Sequence[tuple[Any, Any]],
+        items: Sequence[Any],
+        sizes: Sequence[int],
         done: Callable[[int], None] | None = None,
     ) -> list[Any]:
-        if not batches:
+        if not items:
             return []
         distributed = import_optional("dask.distributed", extra="dask",
                                       purpose="engine='dask'")  # fmt: skip
         client = self.client()
-        # the large inputs go to every worker once, not once per task
-        # (each value in a one-item list: scatter would split a list or dict into items)
-        scattered = {k: client.scatter([v], broadcast=True, hash=False)[0]
-                     for k, v in shared.items()}  # fmt: skip
-        futures = [client.submit(fn, **scattered, a=a, b=b, pure=False) for a, b in batches]
-        sizes = {f.key: len(a) for f, (a, _) in zip(futures, batches)}
+        # A run() handle is copied from the worker that made it to the others first:
+        # the scheduler favours the worker that holds a task's data, and would leave
+        # the rest idle. The other large inputs go to every worker once, not per task.
+        handles = [v for v in shared.values() if isinstance(v, distributed.Future)]
+        if handles:
+            client.replicate(handles)
+        scattered = {
+            k: v if isinstance(v, distributed.Future)
+            else client.scatter([_Packed(v)], broadcast=True, hash=False)[0]
+            for k, v in shared.items()
+        }  # fmt: skip
+        futures = [client.submit(_call, fn, {**scattered, "item": item}, pure=False)
+                   for item in items]  # fmt: skip
+        size_of = {f.key: size for f, size in zip(futures, sizes)}
         if done is not None:
             for finished in distributed.as_completed(futures):
-                done(sizes[finished.key])
+                done(size_of[finished.key])
         return list(client.gather(futures))
+
+
+class _Packed:
+    """A value pickled in one piece. Dask sends a list or dict item by item, which
+    took seconds for 50,000 strings; bytes go in milliseconds. (cloudpickle, as Dask
+    uses, for the lambdas a `block_on` option may hold; Dask depends on it.)"""
+
+    __slots__ = ("data",)
+
+    def __init__(self, value: Any) -> None:
+        cloudpickle = import_optional("cloudpickle", extra="dask", purpose="engine='dask'")
+        self.data = cloudpickle.dumps(value)
+
+
+def _pack(kwargs: dict[str, Any], future: type) -> dict[str, Any]:
+    """Pack each argument but a Dask future or a list of them (Dask resolves those)."""
+
+    def is_future(v: Any) -> bool:
+        return isinstance(v, future) or (
+            isinstance(v, list) and bool(v) and all(isinstance(f, future) for f in v)
+        )
+
+    return {k: v if is_future(v) else _Packed(v) for k, v in kwargs.items()}
+
+
+def _unpack(value: Any) -> Any:
+    if isinstance(value, _Packed):
+        cloudpickle = import_optional("cloudpickle", extra="dask", purpose="engine='dask'")
+        return cloudpickle.loads(value.data)
+    if isinstance(value, list):
+        return [_unpack(v) for v in value]
+    return value
+
+
+def _call(fn: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
+    """``fn(**kwargs)`` on a worker, with packed arguments unpacked."""
+    return fn(**{k: _unpack(v) for k, v in kwargs.items()})
 
 
 def resolve_engine(engine: Any, client: Any = None) -> Engine:

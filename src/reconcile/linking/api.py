@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -14,7 +14,7 @@ from rapidfuzz.utils import default_process
 
 from reconcile._links import LinkBatch
 from reconcile._progress import progress_bar
-from reconcile.engines import Engine, resolve_engine
+from reconcile.engines import Engine, LocalEngine, resolve_engine
 from reconcile.errors import InvalidClaimError, OptionError
 from reconcile.graph import ClaimGraph
 from reconcile.linking.blocking import (
@@ -29,11 +29,13 @@ from reconcile.linking.features import (
     IntArray,
     PairEvidence,
     Prepared,
+    TextPart,
+    analyse_texts,
+    combine_parts,
     containment,
     pair_evidence,
     pair_features,
     pair_words,
-    prepare,
     shares_rarest,
     weighted_overlap,
 )
@@ -134,54 +136,126 @@ def _groups(claims: list[Claim], same_source: bool) -> IntArray | None:
     return np.array([codes.setdefault(c.source.id, len(codes)) for c in claims], dtype=np.int64)
 
 
-class _Plan:
-    """Candidate pairs for the text and the structured claims of one collection."""
+class _TextPlan(NamedTuple):
+    """The text half of a plan, made where the engine works (see :func:`_plan_text`)."""
 
-    def __init__(self, claims: list[Claim], opts: _Options, min_overlap: float) -> None:
+    prepared: Prepared
+    a: IntArray
+    b: IntArray
+    """The candidate pairs (after the gate when it was asked for)."""
+    denies: NDArray[np.bool_]
+    """Which claims are denials."""
+    candidates: int
+    """How many pairs blocking found (before the gate)."""
+    largest: list[tuple[str, int]]
+    capped: list[tuple[str, int]]
+
+
+def _text_summary(plan: _TextPlan) -> tuple[int, int, list[tuple[str, int]], list[tuple[str, int]]]:
+    """What the driver needs of a text plan: a few numbers and the block lists."""
+    return plan.candidates, len(plan.a), plan.largest, plan.capped
+
+
+def _plan_text(
+    *,
+    parts: list[TextPart],
+    denies: NDArray[np.bool_],
+    groups: IntArray | None,
+    keys: list[Any] | None,
+    opts: _Options,
+    gate: bool,
+) -> _TextPlan:
+    """Join the analysed pieces of the text claims and block them: the claim-sized part
+    of linking, which reads only arrays so that it can run on a worker.
+
+    `keys` is set for ``block_on`` by key.
+    """
+    p = combine_parts(parts)
+    n = len(p.n_terms)
+    largest: list[tuple[str, int]] = []
+    capped: list[tuple[str, int]] = []
+    if opts.brute_force:
+        ta, tb = all_pairs(n, groups)
+    elif keys is not None:
+        ta, tb, largest, capped = block_pairs(
+            keys, max_block_size=opts.max_block_size, groups=groups
+        )
+    else:
+        terms = sorted(p.vocab, key=p.vocab.__getitem__)
+        ta, tb, largest, capped = prefix_pairs(
+            p, min_overlap=opts.linker.min_overlap, short_overlap=opts.linker.short_overlap,
+            max_block_size=opts.max_block_size, groups=groups, terms=terms,
+        )  # fmt: skip
+    candidates = len(ta)
+    if gate and len(ta):
+        # the gate first: it is exact, cheap, and what blocking guarantees to cover
+        linker = opts.linker
+        keep = containment(p, ta, tb) >= linker.min_overlap - 1e-9
+        both_short = p.short[ta] & p.short[tb]
+        sa, sb = ta[both_short], tb[both_short]
+        keep[both_short] &= (
+            weighted_overlap(p, sa, sb) >= linker.short_overlap - 1e-9
+        ) | shares_rarest(p, sa, sb)
+        ta, tb = ta[keep], tb[keep]
+    return _TextPlan(p, ta, tb, denies, candidates, largest, capped)
+
+
+_TEXT_CHUNK = 50_000  # texts per piece shipped to the engine
+
+
+class _Plan:
+    """Candidate pairs for the text and the structured claims of one collection.
+
+    The text half (:func:`_plan_text`) runs where `engine` works: on a cluster it stays
+    there, and the driver keeps only a handle to it and its summary.
+    """
+
+    def __init__(self, claims: list[Claim], opts: _Options, engine: Engine, gate: bool) -> None:
         self.text_idx = [i for i, c in enumerate(claims) if not c.is_structured]
         self.struct_idx = [i for i, c in enumerate(claims) if c.is_structured]
         text_claims = [claims[i] for i in self.text_idx]
         struct_claims = [claims[i] for i in self.struct_idx]
-        self.prepared: Prepared = prepare(text_claims)
-        t_groups = _groups(text_claims, opts.same_source)
+        key_fn = None if opts.brute_force else opts.key_fn
+        denies = np.array([c.stance is Stance.DENIES for c in text_claims], dtype=np.bool_)
+        hedged = np.array([c.stance is Stance.HEDGED for c in text_claims], dtype=np.bool_)
+        # the pieces are analysed apart (on a cluster, at once), then joined
+        parts = []
+        for lo in range(0, len(text_claims), _TEXT_CHUNK):
+            hi = lo + _TEXT_CHUNK
+            texts = engine.put([c.describe() for c in text_claims[lo:hi]])
+            parts.append(engine.run(analyse_texts, texts=texts, denies=denies[lo:hi],
+                                    hedged=hedged[lo:hi]))  # fmt: skip
+        self.text = engine.run(
+            _plan_text,
+            parts=parts,
+            denies=denies,
+            groups=_groups(text_claims, opts.same_source),
+            keys=None if key_fn is None else [key_fn(c) for c in text_claims],
+            opts=opts,
+            gate=gate,
+        )
+        del parts  # on a cluster, the pieces are let go once joined
+        candidates, self.text_pairs, lt, ct = engine.fetch(_text_summary, self.text)
         s_groups = _groups(struct_claims, opts.same_source)
-        largest: list[tuple[str, int]] = []
-        capped: list[tuple[str, int]] = []
         if opts.brute_force:
-            self.ta, self.tb = all_pairs(len(text_claims), t_groups)
             self.sa, self.sb = all_pairs(len(struct_claims), s_groups)
             keep = np.array(
                 [struct_claims[a].key == struct_claims[b].key
                  for a, b in zip(self.sa.tolist(), self.sb.tolist())], dtype=np.bool_,
             )  # fmt: skip
             self.sa, self.sb = self.sa[keep], self.sb[keep]
-        elif opts.key_fn is not None:
-            key_fn = opts.key_fn
-            t_keys = [key_fn(c) for c in text_claims]
-            s_keys = [(c.key, key_fn(c)) for c in struct_claims]
-            self.ta, self.tb, lt, ct = block_pairs(
-                t_keys, max_block_size=opts.max_block_size, groups=t_groups
-            )
+            ls: list[tuple[str, int]] = []
+            cs: list[tuple[str, int]] = []
+        else:
+            s_keys = [c.key if key_fn is None else (c.key, key_fn(c)) for c in struct_claims]
             self.sa, self.sb, ls, cs = block_pairs(
                 s_keys, max_block_size=opts.max_block_size, groups=s_groups
             )
-            largest, capped = lt + ls, ct + cs
-        else:
-            terms = sorted(self.prepared.vocab, key=self.prepared.vocab.__getitem__)
-            self.ta, self.tb, lt, ct = prefix_pairs(
-                self.prepared, min_overlap=min_overlap,
-                short_overlap=opts.linker.short_overlap, max_block_size=opts.max_block_size,
-                groups=t_groups, terms=terms,
-            )  # fmt: skip
-            self.sa, self.sb, ls, cs = block_pairs(
-                [c.key for c in struct_claims], max_block_size=opts.max_block_size,
-                groups=s_groups,
-            )  # fmt: skip
-            largest, capped = lt + ls, ct + cs
+        largest, capped = lt + ls, ct + cs
         self.report = BlockingReport(
             claims=len(claims),
-            pairs=len(self.ta) + len(self.sa),
-            text_pairs=len(self.ta),
+            pairs=candidates + len(self.sa),
+            text_pairs=candidates,
             structured_pairs=len(self.sa),
             largest_blocks=tuple(sorted(largest, key=lambda kv: (-kv[1], kv[0]))[:10]),
             capped_blocks=tuple(sorted(capped, key=lambda kv: (-kv[1], kv[0]))),
@@ -218,7 +292,7 @@ def count_comparisons(
         block_on=block_on, scorer=scorer, processor=processor, score_cutoff=score_cutoff,
         workers=workers, same_source=same_source, linker=linker, max_block_size=max_block_size,
     )  # fmt: skip
-    return _Plan(_as_claims(claims), opts, opts.linker.min_overlap).report
+    return _Plan(_as_claims(claims), opts, LocalEngine(), gate=False).report
 
 
 def _wording(overlap: int, fuzz_score: int) -> str:
@@ -255,28 +329,18 @@ def _text_reasons(
 def _text_links(
     claims: list[Claim], plan: _Plan, opts: _Options, progress: bool, engine: Engine
 ) -> list[LinkBatch]:
-    p, linker = plan.prepared, opts.linker
-    ta, tb = plan.ta, plan.tb
-    if len(ta):
-        # the gate first: it is exact, cheap, and what blocking guarantees to cover
-        keep = containment(p, ta, tb) >= linker.min_overlap - 1e-9
-        both_short = p.short[ta] & p.short[tb]
-        sa, sb = ta[both_short], tb[both_short]
-        keep[both_short] &= (
-            weighted_overlap(p, sa, sb) >= linker.short_overlap - 1e-9
-        ) | shares_rarest(p, sa, sb)
-        ta, tb = ta[keep], tb[keep]
-    bar = progress_bar(len(ta), progress, "linking", "pair")
+    n_pairs = plan.text_pairs
+    bar = progress_bar(n_pairs, progress, "linking", "pair")
     text_claims = [claims[i] for i in plan.text_idx]
-    denies = np.array([c.stance is Stance.DENIES for c in text_claims], dtype=np.bool_)
     # what the reasons need of the claims, and no more is shipped to workers
-    deniers = {i: text_claims[i].source.id for i in np.flatnonzero(denies).tolist()}
+    deniers = {k: c.source.id for k, c in enumerate(text_claims) if c.stance is Stance.DENIES}
     size = engine.batch_size
-    batches = [(ta[k : k + size], tb[k : k + size]) for k in range(0, len(ta), size)]
-    shared = {"p": p, "opts": opts, "deniers": deniers, "denies": denies}
+    spans = [(k, min(k + size, n_pairs)) for k in range(0, n_pairs, size)]
+    shared = {"plan": plan.text, "opts": opts, "deniers": deniers}
     results: list[LinkBatch] = engine.map(
-        _batch_links, shared, batches, bar.update if bar is not None else None
-    )
+        _batch_links, shared, spans, [hi - lo for lo, hi in spans],
+        bar.update if bar is not None else None,
+    )  # fmt: skip
     if bar is not None:
         bar.close()
     return results
@@ -284,21 +348,21 @@ def _text_links(
 
 def _batch_links(
     *,
-    p: Prepared,
+    plan: _TextPlan,
     opts: _Options,
     deniers: dict[int, str],
-    denies: NDArray[np.bool_],
-    a: IntArray,
-    b: IntArray,
+    item: tuple[int, int],
 ) -> LinkBatch:
-    """The links among one batch of candidate pairs (runs wherever the engine says)."""
-    linker = opts.linker
+    """The links among one batch of candidate pairs, ``plan.a[lo:hi]`` with
+    ``plan.b[lo:hi]`` (runs wherever the engine says)."""
+    linker, p = opts.linker, plan.prepared
+    a, b = plan.a[item[0] : item[1]], plan.b[item[0] : item[1]]
     X, _ = pair_features(p, a, b, scorer=opts.scorer, processor=opts.processor,
                          workers=opts.workers)  # fmt: skip
     # A denial against a statement of the same text: the models judge the two texts as
     # written (the denial's flip undone), and the relation is then turned over, so the
     # denial contradicts what it denies and sides with what opposes it.
-    one_denies = denies[a] != denies[b]
+    one_denies = plan.denies[a] != plan.denies[b]
     X[one_denies, _COL["polarity_differs"]] = 1.0 - X[one_denies, _COL["polarity_differs"]]
     # relatedness needs no words; the stance is decided again below, with them
     label, _, _ = linker.decide(PairFeatures(X, _NO_WORDS, _NO_WORDS))
@@ -432,18 +496,19 @@ def link(
     runner = resolve_engine(engine, client)
     items = _as_claims(_materialise(claims))
     graph = ClaimGraph(items)
-    plan = _Plan(items, opts, opts.linker.min_overlap)
-    if plan.report.capped_blocks:
-        warnings.warn(
-            f"{len(plan.report.capped_blocks)} blocks had more than max_block_size="
-            f"{opts.max_block_size} claims and were not compared (largest: "
-            f"{plan.report.capped_blocks[0][0]!r} with {plan.report.capped_blocks[0][1]}); "
-            "see rc.count_comparisons(...)",
-            ReconcileWarning,
-            stacklevel=2,
-        )
     try:
+        plan = _Plan(items, opts, runner, gate=True)
+        if plan.report.capped_blocks:
+            warnings.warn(
+                f"{len(plan.report.capped_blocks)} blocks had more than max_block_size="
+                f"{opts.max_block_size} claims and were not compared (largest: "
+                f"{plan.report.capped_blocks[0][0]!r} with {plan.report.capped_blocks[0][1]}); "
+                "see rc.count_comparisons(...)",
+                ReconcileWarning,
+                stacklevel=2,
+            )
         batches = _text_links(items, plan, opts, progress, runner)
+        plan.text = None  # the analysed texts are let go before the graph is filled
     finally:
         if runner is not engine and hasattr(runner, "close"):
             runner.close()  # a cluster started for this call only
