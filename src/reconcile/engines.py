@@ -1,12 +1,13 @@
 """Engines: where the heavy work of `reconcile.link` runs.
 
-Two kinds of work go to the engine. The text analysis and blocking of all text claims
-is one task (:meth:`Engine.run`); its result stays where it was made, and the driver
-keeps a handle and asks it for a summary (:meth:`Engine.fetch`). The pair comparisons
-are then many tasks (:meth:`Engine.map`), one per batch of candidate pairs: a block
-larger than a batch is split over several, so a skewed block cannot make one task much
-larger than the rest. The local engine does all of it in this process; the Dask engine
-on the workers, and gathers only the edges, in batch order, so both give the same graph.
+Two kinds of work go to the engine. First single tasks (:meth:`Engine.run`): the text
+analysis of each piece of the claims, then one task that joins the pieces and finds the
+candidate pairs. Their results stay where they were made; the driver keeps handles and
+asks for a summary (:meth:`Engine.fetch`). Then the pair comparisons (:meth:`Engine.map`),
+one task per batch of candidate pairs: a block larger than a batch is split over
+several, so a skewed block cannot make one task much larger than the rest. The local
+engine does all of it in this process; the Dask engine on the workers, and gathers only
+the edges, in batch order, so both give the same graph.
 
 Examples
 --------
