@@ -424,6 +424,64 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker in an 'as' clause, the statement round it
+        ("As the Harbour Gazette reported, the ferry will run until May.",
+         ("reported", "the Harbour Gazette", ["the ferry will run until May"])),
+        ("As Ida Lund told reporters on Monday, the quay will reopen.",
+         ("told", "Ida Lund", ["the quay will reopen"])),
+        ("The quay will reopen in May, as the harbour master noted.",
+         ("noted", "the harbour master", ["The quay will reopen in May"])),
+        ("The quay, as Ida Lund said, will reopen in May.",
+         ("said", "Ida Lund", ["The quay", "will reopen in May"])),
+        ("But, as Ida Lund said, the quay will reopen.",
+         ("said", "Ida Lund", ["the quay will reopen"])),
+        ('As Ida Lund put it, "The tide does not wait."',
+         ("put it", "Ida Lund", ["The tide does not wait"])),
+        ('"The tide does not wait," as Ida Lund put it.',
+         ("put it", "Ida Lund", ["The tide does not wait"])),
+        # 'calls for', 'called on': advocacy
+        ("The mayor calls for calm after the storm.",
+         ("calls for", "The mayor", ["calm after the storm"])),
+        ("The council called on the port to reopen the quay.",
+         ("called on", "The council", ["the port to reopen the quay"])),
+        # agreement with someone that ...; support for doing something
+        ("Most pilots agreed with the mayor that the quay is unsafe.",
+         ("agreed", "Most pilots", ["the quay is unsafe"])),
+        ("Two-thirds of the pilots support quickly closing the quay.",
+         ("support", "Two-thirds of the pilots", ["quickly closing the quay"])),
+    ],
+)  # fmt: skip
+def test_attributions_in_as_clauses_and_calls(
+    text: str, expected: tuple[str, str, list[str]]
+) -> None:
+    from reconcile.extract import find_attributions
+
+    found = [(a.cue_text(text), a.source_text(text), [text[s:e] for s, e in a.content])
+             for a in find_attributions(text)]  # fmt: skip
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As soon as the ferry left, the storm came.",
+        "The ferry left early, as the mayor joked.",
+        "As he said he would, the mayor closed the quay.",
+        "He put it on the table and left.",
+        "The renewed Republican calls for a new quay went unheard.",
+        "The calls for calm went unheard.",
+        "I agree with you.",
+    ],
+)
+def test_no_attribution_in_as_and_calls_lookalikes(text: str) -> None:
+    from reconcile.extract import find_attributions
+
+    assert find_attributions(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         # 'warned' and 'told' may take an object before their clause, or none

@@ -84,6 +84,7 @@ _CLAUSE_ATTITUDE = frozenset(
             "assum",
             "wish",
             "worr",
+            "agree",
         )
     )
 )
@@ -127,7 +128,7 @@ _NOUNLIKE = frozenset(
     "hint hints threat counter mention challenge defend praise tweet tweets claim call calls "
     "continue continues view views".split()
 )
-_CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | {"according"}) - _NOUNLIKE
+_CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | {"according", "put"}) - _NOUNLIKE | {"calls"}
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -695,6 +696,7 @@ def _attribute(
     if (
         low == "called"
         and i > 0
+        and (i + 1 >= n or s.lower[i + 1] not in ("for", "on"))  # 'the senator called for'
         and s.words[i - 1][0].islower()
         and s.lower[i - 1] not in PRONOUNS | _RELATIVES | SKIP_BEFORE_CUE
         and s.lower[i - 1] not in ("and", "but", "publicly", "once", "recently")
@@ -713,6 +715,19 @@ def _attribute(
         # a verb before 'that' or after a name or pronoun ('Viguerie notes'); not
         # 'left notes on the desk' or "Editor's note:"
         return None
+    if low == "calls" and (
+        i + 1 >= n
+        or s.lower[i + 1] not in ("for", "on")
+        or (i > 0 and s.lower[i - 1] in _DETERMINERS)
+        or (i > 1 and s.lower[i - 2] in _DETERMINERS and _is_name(s.words[i - 1]))
+        or (i > 0 and s.lower[i - 1].endswith(("'s", "’s")))
+        or (i > 0 and s.words[i - 1][0].isupper() and s.lower[i - 1].endswith(_ADJECTIVAL))
+    ):
+        # a verb in 'the mayor calls for calm'; a noun in 'the Obama calls for',
+        # "Mr. Obama's calls for", 'renewed Republican calls for'
+        return None
+    if low == "put" and (i + 1 >= n or s.lower[i + 1] != "it"):
+        return None  # only 'as she put it', 'put it bluntly: ...'
     if low == "pledged" and i + 1 < n and s.lower[i + 1] in ("delegate", "delegates"):
         return None  # an adjective: 'pledged delegates'
     if low == "reporting" and i + 1 < n and s.lower[i + 1] == "by":
@@ -726,14 +741,18 @@ def _attribute(
 
     last = i
     # 'pointed out', 'called for', 'went on'
-    if last + 1 < n and s.lower[last + 1] in ("out", "for", "back") and low[:4] in (
+    if last + 1 < n and s.lower[last + 1] == "on" and low[:4] == "call":
+        last += 1  # 'called on Congress to act'
+    elif last + 1 < n and s.lower[last + 1] in ("out", "for", "back") and low[:4] in (
         "poin", "call", "hit", "fire", "shot", "push", "wrot", "writ",
     ):  # fmt: skip
         last += 1
     elif last + 1 < n and low.startswith("refer") and s.lower[last + 1] == "to":
         last += 1  # '..., referring to the convention': what was meant
+    elif low == "put":
+        last += 1  # 'put it'
     cue = (s.starts[i], s.ends[last])
-    speech = low in SPEECH_CUES
+    speech = low in SPEECH_CUES or low == "put"
     # the speaker: before the cue (past auxiliaries and adverbs), or after it
     j = i
     while j > 0:
@@ -858,6 +877,14 @@ def _attribute(
         source = source_span
     else:
         source = (s.starts[source_tokens[0]], s.ends[source_tokens[1] - 1])
+    if left is not None and not inverted and not participle and low in _AS_VERBS:
+        framed = _as_frame(text, s, left[0], after, low, quotes, quote_starts)
+        if framed == ():
+            return None  # 'As he said he would, ...': a promise kept, nothing stated
+        if framed:
+            first, content, quote = framed
+            return Attribution(cue=cue, source=(s.starts[first], s.ends[left[1] - 1]),
+                               content=tuple(content), quote=quote, relay=relay)  # fmt: skip
     # a told/asked object: 'told Reuters', 'told reporters'
     if not inverted and low in _SPEECH_OBJECT and after < n:
         after = _object_end(s, after)
@@ -889,6 +916,89 @@ def _attribute(
     )
     return Attribution(cue=cue, source=source, content=tuple(content), quote=quote, relay=relay,
                        question=question)  # fmt: skip
+
+
+# verbs of a statement: 'as the Post reported' gives a source; 'as the crowd cheered'
+# and 'as Freddy joked' are more often 'while'
+_AS_VERBS = frozenset(
+    """said says say noted notes reported reports observed observes wrote writes put
+    pointed told tells explained explains argued argues suggested suggests speculated
+    revealed stated states acknowledged acknowledges admitted admits mentioned recalled
+    recalls warned warns predicted claimed claims announced indicated conceded confirmed
+    confirms insisted emphasized""".split()
+)
+
+
+_MODALS = frozenset("would will could can did had might should".split())
+_AS_OPENERS = frozenset("but and so yet still indeed of course now then however again also".split())
+
+
+def _as_frame(
+    text: str,
+    s: _Sentence,
+    np_start: int,
+    after: int,
+    low: str,
+    quotes: Sequence[Span],
+    quote_starts: Sequence[int],
+) -> tuple[int, list[Span], bool] | tuple[()] | None:
+    """'As the Post reported, <statement>' and '<statement>, as she said.': the speaker
+    sits in an 'as' clause and the statement is the main clause around it.
+
+    Returns the speaker's first token (a sentence's capitalised 'As' may have been read
+    as part of a name), the content and whether it is a quotation; an empty tuple for
+    an 'as' clause that states nothing ('As he said he would, ...'); None where there
+    is no such clause ('as soon as', 'said he would go, as ...').
+    """
+    n = len(s.words)
+    if s.lower[np_start] == "as" and np_start + 1 < after:
+        as_at, named = np_start, np_start + 1  # 'As The Washington Post reported'
+    elif np_start > 0 and s.lower[np_start - 1] == "as":
+        as_at, named = np_start - 1, np_start
+    else:
+        return None
+    if as_at > 0 and s.words[as_at - 1] not in (",", "—", "–", ";", "”", '"', "''"):
+        return None
+    # what may stand between the cue and the comma: 'put it', 'told reporters',
+    # 'said Friday', 'wrote in a blog post'
+    k = after
+    if k < n and s.lower[k] == "it":
+        k += 1
+    if low in _SPEECH_OBJECT and k < n:
+        k = _object_end(s, k)
+    if k + 2 < n and s.lower[k] in PRONOUNS and s.lower[k + 1] in _MODALS and s.words[k + 2] == ",":
+        return ()
+    k = _past_when(s, k, low)
+    if k < n and s.lower[k] in _PREPOSITIONS:
+        stop = min(k + 7, n)
+        while k < stop and s.words[k] not in _CLAUSE_BREAKS:
+            k += 1
+    ends = k >= n or s.words[k] in (".", "!", "?")
+    if not ends and s.words[k] != ",":
+        return None
+    content: list[Span] = []
+    quote = False
+    if as_at > 0:
+        # '"...," as she put it' gives the quotation
+        content, quote = _content_left(text, s, s.starts[as_at], quotes, quote_starts)
+        # not a lone opener: 'But, as Sykes said, ...', 'Of course, as ...'
+        words = [w for a, b in content for w in _WORD.findall(text[a:b].lower())]
+        if not quote and all(w in _AS_OPENERS for w in words):
+            content = []
+    if not ends and k + 1 < n:
+        q = _quote_at(quotes, quote_starts, s.starts[k + 1], s.starts[k + 1] + 2)
+        if q >= 0 and not content:
+            return named, _quote_run(text, quotes, q), True
+        # the rest of the main clause, round the 'as' clause: 'The plant, as Smith
+        # said, will close' (not after a whole statement: '..., as she put it on
+        # Wednesday in Raleigh, N.C., where she also ...')
+        said_before = sum(len(text[a:b].split()) for a, b in content)
+        if quote or said_before > 5:
+            return named, content, quote
+        rest = _trim(text, s.starts[k + 1], s.end)
+        if rest is not None:
+            content.append(rest)
+    return (named, content, quote) if content else None
 
 
 _RELATIVES = frozenset(("who", "whom", "which", "that"))
@@ -1163,6 +1273,13 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
         return True
     if nxt == "to" and low in INFINITIVE_CUES:
         return True
+    if nxt == "with" and low.startswith(("agree", "disagree")):
+        # 'agreed with the President that ...'
+        for k in range(after + 1, min(after + 10, len(s.words))):
+            if s.lower[k] == "that":
+                return True
+            if s.words[k] in _CLAUSE_BREAKS:
+                break
     # 'voters see Clinton as the stronger candidate': a view of someone; 'wants voters
     # to know', 'want all immigrants ... to be deported': someone doing something
     word = "as" if low in _SEE_AS else "to" if low in _WANT else None
@@ -1182,6 +1299,12 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
             or nxt in _DETERMINERS
             or nxt in ("him", "her", "them")
             or (nxt.endswith("ing") and len(nxt) > 5)
+            or (  # 'support temporarily banning'
+                _adverb(nxt)
+                and after + 1 < len(s.words)
+                and s.lower[after + 1].endswith("ing")
+                and len(s.lower[after + 1]) > 5
+            )
         )
     return False
 
