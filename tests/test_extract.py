@@ -464,6 +464,43 @@ def test_attributions_in_as_clauses_and_calls(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ida Lund's claim that the quay was safe drew scorn.",
+         ("claim", "Ida Lund", "the quay was safe drew scorn", False)),
+        ("Her remark that “the tide waits for no one” stung.",
+         ("remark", "Her", "the tide waits for no one", True)),
+        ("Mr. Lund's repeated assurances that the quay was safe proved wrong.",
+         ("assurances", "Lund", "the quay was safe proved wrong", False)),
+    ],
+)  # fmt: skip
+def test_statements_named_by_a_noun_are_found_but_make_no_claim(
+    text: str, expected: tuple[str, str, str, bool]
+) -> None:
+    from reconcile.extract import find_attributions
+
+    found = [(a.cue_text(text), a.source_text(text), a.content_text(text), a.quote)
+             for a in find_attributions(text) if a.nominal]  # fmt: skip
+    assert found == [expected]
+    # where the 'that' clause ends is not known ('... was safe drew scorn')
+    assert rc.extract_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim that was made on Monday is false.",
+        "The ferry faced allegations that it ran late.",  # nobody named
+        "Lund rejected the claim that the quay was unsafe.",
+    ],
+)
+def test_no_nominal_statement_without_an_owner(text: str) -> None:
+    from reconcile.extract import find_attributions
+
+    assert not any(a.nominal for a in find_attributions(text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "As soon as the ferry left, the storm came.",

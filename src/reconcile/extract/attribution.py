@@ -187,6 +187,10 @@ class Attribution:
         True when the content is a question: put to someone ('Asked whether he would
         run, ...') or indirect ('declined to say whether ...', 'asked if ...').
         Reported, but not a statement of fact, so no claim is made of it.
+    nominal : bool
+        True when a noun names the statement ("Trump's claim that ..."). Its content
+        runs to the end of the sentence and may take in the sentence's own verb
+        ('... was rigged drew scorn'), so no claim is made of it either.
     """
 
     cue: Span
@@ -196,6 +200,7 @@ class Attribution:
     sentence: Span = (0, 0)
     relay: Span | None = None
     question: bool = False
+    nominal: bool = False
 
     def cue_text(self, text: str) -> str:
         """The cue words as they appear in `text`."""
@@ -540,9 +545,10 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
     if bar is not None:
         bar.update(len(text) - done)
         bar.close()
-    headlines = _headline_colons(text, quotes, quote_starts, sentences, sentence_starts)
-    if headlines:
-        found = sorted([*found, *headlines], key=lambda a: a.cue)
+    extra = _headline_colons(text, quotes, quote_starts, sentences, sentence_starts)
+    extra += _nominal_that(text, lowered, found, quotes, quote_starts, sentences, sentence_starts)
+    if extra:
+        found = sorted([*found, *extra], key=lambda a: a.cue)
     return _quoted_paragraphs(text, found, quotes, sentences, sentence_starts)
 
 
@@ -586,6 +592,84 @@ def _headline_colons(
             continue  # a tally ('Clinton: 1,769'), not a statement
         out.append(Attribution(cue=colon, source=m.span(1), content=(content,), quote=False,
                                sentence=sentences[k]))  # fmt: skip
+    return out
+
+
+# A statement named by a noun, its content in a 'that' clause: "Trump's claim that ...",
+# 'her remark that ...'. Only with a possessor, who is the source: 'the accusations
+# that ...' names nobody and is often the writer's report of a falsehood.
+_STATEMENT_NOUNS = (
+    "claim allegation accusation assertion suggestion insistence argument warning promise "
+    "pledge assurance remark comment statement declaration contention complaint charge "
+    "admission prediction belief view concern fear hope recognition acknowledgment "
+    "acknowledgement notion insinuation implication boast threat vow announcement finding "
+    "conclusion estimate worry demand proposal message reminder theory"
+).split()
+_NOMINAL = re.compile(
+    r"(?<![a-z])(?:" + "|".join(_STATEMENT_NOUNS) + r")s? that (?=[a-z\"“']|[^a-z\s])"
+)
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its", "our", "my"))
+_RELATIVE_AFTER = frozenset(
+    "is was are were has have had will would could can may might should did does do "
+    "he she they it we i you".split()
+)
+
+
+def _nominal_that(
+    text: str,
+    lowered: str,
+    found: Sequence[Attribution],
+    quotes: Sequence[Span],
+    quote_starts: Sequence[int],
+    sentences: Sequence[Span],
+    sentence_starts: Sequence[int],
+) -> list[Attribution]:
+    out: list[Attribution] = []
+    cues = sorted(a.cue for a in found)
+    for m in _NOMINAL.finditer(lowered):
+        noun = (m.start(), lowered.index(" ", m.start()))
+        if _inside(quotes, quote_starts, noun[0]):
+            continue
+        c = bisect.bisect_right(cues, (noun[1],)) - 1
+        if c >= 0 and cues[c][1] > noun[0]:
+            continue  # already a cue
+        k = bisect.bisect_right(sentence_starts, noun[0]) - 1
+        if k < 0 or noun[0] >= sentences[k][1]:
+            continue
+        sent = _Sentence(text, *sentences[k], noun[0])
+        i = sent.index(noun[0])
+        if i + 2 >= len(sent.words) or sent.starts[i] != noun[0]:
+            continue
+        if sent.lower[i + 2] in _RELATIVE_AFTER and sent.lower[i + 2] in _BE | _MODALS:
+            continue  # a relative clause: 'the claim that was made'
+        # the possessor, past at most two modifiers: "Trump's repeated claim that"
+        j = i
+        while j > max(0, i - 2) and sent.lower[j - 1].isalpha() and sent.words[j - 1].islower() \
+                and sent.lower[j - 1] not in _POSSESSIVE_PRONOUNS | _DETERMINERS:  # fmt: skip
+            j -= 1
+        if j == 0:
+            continue
+        before = sent.lower[j - 1]
+        if before in _POSSESSIVE_PRONOUNS:
+            source: Span = (sent.starts[j - 1], sent.ends[j - 1])
+        elif before.endswith(("'s", "’s")) and len(before) > 2 and sent.words[j - 1][0].isupper():
+            # the name that owns it: the run of capitalised words ending in "'s"
+            first = j - 1
+            while first > max(0, j - 5) and sent.words[first - 1][:1].isupper():
+                first -= 1
+            source = (sent.starts[first], sent.ends[j - 1] - 2)
+        else:
+            continue
+        q = _quote_at(quotes, quote_starts, sent.starts[i + 2], sent.starts[i + 2] + 2)
+        if q >= 0:
+            spans, quote = _quote_run(text, quotes, q), True
+        else:
+            content = _trim(text, sent.starts[i + 2], sentences[k][1])
+            if content is None:
+                continue
+            spans, quote = [content], False
+        out.append(Attribution(cue=noun, source=source, content=tuple(spans), quote=quote,
+                               sentence=sentences[k], nominal=True))  # fmt: skip
     return out
 
 
