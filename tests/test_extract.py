@@ -441,6 +441,12 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
          ("put it", "Ida Lund", ["The tide does not wait"])),
         ('"The tide does not wait," as Ida Lund put it.',
          ("put it", "Ida Lund", ["The tide does not wait"])),
+        # a long appositive or relative clause between the name and the cue
+        ("Ida Lund, a senior adviser to the harbour board and past president of the "
+         "North Sea Pilots Association of Bergen, said that the quay would reopen.",
+         ("said", "Ida Lund", ["the quay would reopen"])),
+        ("Two pilots, speaking on condition of anonymity, said that the quay was unsafe.",
+         ("said", "Two pilots", ["the quay was unsafe"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),

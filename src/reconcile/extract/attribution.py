@@ -1256,7 +1256,7 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
     for hop in range(5):
         k = comma - 1
         spoken = False
-        while k > max(0, comma - 16) and s.words[k] != ",":
+        while k > max(0, comma - 30) and s.words[k] != ",":
             if s.words[k] in (";", ":"):
                 return None
             # a verb of speech, not a noun of the same spelling ('the state of Vermont')
@@ -1264,7 +1264,7 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
             k -= 1
         if k <= 0 or s.words[k] != ",":
             return None
-        if spoken and s.lower[k + 1] not in ("who", "which"):
+        if spoken and s.lower[k + 1] not in ("who", "which", "speaking"):
             return None  # a clause, not an appositive: '"...," Trump said, adding'
         piece = range(k + 1, comma)
         if (
