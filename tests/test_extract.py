@@ -447,6 +447,11 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
          ("said", "Ida Lund", ["the quay would reopen"])),
         ("Two pilots, speaking on condition of anonymity, said that the quay was unsafe.",
          ("said", "Two pilots", ["the quay was unsafe"])),
+        # a place's state is not the speaker; a party and state label stays with the name
+        ("Ida Lund, 67, a retired pilot in Bergen, Va., said that the quay was unsafe.",
+         ("said", "Ida Lund", ["the quay was unsafe"])),
+        ("Senator Ida Lund, R-Va., said that the quay was unsafe.",
+         ("said", "Senator Ida Lund, R-Va.", ["the quay was unsafe"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),

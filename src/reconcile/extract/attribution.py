@@ -1268,6 +1268,16 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
             return None  # a clause, not an appositive: '"...," Trump said, adding'
         piece = range(k + 1, comma)
         if (
+            len(piece) <= 2
+            and s.words[k + 1][0].isupper()
+            and len(s.words[k + 1]) <= 5
+            and "-" not in s.words[k + 1]  # a party and state: 'McConnell, R-Ky., said'
+            and s.words[comma - 1] == "."
+            and _is_name(s.words[k - 1])
+        ):
+            comma = k  # a place's state: 'a teacher in Allentown, Pa., said'
+            continue
+        if (
             hop == 0
             and len(piece) >= 2
             and all(_is_name(s.words[t]) or s.words[t] == "." for t in piece)
