@@ -498,6 +498,35 @@ def test_statements_named_by_a_noun_are_found_but_make_no_claim(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The harbour master spoke about the storm damage on Monday.",
+         ("spoke about", "The harbour master", "the storm damage on Monday")),
+        ("Ida Lund spoke briefly to reporters about the ferry, then left.",
+         ("spoke briefly to reporters about", "Ida Lund", "the ferry")),
+        ("The mayor talked up her plans for the quay.",
+         ("talked up", "The mayor", "her plans for the quay")),
+    ],
+)  # fmt: skip
+def test_talk_about_a_topic_is_found_but_makes_no_claim(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    from reconcile.extract import find_attributions
+
+    found = [(a.cue_text(text), a.source_text(text), a.content_text(text))
+             for a in find_attributions(text) if a.topic]  # fmt: skip
+    assert found == [expected]
+    assert rc.extract_claims(text) == []  # the topic is not what was said
+
+
+def test_talks_as_a_noun_are_no_topic() -> None:
+    from reconcile.extract import find_attributions
+
+    assert find_attributions("The peace talks about the border stalled.") == []
+    assert find_attributions("Speaking to reporters, the mayor left.") == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The claim that was made on Monday is false.",

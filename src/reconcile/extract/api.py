@@ -224,10 +224,10 @@ def extract_claims(
     if not body.strip():
         return []
     clean = blank_markup(body)
-    # a question put to someone is reported speech but states nothing; a statement
-    # named by a noun has no clear end
+    # a question put to someone is reported speech but states nothing, nor does talk
+    # about a topic; a statement named by a noun has no clear end
     found = [a for a in find_attributions(clean, progress=progress)
-             if not a.question and not a.nominal]  # fmt: skip
+             if not (a.question or a.nominal or a.topic)]  # fmt: skip
     if outlet is None:
         dateline = _DATELINE.search(clean, 0, 600)
         outlet = dateline.group(1).strip() if dateline else None

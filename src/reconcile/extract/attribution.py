@@ -128,7 +128,9 @@ _NOUNLIKE = frozenset(
     "hint hints threat counter mention challenge defend praise tweet tweets claim call calls "
     "continue continues view views".split()
 )
-_CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | {"according", "put"}) - _NOUNLIKE | {"calls"}
+# talking about something: the topic, not a statement ('spoke about the drug crisis')
+_TALK = frozenset("speak speaks spoke speaking talk talks talked talking".split())
+_CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | _TALK | {"according", "put"}) - _NOUNLIKE | {"calls"}
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -191,6 +193,9 @@ class Attribution:
         True when a noun names the statement ("Trump's claim that ..."). Its content
         runs to the end of the sentence and may take in the sentence's own verb
         ('... was rigged drew scorn'), so no claim is made of it either.
+    topic : bool
+        True when the content is what was talked about, not what was said ('spoke
+        about the drug crisis'); no claim is made of it.
     """
 
     cue: Span
@@ -201,6 +206,7 @@ class Attribution:
     relay: Span | None = None
     question: bool = False
     nominal: bool = False
+    topic: bool = False
 
     def cue_text(self, text: str) -> str:
         """The cue words as they appear in `text`."""
@@ -810,6 +816,16 @@ def _attribute(
         # a verb in 'the mayor calls for calm'; a noun in 'the Obama calls for',
         # "Mr. Obama's calls for", 'renewed Republican calls for'
         return None
+    topic_at = -1
+    if low in _TALK:
+        topic_at = _talk_topic(s, i)
+        if (
+            topic_at < 0
+            or (i > 0 and s.lower[i - 1] in _DETERMINERS)
+            or (low == "talks" and i > 0 and not _is_name(s.words[i - 1])
+                and s.lower[i - 1] not in PRONOUNS)
+        ):  # fmt: skip
+            return None  # 'speaking to reporters, ...', 'the peace talks about'
     if low == "put" and (i + 1 >= n or s.lower[i + 1] != "it"):
         return None  # only 'as she put it', 'put it bluntly: ...'
     if low == "pledged" and i + 1 < n and s.lower[i + 1] in ("delegate", "delegates"):
@@ -835,8 +851,10 @@ def _attribute(
         last += 1  # '..., referring to the convention': what was meant
     elif low == "put":
         last += 1  # 'put it'
+    elif topic_at > 0:
+        last = topic_at  # 'spoke briefly about', 'talked up'
     cue = (s.starts[i], s.ends[last])
-    speech = low in SPEECH_CUES or low == "put"
+    speech = low in SPEECH_CUES or low == "put" or topic_at > 0
     # the speaker: before the cue (past auxiliaries and adverbs), or after it
     j = i
     while j > 0:
@@ -961,6 +979,14 @@ def _attribute(
         source = source_span
     else:
         source = (s.starts[source_tokens[0]], s.ends[source_tokens[1] - 1])
+    if topic_at > 0:
+        stop = topic_at + 1
+        while stop < n and s.words[stop] not in _CLAUSE_BREAKS:
+            stop += 1
+        about = _trim(text, s.starts[min(topic_at + 1, n - 1)], s.ends[stop - 1])
+        if about is None or topic_at + 1 >= n:
+            return None
+        return Attribution(cue=cue, source=source, content=(about,), relay=relay, topic=True)
     if left is not None and not inverted and not participle and low in _AS_VERBS:
         framed = _as_frame(text, s, left[0], after, low, quotes, quote_starts)
         if framed == ():
@@ -1015,6 +1041,24 @@ _AS_VERBS = frozenset(
 
 _MODALS = frozenset("would will could can did had might should".split())
 _AS_OPENERS = frozenset("but and so yet still indeed of course now then however again also".split())
+
+
+def _talk_topic(s: _Sentence, i: int) -> int:
+    """The word that opens what was talked about ('spoke about', 'spoke briefly about',
+    'spoke favorably of', 'talked up', 'spoke to reporters about'), or -1."""
+    n = len(s.words)
+    k = i + 1
+    if k < n and _adverb(s.lower[k]):
+        k += 1
+    if k < n and (s.lower[k] in ("about", "of") or (s.lower[k] == "up" and "talk" in s.lower[i])):
+        return k
+    if k < n and s.lower[k] in _PREPOSITIONS:  # 'spoke at the White House on Tuesday about'
+        for m in range(k + 1, min(k + 12, n)):
+            if s.lower[m] == "about":
+                return m
+            if s.words[m] in _CLAUSE_BREAKS:
+                break
+    return -1
 
 
 def _as_frame(
