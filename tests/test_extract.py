@@ -452,6 +452,9 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
          ("said", "Ida Lund", ["the quay was unsafe"])),
         ("Senator Ida Lund, R-Va., said that the quay was unsafe.",
          ("said", "Senator Ida Lund, R-Va.", ["the quay was unsafe"])),
+        # 'made (it) clear that'
+        ("The pilots have made it clear that the quay is unsafe.",
+         ("made it clear", "The pilots", ["the quay is unsafe"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),
@@ -550,6 +553,7 @@ def test_no_nominal_statement_without_an_owner(text: str) -> None:
         "The renewed Republican calls for a new quay went unheard.",
         "The calls for calm went unheard.",
         "I agree with you.",
+        "The water was clear that morning.",
     ],
 )
 def test_no_attribution_in_as_and_calls_lookalikes(text: str) -> None:

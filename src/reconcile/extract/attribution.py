@@ -130,7 +130,10 @@ _NOUNLIKE = frozenset(
 )
 # talking about something: the topic, not a statement ('spoke about the drug crisis')
 _TALK = frozenset("speak speaks spoke speaking talk talks talked talking".split())
-_CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | _TALK | {"according", "put"}) - _NOUNLIKE | {"calls"}
+_MAKE = frozenset(("made", "make", "makes", "making"))
+_CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | _TALK | {"according", "put", "clear"}) - _NOUNLIKE | {
+    "calls"
+}
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -816,6 +819,13 @@ def _attribute(
         # a verb in 'the mayor calls for calm'; a noun in 'the Obama calls for',
         # "Mr. Obama's calls for", 'renewed Republican calls for'
         return None
+    clear_at = -1
+    if low == "clear":
+        # 'made clear that', 'has made it clear that': the cue opens at 'made'
+        m = i - 2 if i > 1 and s.lower[i - 1] == "it" else i - 1
+        if m < 0 or s.lower[m] not in _MAKE or i + 1 >= n or s.lower[i + 1] != "that":
+            return None
+        clear_at, i = i, m
     topic_at = -1
     if low in _TALK:
         topic_at = _talk_topic(s, i)
@@ -853,8 +863,10 @@ def _attribute(
         last += 1  # 'put it'
     elif topic_at > 0:
         last = topic_at  # 'spoke briefly about', 'talked up'
+    elif clear_at > 0:
+        last = clear_at
     cue = (s.starts[i], s.ends[last])
-    speech = low in SPEECH_CUES or low == "put" or topic_at > 0
+    speech = low in SPEECH_CUES or low == "put" or topic_at > 0 or clear_at > 0
     # the speaker: before the cue (past auxiliaries and adverbs), or after it
     j = i
     while j > 0:
