@@ -543,6 +543,21 @@ def test_no_nominal_statement_without_an_owner(text: str) -> None:
     assert not any(a.nominal for a in find_attributions(text))
 
 
+def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
+    from reconcile.extract import find_attributions
+
+    text = (
+        "LUND: The quay is unsafe.\nHOST: Since when?\nLUND: Since the storm.\n"
+        "ABSTRACT: A summary of the talks.\n"
+        "EXCLUSIVE – Ida Lund: The Quay Must Close.\n"
+    )
+    found = [(a.source_text(text), a.content_text(text)) for a in find_attributions(text)]
+    assert ("LUND", "The quay is unsafe") in found
+    assert ("LUND", "Since the storm") in found
+    assert ("Ida Lund", "The Quay Must Close") in found
+    assert all(source not in ("HOST", "ABSTRACT") for source, _ in found)  # once: a label
+
+
 @pytest.mark.parametrize(
     "text",
     [

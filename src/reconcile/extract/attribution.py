@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -563,9 +564,11 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
 
 # 'John McCain: Populist Anger Appeals to ...' at the start of a line: a headline's
 # way of saying who said it. One to six capitalised words (a few lower-case joiners).
+# Before the name may come a tag: 'EXCLUSIVE – Roger Stone: ...'.
 _HEADLINE = re.compile(
-    r"(?m)^[ \t]*((?:[A-Z][\w.’'&-]*)(?:[ \t]+(?:[A-Z][\w.’'&-]*|of|the|and|de|van|von))"
-    r"{0,5})[ \t]*(:)[ \t]+(?=\S)"
+    r"(?m)^[ \t]*(?:[A-Z]{3,}[ \t]*[–—-][ \t]*)?"
+    r"((?:[A-Z][\w.’'&-]*)(?:[ \t]+(?:[A-Z][\w.’'&-]*|of|the|and|de|van|von)){0,5})"
+    r"[ \t]*(:)[ \t]+(?=\S)"
 )
 _NOT_SPEAKERS = frozenset({
     "breaking", "by", "contributing", "credit", "editor's note", "editor’s note", "email",
@@ -583,10 +586,14 @@ def _headline_colons(
     sentence_starts: Sequence[int],
 ) -> list[Attribution]:
     out = []
-    for m in _HEADLINE.finditer(text):
+    matches = list(_HEADLINE.finditer(text))
+    # a name in capitals is a speaker where it speaks more than once, as in a
+    # transcript ('TAPPER: ...', 'FALLIN: ...'); once, it is a label ('ABSTRACT')
+    turns = Counter(m.group(1) for m in matches if m.group(1).isupper())
+    for m in matches:
         name = m.group(1)
         words = name.split()
-        if name.isupper() or all(len(w) < 2 for w in words):
+        if (name.isupper() and turns[name] < 2) or all(len(w) < 2 for w in words):
             continue  # labels ('UPDATE', 'BYLINE') and interview turns ('Q', 'A')
         if name.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
             continue
