@@ -455,6 +455,11 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
         # 'made (it) clear that'
         ("The pilots have made it clear that the quay is unsafe.",
          ("made it clear", "The pilots", ["the quay is unsafe"])),
+        # the subject of a participle: the nearest clause's, a title with its name
+        ("Some pilots were angry, and the harbour board has sued the city, saying the "
+         "rules are unfair.", ("saying", "the harbour board", ["the rules are unfair"])),
+        ("Mrs. Lund left the meeting early, saying the quay was unsafe.",
+         ("saying", "Mrs. Lund", ["the quay was unsafe"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),

@@ -1243,6 +1243,9 @@ _NOT_ADVERBS = frozenset("italy kelly sally holly emily reilly daily family ally
 _ADJECTIVAL = ("ic", "an", "ish", "ese")
 
 
+_TITLES = frozenset("mr mrs ms dr sen gov rep gen prof st lt col sgt".split())
+
+
 def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None:
     """The subject of the clause a participle or second verb at token `j` belongs to.
 
@@ -1266,6 +1269,8 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
         lead = s.words.index(",", lead) + 1
     starts.append(lead)
     for start in starts:
+        if start < j - 1 and s.lower[start] in ("and", "but"):
+            start += 1  # '..., and the ACLU has sued the city, saying ...'
         if start >= j:
             continue
         first, low = s.words[start], s.lower[start]
@@ -1273,15 +1278,26 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
             _is_name(first) or low in _DETERMINERS or low in PRONOUNS or low in _QUANTIFIERS
         ):
             continue
+        if low in PRONOUNS:
+            return (start, start + 1)
         subject = _noun_phrase_right(s, start)
         if subject is None:
             continue
-        if _is_name(first) and low not in _DETERMINERS:
+        if _is_name(first) and low not in _DETERMINERS | _QUANTIFIERS:
             # a name ends at its first lower-case word: 'Bolton distanced himself';
             # a capitalised adjective takes its noun: 'Democratic voters are'
             end = subject[0] + 1
             while end < subject[1] and not s.words[end][0].islower():
                 end += 1
+            while (
+                end + 1 < len(s.words)
+                and s.words[end] == "."
+                and s.lower[end - 1] in _TITLES
+                and _is_name(s.words[end + 1])
+            ):
+                end += 2  # 'Mrs. Clinton'
+                while end < len(s.words) and _is_name(s.words[end]):
+                    end += 1
             if end == subject[0] + 1 and end < subject[1] and low.endswith(_ADJECTIVAL):
                 end += 1
             subject = (subject[0], end)
