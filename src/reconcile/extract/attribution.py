@@ -19,7 +19,7 @@ import bisect
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -512,10 +512,13 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     bar = progress_bar(len(text), progress, "extracting", "char")
     done = 0
-    for start, _ in _cue_positions(lowered):
+    for start, end in _cue_positions(lowered):
         if bar is not None and start - done >= 65536:
             bar.update(start - done)
             done = start
+        needs = _NEEDS_AFTER.get(lowered[start:end])
+        if needs is not None and not needs(lowered, end):
+            continue  # a cue only before certain words ('made clear that'): not here
         k = bisect.bisect_right(sentence_starts, start) - 1
         if k < 0 or start >= sentences[k][1]:
             continue
@@ -621,9 +624,9 @@ _STATEMENT_NOUNS = (
     "acknowledgement notion insinuation implication boast threat vow announcement finding "
     "conclusion estimate worry demand proposal message reminder theory"
 ).split()
-_NOMINAL = re.compile(
-    r"(?<![a-z])(?:" + "|".join(_STATEMENT_NOUNS) + r")s? that (?=[a-z\"“']|[^a-z\s])"
-)
+_STATEMENT_FORMS = frozenset(_STATEMENT_NOUNS) | {w + "s" for w in _STATEMENT_NOUNS}
+# found from ' that ', which is rarer than the positions an alternation of nouns would try
+_THAT = re.compile(r" that (?=\S)")
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its", "our", "my"))
 _RELATIVE_AFTER = frozenset(
     "is was are were has have had will would could can may might should did does do "
@@ -642,8 +645,13 @@ def _nominal_that(
 ) -> list[Attribution]:
     out: list[Attribution] = []
     cues = sorted(a.cue for a in found)
-    for m in _NOMINAL.finditer(lowered):
-        noun = (m.start(), lowered.index(" ", m.start()))
+    for m in _THAT.finditer(lowered):
+        if not lowered[m.start() - 1 : m.start()].isalpha():
+            continue
+        begin = lowered.rfind(" ", max(0, m.start() - 20), m.start()) + 1
+        if lowered[begin : m.start()] not in _STATEMENT_FORMS:
+            continue
+        noun = (begin, m.start())
         if _inside(quotes, quote_starts, noun[0]):
             continue
         c = bisect.bisect_right(cues, (noun[1],)) - 1
@@ -687,6 +695,24 @@ def _nominal_that(
         out.append(Attribution(cue=noun, source=source, content=tuple(spans), quote=quote,
                                sentence=sentences[k], nominal=True))  # fmt: skip
     return out
+
+
+def _starts_with(*words: str) -> Callable[[str, int], bool]:
+    return lambda lowered, end: lowered[end : end + 40].lstrip().startswith(words)
+
+
+def _mentions(*words: str) -> Callable[[str, int], bool]:
+    return lambda lowered, end: any(w in lowered[end : end + 300] for w in words)
+
+
+# What must follow a cue word that is a cue only before certain words (a cheap test
+# on the text, before the sentence is tokenised; _attribute makes the exact one)
+_NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
+    "clear": _starts_with("that"),
+    "put": _starts_with("it"),
+    "calls": _starts_with("for", "on"),
+    **dict.fromkeys(_TALK, _mentions("about", "of", "up")),
+}
 
 
 def _cue_positions(lowered: str) -> list[Span]:
