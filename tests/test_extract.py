@@ -460,6 +460,10 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
          "rules are unfair.", ("saying", "the harbour board", ["the rules are unfair"])),
         ("Mrs. Lund left the meeting early, saying the quay was unsafe.",
          ("saying", "Mrs. Lund", ["the quay was unsafe"])),
+        # the agent of a passive attitude, a share or 'some' among them
+        ("The plan was rejected by 64 percent of the pilots.",
+         ("rejected", "64 percent", ["The plan"])),
+        ("The move was seen by some as a demotion.", ("seen", "some", ["The move"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),

@@ -948,7 +948,7 @@ def _attribute(
     if left is not None:
         left = _subject(s, left)
     if (
-        speech
+        (speech or low.endswith("ed") or low == "seen")  # 'was rejected by', 'seen by'
         and last + 2 < n
         and s.lower[last + 1] == "by"
         and any(w in _BE for w in s.lower[j:i])
@@ -1243,7 +1243,9 @@ def _passive(text: str, s: _Sentence, j: int, cue: Span, last: int) -> Attributi
     what the sentence is about, before the verb, the content."""
     agent = _noun_phrase_right(s, last + 2)
     if agent is None or not (
-        _is_name(s.words[agent[0]]) or s.lower[agent[0]] in _DETERMINERS | _QUANTIFIERS
+        _is_name(s.words[agent[0]])
+        or s.lower[agent[0]] in _DETERMINERS | _QUANTIFIERS | _CLAUSE_OPENERS
+        or s.words[agent[0]][0].isdigit()  # '64 percent of the electorate'
     ):
         return None
     content = _trim(text, s.start, s.starts[j]) if j > 0 else None
