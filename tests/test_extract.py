@@ -464,6 +464,11 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
         ("The plan was rejected by 64 percent of the pilots.",
          ("rejected", "64 percent", ["The plan"])),
         ("The move was seen by some as a demotion.", ("seen", "some", ["The move"])),
+        # a passive without its auxiliary
+        ("The quay will close in May, as reported by the Harbour Gazette.",
+         ("reported", "the Harbour Gazette", ["The quay will close in May"])),
+        ("As reported by the Gazette, the quay will close.",
+         ("reported", "the Gazette", ["the quay will close"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),
@@ -536,6 +541,16 @@ def test_talks_as_a_noun_are_no_topic() -> None:
 
     assert find_attributions("The peace talks about the border stalled.") == []
     assert find_attributions("Speaking to reporters, the mayor left.") == []
+
+
+def test_a_statement_named_before_a_reduced_passive_makes_no_claim() -> None:
+    from reconcile.extract import find_attributions
+
+    text = "The pier must reopen, a call echoed by the harbour board on Monday."
+    found = [(a.cue_text(text), a.source_text(text), a.content_text(text), a.nominal)
+             for a in find_attributions(text)]  # fmt: skip
+    assert found == [("echoed", "the harbour board", "a call", True)]
+    assert rc.extract_claims(text) == []
 
 
 @pytest.mark.parametrize(

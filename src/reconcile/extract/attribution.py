@@ -956,6 +956,19 @@ def _attribute(
         passive = _passive(text, s, j, (s.starts[i], s.ends[last]), last)
         if passive is not None:
             return passive
+    if (
+        j == i
+        and i > 0
+        and last + 2 < n
+        and s.lower[last + 1] == "by"
+        and (low.endswith("ed") or low == "seen")
+        and (s.lower[i - 1] == "as" or (s.words[i - 1].isalpha() and s.words[i - 1].islower()
+                                        and s.lower[i - 1] not in _NOT_NOUNS))
+    ):  # fmt: skip
+        # no auxiliary: 'a call echoed by Japan', '..., as reported by the Gazette'
+        reduced = _reduced_passive(text, s, i, (s.starts[i], s.ends[last]), last)
+        if reduced is not None:
+            return reduced
     if left is not None and s.lower[left[0]] in ("it",) and j < i:
         left = None  # 'it was decided', 'it is expected'
     relay = None
@@ -1254,6 +1267,46 @@ def _passive(text: str, s: _Sentence, j: int, cue: Span, last: int) -> Attributi
     return Attribution(
         cue=cue, source=(s.starts[agent[0]], s.ends[agent[1] - 1]), content=(content,)
     )
+
+
+# words before a participle that make it no reduced relative ('he was then asked by')
+_NOT_NOUNS = (
+    PRONOUNS
+    | _DETERMINERS
+    | SKIP_BEFORE_CUE
+    | _BE
+    | frozenset("and or but not who which that to than also".split())
+)
+
+
+def _reduced_passive(text: str, s: _Sentence, i: int, cue: Span, last: int) -> Attribution | None:
+    """A passive without its auxiliary: 'a call echoed by Japan', 'a sentiment endorsed
+    by the crowd' (what the noun before names is the content), and 'As reported by the
+    Gazette, ...' or '..., as reported by the Gazette.' (the statement round it)."""
+    found = _passive(text, s, i, cue, last)  # the agent, with a placeholder content
+    if found is None:
+        return None
+    n = len(s.words)
+    if s.lower[i - 1] == "as":
+        agent_end = _noun_phrase_right(s, last + 2)
+        k = agent_end[1] if agent_end is not None else last + 2
+        while k < n and s.words[k] not in _CLAUSE_BREAKS:
+            k += 1
+        if i - 1 == 0 and k + 1 < n and s.words[k] == ",":
+            content = _trim(text, s.starts[k + 1], s.end)
+        elif i > 1 and s.words[i - 2] == ",":
+            content = _trim(text, s.start, s.starts[i - 2])
+        else:
+            return None
+    else:
+        named = _noun_phrase_left(s, i)
+        content = None if named is None else _trim(text, s.starts[named[0]], s.starts[i])
+        if content is not None:
+            # a noun names the statement ('a call'): no claim, as with "Trump's claim"
+            return attrs.evolve(found, content=(content,), nominal=True)
+    if content is None:
+        return None
+    return attrs.evolve(found, content=(content,))
 
 
 def _adverb(low: str) -> bool:
