@@ -567,6 +567,25 @@ def test_no_nominal_statement_without_an_owner(text: str) -> None:
     assert not any(a.nominal for a in find_attributions(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The mayor is expected to reopen the quay.", "The quay appears to be unsafe."],
+)
+def test_a_view_nobody_holds_has_no_source_and_makes_no_claim(text: str) -> None:
+    from reconcile.extract import find_attributions
+
+    found = find_attributions(text)
+    assert len(found) == 1 and found[0].source is None
+    assert rc.extract_claims(text) == []
+
+
+def test_a_briefing_paper_is_no_cue() -> None:
+    from reconcile.extract import find_attributions
+
+    text = "The plan was in a harbour board briefing paper on the quay."
+    assert find_attributions(text) == []
+
+
 def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
     from reconcile.extract import find_attributions
 

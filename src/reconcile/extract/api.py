@@ -225,9 +225,10 @@ def extract_claims(
         return []
     clean = blank_markup(body)
     # a question put to someone is reported speech but states nothing, nor does talk
-    # about a topic; a statement named by a noun has no clear end
+    # about a topic; a statement named by a noun has no clear end; and a view nobody
+    # holds ('is expected to') is nobody's claim
     found = [a for a in find_attributions(clean, progress=progress)
-             if not (a.question or a.nominal or a.topic)]  # fmt: skip
+             if not (a.question or a.nominal or a.topic) and a.source is not None]  # fmt: skip
     if outlet is None:
         dateline = _DATELINE.search(clean, 0, 600)
         outlet = dateline.group(1).strip() if dateline else None

@@ -179,7 +179,8 @@ class Attribution:
         The span of the cue ('said', 'according to', 'told').
     source : tuple of int or None
         The span of the source mention ('the mayor', 'he'); None when the text names
-        nobody.
+        nobody ('Trump is expected to speak', 'the plan appears to fail'), and then no
+        claim is made of it.
     content : tuple of spans
         What was said; two spans for a quote split around its attribution.
     quote : bool
@@ -871,6 +872,8 @@ def _attribute(
             return None  # 'speaking to reporters, ...', 'the peace talks about'
     if low == "put" and (i + 1 >= n or s.lower[i + 1] != "it"):
         return None  # only 'as she put it', 'put it bluntly: ...'
+    if low in ("elaborate", "briefing", "like"):
+        return None  # 'did not elaborate', 'a security briefing', 'words like "maybe"'
     if low == "pledged" and i + 1 < n and s.lower[i + 1] in ("delegate", "delegates"):
         return None  # an adjective: 'pledged delegates'
     if low == "reporting" and i + 1 < n and s.lower[i + 1] == "by":
@@ -1082,9 +1085,22 @@ def _attribute(
         _WHETHER.match(opening) is not None
         or (low.startswith("ask") and opening.startswith(("if ", "what ", "who ", "how ", "why ")))
     )
+    if (
+        not inverted
+        and not participle
+        and after < n
+        and s.lower[after] == "to"
+        and (low in _IMPRESSIONS or (low in _PASSIVE_TO and any(w in _BE for w in s.lower[j:i])))
+    ):
+        # 'Trump is expected to speak', 'the plan appears to fail': nobody named holds
+        # the view ('is expected' by whom?), and the subject is what it is about
+        source = None
     return Attribution(cue=cue, source=source, content=tuple(content), quote=quote, relay=relay,
                        question=question)  # fmt: skip
 
+
+_PASSIVE_TO = frozenset("expected believed intended thought considered said known".split())
+_IMPRESSIONS = frozenset("appear appears appeared appearing".split())
 
 # verbs of a statement: 'as the Post reported' gives a source; 'as the crowd cheered'
 # and 'as Freddy joked' are more often 'while'
