@@ -469,6 +469,9 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
          ("reported", "the Harbour Gazette", ["The quay will close in May"])),
         ("As reported by the Gazette, the quay will close.",
          ("reported", "the Gazette", ["the quay will close"])),
+        # 'long' between the auxiliary and the cue
+        ("The pilots have long complained that the quay is unsafe.",
+         ("complained", "The pilots", ["the quay is unsafe"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),

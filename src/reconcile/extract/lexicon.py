@@ -116,7 +116,7 @@ SKIP_BEFORE_CUE = frozenset(
     reportedly initially further quickly flatly would will did does do is was were are
     has just even never not n't already first last earlier privately openly reportedly
     apparently since often frequently had been being may might could should must can
-    so far
+    so far long
     """.split()
 )
 # Words that end a speaker noun phrase when read leftwards from the cue.
