@@ -589,6 +589,17 @@ def test_a_briefing_paper_is_no_cue() -> None:
     assert find_attributions(text) == []
 
 
+def test_a_view_inside_its_holders_statement_is_part_of_it() -> None:
+    from reconcile.extract import find_attributions
+
+    text = "Most pilots say they think the quay is unsafe."
+    found = [(a.cue_text(text), a.content_text(text)) for a in find_attributions(text)]
+    assert found == [("say", "they think the quay is unsafe")]
+    # someone else's view inside a statement is its own attribution
+    text = "The mayor said the pilots think the quay is unsafe."
+    assert len(find_attributions(text)) == 2
+
+
 def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
     from reconcile.extract import find_attributions
 

@@ -547,6 +547,8 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
         found_one = _attribute(text, sent, i, quotes, quote_starts, previous)
         if found_one is None:
             continue
+        if previous is not None and _nested_view(text, previous, found_one):
+            continue
         object.__setattr__(found_one, "sentence", sentences[k])  # fresh, not yet shared
         back = len(found) - 1
         # statements nest a few deep at most; the bound keeps a sentence of thousands of
@@ -696,6 +698,16 @@ def _nominal_that(
         out.append(Attribution(cue=noun, source=source, content=tuple(spans), quote=quote,
                                sentence=sentences[k], nominal=True))  # fmt: skip
     return out
+
+
+def _nested_view(text: str, outer: Attribution, inner: Attribution) -> bool:
+    """'Voters say they think she could win': a view held by the speaker of the
+    statement it sits in (a pronoun pointing back) is part of that statement."""
+    if inner.source is None or not any(s <= inner.cue[0] < e for s, e in outer.content):
+        return False
+    cue = text[inner.cue[0] : inner.cue[1]].lower()
+    mention = text[inner.source[0] : inner.source[1]].lower()
+    return cue not in SPEECH_CUES and mention in ("they", "he", "she", "we", "it")
 
 
 def _starts_with(*words: str) -> Callable[[str, int], bool]:
