@@ -572,7 +572,11 @@ def test_no_nominal_statement_without_an_owner(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The mayor is expected to reopen the quay.", "The quay appears to be unsafe."],
+    [
+        "The mayor is expected to reopen the quay.",
+        "The quay appears to be unsafe.",
+        "The mayor was asked to reopen the quay.",  # by someone unnamed
+    ],
 )
 def test_a_view_nobody_holds_has_no_source_and_makes_no_claim(text: str) -> None:
     from reconcile.extract import find_attributions

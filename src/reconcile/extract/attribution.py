@@ -1097,12 +1097,15 @@ def _attribute(
         _WHETHER.match(opening) is not None
         or (low.startswith("ask") and opening.startswith(("if ", "what ", "who ", "how ", "why ")))
     )
+    passive = any(w in _BE for w in s.lower[j:i])
     if (
         not inverted
         and not participle
         and after < n
-        and s.lower[after] == "to"
-        and (low in _IMPRESSIONS or (low in _PASSIVE_TO and any(w in _BE for w in s.lower[j:i])))
+        and (
+            (s.lower[after] == "to" and (low in _IMPRESSIONS or (low in _PASSIVE_TO and passive)))
+            or (low == "asked" and passive)  # 'Sanders was asked ...': by someone unnamed
+        )
     ):
         # 'Trump is expected to speak', 'the plan appears to fail': nobody named holds
         # the view ('is expected' by whom?), and the subject is what it is about
