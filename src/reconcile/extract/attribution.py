@@ -1097,14 +1097,14 @@ def _attribute(
         _WHETHER.match(opening) is not None
         or (low.startswith("ask") and opening.startswith(("if ", "what ", "who ", "how ", "why ")))
     )
-    passive = any(w in _BE for w in s.lower[j:i])
+    by_someone = any(w in _BE for w in s.lower[j:i])  # a passive: 'is expected', 'was asked'
     if (
         not inverted
         and not participle
         and after < n
         and (
-            (s.lower[after] == "to" and (low in _IMPRESSIONS or (low in _PASSIVE_TO and passive)))
-            or (low == "asked" and passive)  # 'Sanders was asked ...': by someone unnamed
+            (s.lower[after] == "to" and (low in _IMPRESSIONS or (low in _PASSIVE_TO and by_someone)))
+            or (low == "asked" and by_someone)  # 'Sanders was asked ...': by someone unnamed
         )
     ):
         # 'Trump is expected to speak', 'the plan appears to fail': nobody named holds
