@@ -1097,14 +1097,15 @@ def _attribute(
         _WHETHER.match(opening) is not None
         or (low.startswith("ask") and opening.startswith(("if ", "what ", "who ", "how ", "why ")))
     )
-    by_someone = any(w in _BE for w in s.lower[j:i])  # a passive: 'is expected', 'was asked'
+    in_passive = any(w in _BE for w in s.lower[j:i])  # 'is expected', 'was asked'
+    then_to = after < n and s.lower[after] == "to"
     if (
         not inverted
         and not participle
         and after < n
         and (
-            (s.lower[after] == "to" and (low in _IMPRESSIONS or (low in _PASSIVE_TO and by_someone)))
-            or (low == "asked" and by_someone)  # 'Sanders was asked ...': by someone unnamed
+            (then_to and (low in _IMPRESSIONS or (low in _PASSIVE_TO and in_passive)))
+            or (low == "asked" and in_passive)  # 'Sanders was asked ...': by someone unnamed
         )
     ):
         # 'Trump is expected to speak', 'the plan appears to fail': nobody named holds
