@@ -599,6 +599,8 @@ def test_a_view_inside_its_holders_statement_is_part_of_it() -> None:
     text = "Most pilots say they think the quay is unsafe."
     found = [(a.cue_text(text), a.content_text(text)) for a in find_attributions(text)]
     assert found == [("say", "they think the quay is unsafe")]
+    text = "Ida Lund told the Gazette she’d support the harbour master."
+    assert [a.cue_text(text) for a in find_attributions(text)] == ["told"]
     # someone else's view inside a statement is its own attribution
     text = "The mayor said the pilots think the quay is unsafe."
     assert len(find_attributions(text)) == 2

@@ -706,8 +706,10 @@ def _nested_view(text: str, outer: Attribution, inner: Attribution) -> bool:
     if inner.source is None or not any(s <= inner.cue[0] < e for s, e in outer.content):
         return False
     cue = text[inner.cue[0] : inner.cue[1]].lower()
-    mention = text[inner.source[0] : inner.source[1]].lower()
-    return cue not in SPEECH_CUES and mention in ("they", "he", "she", "we", "it")
+    # the last word of the mention, without a contraction ('he’d support')
+    words = text[inner.source[0] : inner.source[1]].lower().replace("’", "'").split()
+    last = words[-1].split("'")[0] if words else ""
+    return cue not in SPEECH_CUES and last in ("they", "he", "she", "we", "it")
 
 
 def _starts_with(*words: str) -> Callable[[str, int], bool]:
