@@ -632,6 +632,7 @@ def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
         "The calls for calm went unheard.",
         "I agree with you.",
         "The water was clear that morning.",
+        "The mayor will tell the council that the quay is unsafe.",  # not said yet
     ],
 )
 def test_no_attribution_in_as_and_calls_lookalikes(text: str) -> None:

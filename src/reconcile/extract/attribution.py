@@ -886,6 +886,8 @@ def _attribute(
             return None  # 'speaking to reporters, ...', 'the peace talks about'
     if low == "put" and (i + 1 >= n or s.lower[i + 1] != "it"):
         return None  # only 'as she put it', 'put it bluntly: ...'
+    if i > 0 and s.lower[i - 1] in ("will", "ll"):
+        return None  # not said yet: 'he will tell the voters that ...'
     if low in ("elaborate", "briefing", "like"):
         return None  # 'did not elaborate', 'a security briefing', 'words like "maybe"'
     if low == "pledged" and i + 1 < n and s.lower[i + 1] in ("delegate", "delegates"):
