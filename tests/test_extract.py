@@ -633,6 +633,7 @@ def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
         "I agree with you.",
         "The water was clear that morning.",
         "The mayor will tell the council that the quay is unsafe.",  # not said yet
+        "Bergen was called for the mayor an hour after the polls closed.",  # a race
     ],
 )
 def test_no_attribution_in_as_and_calls_lookalikes(text: str) -> None:
