@@ -888,7 +888,7 @@ def _attribute(
         return None  # only 'as she put it', 'put it bluntly: ...'
     if i > 0 and s.lower[i - 1] in ("will", "ll"):
         return None  # not said yet: 'he will tell the voters that ...'
-    if low == "called" and i > 0 and s.lower[i - 1] in _BE and i + 1 < n and s.lower[i + 1] == "for":
+    if low == "called" and 0 < i < n - 1 and s.lower[i - 1] in _BE and s.lower[i + 1] == "for":
         return None  # a race decided: 'Texas was called for Cruz'
     if low in ("elaborate", "briefing", "like"):
         return None  # 'did not elaborate', 'a security briefing', 'words like "maybe"'
