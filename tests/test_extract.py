@@ -472,6 +472,9 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
         # 'long' between the auxiliary and the cue
         ("The pilots have long complained that the quay is unsafe.",
          ("complained", "The pilots", ["the quay is unsafe"])),
+        # an opening participle belongs to the main clause's subject
+        ("Having announced that the quay would close, the mayor left the meeting.",
+         ("announced", "the mayor", ["the quay would close"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),

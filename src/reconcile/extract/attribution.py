@@ -1026,12 +1026,32 @@ def _attribute(
     led = j > 0 and s.lower[j - 1] in _BEFORE_PARTICIPLE
     # 'went on Twitter to applaud', 'are more likely to say': the subject's infinitive
     infinitive = j > 0 and s.lower[j - 1] == "to"
-    if source_tokens is None and (
+    opening_end = -1
+    source_span: Span | None = None
+    if (j == 0 and low.endswith("ing")) or (j == 1 and s.lower[0] == "having"):
+        # 'Rattling off promises, Clinton said ...', 'Having announced that ..., the
+        # judge ...': the opening participle is the main clause's subject's
+        comma_at = next((k for k in range(i + 1, min(i + 30, n)) if s.words[k] == ","), -1)
+        subject = _noun_phrase_right(s, comma_at + 1) if 0 < comma_at < n - 1 else None
+        word = s.words[subject[0]] if subject is not None else ""
+        if subject is None or not (_is_name(word) or word.lower() in _DETERMINERS | PRONOUNS):
+            return None
+        opening_end = s.starts[comma_at]
+        if _is_name(word) and word.lower() not in _DETERMINERS:
+            end = subject[0] + 1  # a name ends at its first lower-case word
+            while end < subject[1] and not s.words[end][0].islower():
+                end += 1
+            subject = (subject[0], end)
+        source_span = (s.starts[subject[0]], s.ends[subject[1] - 1])
+        participle = True
+        source_tokens = (j, j)
+        left = None
+    elif source_tokens is None and (
         (low.endswith("ing") and (comma or led)) or coordinated or infinitive
     ):
         # ', claiming that ...': the speaker is the subject of the sentence
         if previous is not None and previous.source is not None:
-            source_span: Span | None = previous.source
+            source_span = previous.source
         else:
             subject = _clause_subject(s, j, comma)
             source_span = (
@@ -1103,6 +1123,12 @@ def _attribute(
         _WHETHER.match(opening) is not None
         or (low.startswith("ask") and opening.startswith(("if ", "what ", "who ", "how ", "why ")))
     )
+    if opening_end > 0:
+        # the opening phrase ends at its comma, where the main clause begins
+        content = [(a, min(b, opening_end)) for a, b in content if a < opening_end]
+        content = [c for c in (_trim(text, a, b) for a, b in content) if c is not None]
+        if not content:
+            return None
     in_passive = any(w in _BE for w in s.lower[j:i])  # 'is expected', 'was asked'
     then_to = after < n and s.lower[after] == "to"
     if (
