@@ -1037,11 +1037,16 @@ def _attribute(
         if subject is None or not (_is_name(word) or word.lower() in _DETERMINERS | PRONOUNS):
             return None
         opening_end = s.starts[comma_at]
+        end = subject[0] + 1
         if _is_name(word) and word.lower() not in _DETERMINERS:
-            end = subject[0] + 1  # a name ends at its first lower-case word
+            # a name ends at its first lower-case word
             while end < subject[1] and not s.words[end][0].islower():
                 end += 1
-            subject = (subject[0], end)
+        else:
+            # 'the mayor left the meeting': a word followed by an object is the verb
+            while end < subject[1] and s.lower[min(end + 1, n - 1)] not in _OBJECT_STARTS:
+                end += 1
+        subject = (subject[0], end)
         source_span = (s.starts[subject[0]], s.ends[subject[1] - 1])
         participle = True
         source_tokens = (j, j)
@@ -1147,6 +1152,7 @@ def _attribute(
                        question=question)  # fmt: skip
 
 
+_OBJECT_STARTS = _DETERMINERS | frozenset(("him", "them", "us", "it", "himself", "herself"))
 _PASSIVE_TO = frozenset("expected believed intended thought considered said known".split())
 _IMPRESSIONS = frozenset("appear appears appeared appearing".split())
 
