@@ -475,6 +475,9 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
         # an opening participle belongs to the main clause's subject
         ("Having announced that the quay would close, the mayor left the meeting.",
          ("announced", "the mayor", ["the quay would close"])),
+        # a name with a party tag in parentheses before the comma
+        ("Sen. Ida Lund (D-Va.), said the quay was unsafe.",
+         ("said", "Sen. Ida Lund (D-Va.)", ["the quay was unsafe"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),

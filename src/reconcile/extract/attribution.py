@@ -950,6 +950,12 @@ def _attribute(
             named = _noun_phrase_left(s, dash)
             if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
                 left = named
+    if left is None and j > 3 and s.words[j - 1] == "," and s.words[j - 2] == ")":
+        # 'Gov. John Kasich (R-OH), said': the name before a parenthesised tag
+        opened = next((k for k in range(j - 3, max(0, j - 10), -1) if s.words[k] == "("), -1)
+        named = _noun_phrase_left(s, opened) if opened > 0 else None
+        if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
+            left = (named[0], j - 1)
     if left is None and j > 1 and s.words[j - 1] == "," and not low.endswith("ing"):
         # (', calling ...' after a comma is the clause's subject's, found below)
         left = _appositive(s, j - 1)
