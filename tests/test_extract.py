@@ -478,6 +478,9 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
         # a name with a party tag in parentheses before the comma
         ("Sen. Ida Lund (D-Va.), said the quay was unsafe.",
          ("said", "Sen. Ida Lund (D-Va.)", ["the quay was unsafe"])),
+        # after a preposition the noun phrase is an object, not the speaker
+        ("Ida Lund made a plea to the pilots saying the quay was unsafe.",
+         ("saying", "Ida Lund", ["the quay was unsafe"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),

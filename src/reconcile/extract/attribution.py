@@ -972,6 +972,16 @@ def _attribute(
         group = _noun_phrase_left(s, j - 1)
         if group is not None:
             left = (group[0], j)
+    # 'making a pitch to New York voters saying ...': after a preposition, the noun
+    # phrase is an object, and the participle is the clause subject's
+    object_before = (
+        left is not None
+        and low.endswith("ing")
+        and left[0] > 1
+        and s.lower[left[0] - 1] in _PREPOSITIONS
+    )
+    if object_before:
+        left = None
     if left is not None:
         left = _subject(s, left)
     if (
@@ -1058,7 +1068,7 @@ def _attribute(
         source_tokens = (j, j)
         left = None
     elif source_tokens is None and (
-        (low.endswith("ing") and (comma or led)) or coordinated or infinitive
+        (low.endswith("ing") and (comma or led or object_before)) or coordinated or infinitive
     ):
         # ', claiming that ...': the speaker is the subject of the sentence
         if previous is not None and previous.source is not None:
