@@ -615,6 +615,18 @@ def test_a_view_inside_its_holders_statement_is_part_of_it() -> None:
     assert len(find_attributions(text)) == 2
 
 
+def test_an_opening_poll_is_the_source_of_its_sentence() -> None:
+    from reconcile.extract import find_attributions
+
+    text = "In a Harbour Gazette poll released Monday, 52 percent chose the north quay."
+    found = [(a.cue_text(text), a.source_text(text), a.content_text(text))
+             for a in find_attributions(text)]  # fmt: skip
+    assert found == [("In", "a Harbour Gazette poll released Monday",
+                      "52 percent chose the north quay")]  # fmt: skip
+    assert find_attributions("In other words, the quay was closed.") == []
+    assert find_attributions("In 2015, the quay was closed.") == []
+
+
 def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
     from reconcile.extract import find_attributions
 

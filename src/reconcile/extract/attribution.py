@@ -562,6 +562,7 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
         bar.update(len(text) - done)
         bar.close()
     extra = _headline_colons(text, quotes, quote_starts, sentences, sentence_starts)
+    extra += _perspectives(text, found, quotes, quote_starts, sentences)
     extra += _nominal_that(text, lowered, found, quotes, quote_starts, sentences, sentence_starts)
     if extra:
         found = sorted([*found, *extra], key=lambda a: a.cue)
@@ -710,6 +711,37 @@ def _nested_view(text: str, outer: Attribution, inner: Attribution) -> bool:
     words = text[inner.source[0] : inner.source[1]].lower().replace("’", "'").split()
     last = words[-1].split("'")[0] if words else ""
     return cue not in SPEECH_CUES and last in ("they", "he", "she", "we", "it")
+
+
+# 'In a CNN poll released Monday, 52 percent ...': an opening phrase naming the poll
+# that the sentence reports ('For Republicans, ...' was tried: as often 'as for')
+_PERSPECTIVE = re.compile(r"(In)[ \t]+([^,.;:!?“”\"\n]{2,90}?),[ \t]+(?=\S)")
+_IN_SOURCES = frozenset("poll polls survey surveys study studies".split())
+
+
+def _perspectives(
+    text: str,
+    found: Sequence[Attribution],
+    quotes: Sequence[Span],
+    quote_starts: Sequence[int],
+    sentences: Sequence[Span],
+) -> list[Attribution]:
+    out: list[Attribution] = []
+    taken = {a.sentence for a in found}
+    for start, end in sentences:
+        if not text.startswith("In ", start) or (start, end) in taken:
+            continue
+        m = _PERSPECTIVE.match(text, start, end)
+        if m is None or _inside(quotes, quote_starts, start):
+            continue
+        if not any(w.lower() in _IN_SOURCES for w in m.group(2).split()):
+            continue  # 'In 2015, ...', 'In New York, ...', 'In other words, ...'
+        content = _trim(text, m.end(), end)
+        if content is None:
+            continue
+        out.append(Attribution(cue=m.span(1), source=m.span(2), content=(content,),
+                               sentence=(start, end)))  # fmt: skip
+    return out
 
 
 def _starts_with(*words: str) -> Callable[[str, int], bool]:
