@@ -481,6 +481,10 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
         # after a preposition the noun phrase is an object, not the speaker
         ("Ida Lund made a plea to the pilots saying the quay was unsafe.",
          ("saying", "Ida Lund", ["the quay was unsafe"])),
+        # a shout is speech; after a quotation that opens the sentence, the clause's
+        # subject follows it
+        ('"The quay is unsafe," the pilot shouted.',
+         ("shouted", "the pilot", ["The quay is unsafe"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),
@@ -625,6 +629,14 @@ def test_an_opening_poll_is_the_source_of_its_sentence() -> None:
                       "52 percent chose the north quay")]  # fmt: skip
     assert find_attributions("In other words, the quay was closed.") == []
     assert find_attributions("In 2015, the quay was closed.") == []
+
+
+def test_a_participle_after_an_opening_quotation_is_the_speakers() -> None:
+    from reconcile.extract import find_attributions
+
+    text = '"Enough," the pilot sighed, pausing to describe the quay as unsafe.'
+    sources = {a.cue_text(text): a.source_text(text) for a in find_attributions(text)}
+    assert sources == {"describe": "the pilot"}  # not 'Enough', nor 'the pilot sighed'
 
 
 def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:

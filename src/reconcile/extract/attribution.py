@@ -1458,6 +1458,11 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
         if before:
             starts.append(before[-1] + 1)
     lead = 0
+    if s.words and s.words[0] in _OPENING:
+        # a sentence that opens with a quotation: the clause begins after it
+        close = next((k for k in range(1, j) if s.words[k] in ("”", '"')), -1)
+        if close > 0:
+            lead = close + 1
     while lead < j and not s.words[lead][0].isalnum():
         lead += 1
     if (
@@ -1482,6 +1487,11 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
         subject = _noun_phrase_right(s, start)
         if subject is None:
             continue
+        if low in _DETERMINERS:
+            # 'the pilot sighed': a past form after the noun is the clause's verb
+            cut = next((k for k in range(subject[0] + 2, subject[1])
+                        if s.lower[k].endswith("ed")), subject[1])  # fmt: skip
+            subject = (subject[0], cut)
         if _is_name(first) and low not in _DETERMINERS | _QUANTIFIERS:
             # a name ends at its first lower-case word: 'Bolton distanced himself';
             # a capitalised adjective takes its noun: 'Democratic voters are'

@@ -89,6 +89,7 @@ SPEECH_CUES = _expand(
     acknowledge point clarify elaborate specify detail outline summarize summarise
     call continue refer endorse oppose decry admit blast mock discuss answer invoke
     echo recount express identify lambast slam tout assail chide scold rebuke fault
+    shout yell exclaim scream whisper
     """
 )
 # Verbs of thinking and wanting: a cue only with a clause, a quote or 'to' after them.
