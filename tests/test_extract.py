@@ -485,6 +485,13 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
         # subject follows it
         ('"The quay is unsafe," the pilot shouted.',
          ("shouted", "the pilot", ["The quay is unsafe"])),
+        # 'with X noting', 'Despite challenging ..., X', 'have begun urging'
+        ("The plan failed, with Ida Lund noting the cost of the quay.",
+         ("noting", "Ida Lund", ["the cost of the quay"])),
+        ("Despite challenging the report, the mayor signed the order.",
+         ("challenging", "the mayor", ["the report"])),
+        ("More pilots have begun urging the board to close the quay.",
+         ("urging", "More pilots", ["the board to close the quay"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),

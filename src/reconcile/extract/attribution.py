@@ -958,6 +958,7 @@ def _attribute(
     while j > 0:
         if (
             s.lower[j - 1] in SKIP_BEFORE_CUE
+            or (s.lower[j - 1] in _ASPECT and low.endswith("ing"))  # 'have begun urging'
             or _adverb(s.lower[j - 1])
             or (s.lower[j - 1] == "and" and j > 1 and _adverb(s.lower[j - 2]))
         ):
@@ -1010,7 +1011,7 @@ def _attribute(
         left is not None
         and low.endswith("ing")
         and left[0] > 1
-        and s.lower[left[0] - 1] in _PREPOSITIONS
+        and s.lower[left[0] - 1] in _PREPOSITIONS - {"with"}  # 'with Gorka noting': Gorka
     )
     if object_before:
         left = None
@@ -1076,7 +1077,10 @@ def _attribute(
     infinitive = j > 0 and s.lower[j - 1] == "to"
     opening_end = -1
     source_span: Span | None = None
-    if (j == 0 and low.endswith("ing")) or (j == 1 and s.lower[0] == "having"):
+    if (j == 0 and low.endswith("ing")) or (
+        j == 1
+        and (s.lower[0] == "having" or (s.lower[0] in _BEFORE_OPENING and low.endswith("ing")))
+    ):
         # 'Rattling off promises, Clinton said ...', 'Having announced that ..., the
         # judge ...': the opening participle is the main clause's subject's
         comma_at = next((k for k in range(i + 1, min(i + 30, n)) if s.words[k] == ","), -1)
@@ -1200,6 +1204,9 @@ def _attribute(
                        question=question)  # fmt: skip
 
 
+_ASPECT = frozenset("begun began begin begins started start starts kept keep keeps".split())
+# 'Despite challenging ..., Cruz', 'After announcing ..., the mayor'
+_BEFORE_OPENING = frozenset(("despite", "after", "before", "while", "when", "since", "by"))
 _OBJECT_STARTS = _DETERMINERS | frozenset(("him", "them", "us", "it", "himself", "herself"))
 _PASSIVE_TO = frozenset("expected believed intended thought considered said known".split())
 _IMPRESSIONS = frozenset("appear appears appeared appearing".split())
