@@ -492,6 +492,9 @@ def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: 
          ("challenging", "the mayor", ["the report"])),
         ("More pilots have begun urging the board to close the quay.",
          ("urging", "More pilots", ["the board to close the quay"])),
+        # a dateline is not the subject of the clause
+        ("Bergen (Wire) – The harbour master closed the quay, saying it was unsafe.",
+         ("saying", "The harbour master", ["it was unsafe"])),
         # 'calls for', 'called on': advocacy
         ("The mayor calls for calm after the storm.",
          ("calls for", "The mayor", ["calm after the storm"])),

@@ -1472,6 +1472,10 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
             lead = close + 1
     while lead < j and not s.words[lead][0].isalnum():
         lead += 1
+    # a dateline: 'Washington (AFP) – Democrat Hillary Clinton has ...'
+    dash = next((k for k in range(lead, min(lead + 10, j)) if s.words[k] in ("–", "—", "-")), -1)
+    if dash > 0 and ")" in s.words[lead:dash]:
+        lead = dash + 1
     if (
         lead < j
         and (s.lower[lead] in NP_STOP or s.lower[lead] in _OPENERS)
