@@ -562,7 +562,7 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
         bar.update(len(text) - done)
         bar.close()
     extra = _headline_colons(text, quotes, quote_starts, sentences, sentence_starts)
-    extra += _perspectives(text, found, quotes, quote_starts, sentences)
+    extra += _opening_polls(text, found, quotes, quote_starts, sentences)
     extra += _nominal_that(text, lowered, found, quotes, quote_starts, sentences, sentence_starts)
     if extra:
         found = sorted([*found, *extra], key=lambda a: a.cue)
@@ -632,10 +632,8 @@ _STATEMENT_FORMS = frozenset(_STATEMENT_NOUNS) | {w + "s" for w in _STATEMENT_NO
 # found from ' that ', which is rarer than the positions an alternation of nouns would try
 _THAT = re.compile(r" that (?=\S)")
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its", "our", "my"))
-_RELATIVE_AFTER = frozenset(
-    "is was are were has have had will would could can may might should did does do "
-    "he she they it we i you".split()
-)
+# after 'that', a verb with no subject: a relative clause ('the claim that was made')
+_RELATIVE_AFTER = frozenset("is was are were had will would could can might should did".split())
 
 
 def _nominal_that(
@@ -668,7 +666,7 @@ def _nominal_that(
         i = sent.index(noun[0])
         if i + 2 >= len(sent.words) or sent.starts[i] != noun[0]:
             continue
-        if sent.lower[i + 2] in _RELATIVE_AFTER and sent.lower[i + 2] in _BE | _MODALS:
+        if sent.lower[i + 2] in _RELATIVE_AFTER:
             continue  # a relative clause: 'the claim that was made'
         # the possessor, past at most two modifiers: "Trump's repeated claim that"
         j = i
@@ -715,11 +713,11 @@ def _nested_view(text: str, outer: Attribution, inner: Attribution) -> bool:
 
 # 'In a CNN poll released Monday, 52 percent ...': an opening phrase naming the poll
 # that the sentence reports ('For Republicans, ...' was tried: as often 'as for')
-_PERSPECTIVE = re.compile(r"(In)[ \t]+([^,.;:!?“”\"\n]{2,90}?),[ \t]+(?=\S)")
+_POLL_OPENING = re.compile(r"(In)[ \t]+([^,.;:!?“”\"\n]{2,90}?),[ \t]+(?=\S)")
 _IN_SOURCES = frozenset("poll polls survey surveys study studies".split())
 
 
-def _perspectives(
+def _opening_polls(
     text: str,
     found: Sequence[Attribution],
     quotes: Sequence[Span],
@@ -731,7 +729,7 @@ def _perspectives(
     for start, end in sentences:
         if not text.startswith("In ", start) or (start, end) in taken:
             continue
-        m = _PERSPECTIVE.match(text, start, end)
+        m = _POLL_OPENING.match(text, start, end)
         if m is None or _inside(quotes, quote_starts, start):
             continue
         if not any(w.lower() in _IN_SOURCES for w in m.group(2).split()):
