@@ -1082,21 +1082,10 @@ def _attribute(
         # 'Rattling off promises, Clinton said ...', 'Having announced that ..., the
         # judge ...': the opening participle is the main clause's subject's
         comma_at = next((k for k in range(i + 1, min(i + 30, n)) if s.words[k] == ","), -1)
-        subject = _noun_phrase_right(s, comma_at + 1) if 0 < comma_at < n - 1 else None
-        word = s.words[subject[0]] if subject is not None else ""
-        if subject is None or not (_is_name(word) or word.lower() in _DETERMINERS | PRONOUNS):
+        subject = _subject_at(s, comma_at + 1) if 0 < comma_at < n - 1 else None
+        if subject is None or s.lower[subject[0]] in _QUANTIFIERS:
             return None
         opening_end = s.starts[comma_at]
-        end = subject[0] + 1
-        if _is_name(word) and word.lower() not in _DETERMINERS:
-            # a name ends at its first lower-case word
-            while end < subject[1] and not s.words[end][0].islower():
-                end += 1
-        else:
-            # 'the mayor left the meeting': a word followed by an object is the verb
-            while end < subject[1] and s.lower[min(end + 1, n - 1)] not in _OBJECT_STARTS:
-                end += 1
-        subject = (subject[0], end)
         source_span = (s.starts[subject[0]], s.ends[subject[1] - 1])
         participle = True
         source_tokens = (j, j)
@@ -1484,43 +1473,54 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
     for start in starts:
         if start < j - 1 and s.lower[start] in ("and", "but"):
             start += 1  # '..., and the ACLU has sued the city, saying ...'
-        if start >= j:
+        if start >= j or s.lower[start] in _OPENERS:
             continue
-        first, low = s.words[start], s.lower[start]
-        if low in _OPENERS or not (
-            _is_name(first) or low in _DETERMINERS or low in PRONOUNS or low in _QUANTIFIERS
-        ):
-            continue
-        if low in PRONOUNS:
-            return (start, start + 1)
-        subject = _noun_phrase_right(s, start)
-        if subject is None:
-            continue
-        if low in _DETERMINERS:
-            # 'the pilot sighed': a past form after the noun is the clause's verb
-            cut = next((k for k in range(subject[0] + 2, subject[1])
-                        if s.lower[k].endswith("ed")), subject[1])  # fmt: skip
-            subject = (subject[0], cut)
-        if _is_name(first) and low not in _DETERMINERS | _QUANTIFIERS:
-            # a name ends at its first lower-case word: 'Bolton distanced himself';
-            # a capitalised adjective takes its noun: 'Democratic voters are'
-            end = subject[0] + 1
-            while end < subject[1] and not s.words[end][0].islower():
-                end += 1
-            while (
-                end + 1 < len(s.words)
-                and s.words[end] == "."
-                and s.lower[end - 1] in _TITLES
-                and _is_name(s.words[end + 1])
-            ):
-                end += 2  # 'Mrs. Clinton'
-                while end < len(s.words) and _is_name(s.words[end]):
-                    end += 1
-            if end == subject[0] + 1 and end < subject[1] and low.endswith(_ADJECTIVAL):
-                end += 1
-            subject = (subject[0], end)
-        return subject
+        subject = _subject_at(s, start)
+        if subject is not None:
+            return subject
     return None
+
+
+def _subject_at(s: _Sentence, start: int) -> tuple[int, int] | None:
+    """The subject noun phrase opening at token `start`, cut where the verb begins, or
+    None when the token cannot open one."""
+    first, low = s.words[start], s.lower[start]
+    if low in PRONOUNS:
+        return (start, start + 1)
+    if not (_is_name(first) or low in _DETERMINERS or low in _QUANTIFIERS):
+        return None
+    subject = _noun_phrase_right(s, start)
+    if subject is None:
+        return None
+    if low in _DETERMINERS:
+        # 'the pilot sighed', 'the mayor left the meeting': a past form after the
+        # noun, or a word followed by an object, is the clause's verb
+        end = subject[0] + 1
+        while end < subject[1] and not (
+            (end > subject[0] + 1 and s.lower[end].endswith("ed"))
+            or (end + 1 < len(s.words) and s.lower[end + 1] in _OBJECT_STARTS)
+        ):
+            end += 1
+        return (subject[0], end)
+    if _is_name(first) and low not in _QUANTIFIERS:
+        # a name ends at its first lower-case word: 'Bolton distanced himself';
+        # a capitalised adjective takes its noun: 'Democratic voters are'
+        end = subject[0] + 1
+        while end < subject[1] and not s.words[end][0].islower():
+            end += 1
+        while (
+            end + 1 < len(s.words)
+            and s.words[end] == "."
+            and s.lower[end - 1] in _TITLES
+            and _is_name(s.words[end + 1])
+        ):
+            end += 2  # 'Mrs. Clinton'
+            while end < len(s.words) and _is_name(s.words[end]):
+                end += 1
+        if end == subject[0] + 1 and end < subject[1] and low.endswith(_ADJECTIVAL):
+            end += 1
+        subject = (subject[0], end)
+    return subject
 
 
 def _object_end(s: _Sentence, k: int) -> int:

@@ -37,6 +37,7 @@ from reconcile.linking.features import (
     pair_features,
     pair_words,
     shares_rarest,
+    stance_flags,
     weighted_overlap,
 )
 from reconcile.linking.linker import LABELS, Linker, PairFeatures
@@ -216,8 +217,7 @@ class _Plan:
         text_claims = [claims[i] for i in self.text_idx]
         struct_claims = [claims[i] for i in self.struct_idx]
         key_fn = None if opts.brute_force else opts.key_fn
-        denies = np.array([c.stance is Stance.DENIES for c in text_claims], dtype=np.bool_)
-        hedged = np.array([c.stance is Stance.HEDGED for c in text_claims], dtype=np.bool_)
+        denies, hedged = stance_flags(text_claims)
         # the pieces are analysed apart (on a cluster, at once), then joined
         parts = []
         for lo in range(0, len(text_claims), _TEXT_CHUNK):

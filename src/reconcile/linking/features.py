@@ -40,6 +40,7 @@ __all__ = [
     "prepare",
     "prepare_texts",
     "shares_rarest",
+    "stance_flags",
     "weighted_overlap",
 ]
 
@@ -144,11 +145,22 @@ def prepare(claims: Sequence[Claim]) -> Prepared:
     >>> sorted(p.vocab), p.polarity.tolist()
     (['mad', 'progress', 'talk'], [1, -1])
     """
-    return prepare_texts(
-        [c.describe() for c in claims],
-        denies=np.array([c.stance is Stance.DENIES for c in claims], dtype=np.bool_),
-        hedged=np.array([c.stance is Stance.HEDGED for c in claims], dtype=np.bool_),
-    )
+    denies, hedged = stance_flags(claims)
+    return prepare_texts([c.describe() for c in claims], denies=denies, hedged=hedged)
+
+
+def stance_flags(claims: Sequence[Claim]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """Which claims are denials and which hedged reports: what text analysis reads of
+    a claim besides its text.
+
+    Examples
+    --------
+    >>> stance_flags([Claim("No", source="a", stance="denies")])[0].tolist()
+    [True]
+    """
+    denies = np.array([c.stance is Stance.DENIES for c in claims], dtype=np.bool_)
+    hedged = np.array([c.stance is Stance.HEDGED for c in claims], dtype=np.bool_)
+    return denies, hedged
 
 
 def prepare_texts(
