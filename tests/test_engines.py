@@ -92,8 +92,28 @@ def test_claims_from_dask_collections(client: Any) -> None:
     assert len(graph) == 2
 
 
+def test_dask_scoring_gives_the_local_scores(client: Any, monkeypatch: Any) -> None:
+    # votes cut into shards of 40: every total is made of several tasks' parts
+    monkeypatch.setattr(rc.scoring.totals, "SHARD_SIZE", 40)
+    engine = DaskEngine(client)
+    for claims in _inputs()[:2]:
+        graph = rc.link(claims)
+        for method in rc.scoring.ENGINE_METHODS:
+            local = rc.score(graph, method=method)
+            remote = rc.score(graph, method=method, engine=engine)
+            # to the last bit: the JSON holds every score and trust as repr'd floats
+            assert rc.to_json(remote) == rc.to_json(local), method
+            assert remote.iterations == local.iterations
+    # claims are linked on the engine too, and a string engine works
+    claims = _inputs()[0][:150]
+    remote = rc.score(claims, method="sums", engine="dask", client=client)
+    assert rc.to_json(remote) == rc.to_json(rc.score(claims, method="sums"))
+
+
 def test_bad_engine_options() -> None:
     with pytest.raises(rc.OptionError, match="engine"):
         rc.link([], engine="spark")
+    with pytest.raises(rc.OptionError, match="engine"):
+        rc.score([], engine="spark")
     with pytest.raises(rc.OptionError, match="batch_size"):
         LocalEngine(batch_size=0)

@@ -552,3 +552,39 @@ def test_dawid_skene_may_answer_a_label_nobody_gave() -> None:
     assert {a.question: a.value for a in rc.score(_yes_sayers(), method="majority").answers()}[
         ("lone", "label")
     ] == "1"
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 5), st.integers(0, 7), st.sampled_from([1.0, 0.5, -1.0, 0.25, 1 / 3])
+        ),
+        max_size=60,
+    ),
+    st.integers(1, 12),
+    st.integers(0, 2**32 - 1),
+)
+def test_sharded_vote_totals_match_a_loop_to_the_bit(
+    rows: list[tuple[int, int, float]], shard_size: int, seed: int
+) -> None:
+    from reconcile.engines import LocalEngine
+    from reconcile.scoring import totals as t
+
+    s = np.array([r[0] for r in rows], dtype=np.int64)
+    f = np.array([r[1] for r in rows], dtype=np.int64)
+    w = np.array([r[2] for r in rows], dtype=np.float64)
+    # values with full mantissas, so that adding in another order shows in the last bits
+    rng = np.random.default_rng(seed)
+    x_fact, x_source = rng.random(8), rng.random(6)
+    here = t.LocalTotals(s, f, w, n_sources=6, n_facts=8)
+    there = t.EngineTotals(s, f, w, n_sources=6, n_facts=8, engine=LocalEngine(),
+                           shard_size=shard_size)  # fmt: skip
+    # the obvious reference: add each vote's value to its key, in input order
+    by_fact, by_source = [0.0] * 8, [0.0] * 6
+    for (src, fct, wt), a in zip(rows, t.agreement(s, f, w, x_fact).tolist()):
+        by_source[src] += a
+        by_fact[fct] += wt * float(x_source[src])
+    for got in (here, there):
+        assert got.per_fact(t.weighted_source, x_source).tolist() == by_fact
+        assert got.per_source(t.agreement, x_fact).tolist() == by_source
+        assert got.per_source(t.ones).tolist() == np.bincount(s, minlength=6).tolist()

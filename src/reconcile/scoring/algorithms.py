@@ -21,7 +21,19 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
+from reconcile.engines import Engine
 from reconcile.errors import OptionError
+from reconcile.scoring.totals import (
+    Totals,
+    absolute_weight,
+    agreement,
+    fact_gather,
+    key_total,
+    ones,
+    vote_totals,
+    weight,
+    weighted_source,
+)
 from reconcile.scoring.votes import FloatArray, IntArray, Votes
 
 __all__ = [
@@ -57,14 +69,9 @@ class Fit:
     value: three workers who all say "1" can be wrong in the way workers often are."""
 
 
-def _sum(values: FloatArray, index: IntArray, n: int) -> FloatArray:
-    out: FloatArray = np.bincount(index, weights=values, minlength=n).astype(np.float64)
-    return out
-
-
 def _normalise_in_questions(score: FloatArray, votes: Votes) -> FloatArray:
     score = np.clip(score, 0.0, None)
-    total = _sum(score, votes.fact_question, votes.n_questions)[votes.fact_question]
+    total = key_total(score, votes.fact_question, votes.n_questions)[votes.fact_question]
     uniform = 1.0 / np.bincount(votes.fact_question, minlength=votes.n_questions)
     out: FloatArray = np.where(
         total > 0, score / np.where(total > 0, total, 1.0), uniform[votes.fact_question]
@@ -77,7 +84,7 @@ def _softmax_in_questions(logit: FloatArray, votes: Votes) -> FloatArray:
     top = np.full(votes.n_questions, -np.inf)
     np.maximum.at(top, q, logit)
     e = np.exp(logit - top[q])
-    out: FloatArray = e / _sum(e, q, votes.n_questions)[q]
+    out: FloatArray = e / key_total(e, q, votes.n_questions)[q]
     return out
 
 
@@ -91,38 +98,40 @@ def _positive(votes: Votes) -> tuple[IntArray, IntArray, FloatArray]:
     return votes.v_source[keep], votes.v_fact[keep], votes.v_weight[keep]
 
 
-def _trust_from_facts(votes: Votes) -> Callable[[FloatArray], FloatArray]:
+def _totals(votes: Votes, engine: Engine | None, positive: bool = False) -> Totals:
+    """Totals over the votes (only those that assert or hedge when `positive`), kept
+    where `engine` works (see :mod:`reconcile.scoring.totals`)."""
+    s, f, w = _positive(votes) if positive else (votes.v_source, votes.v_fact, votes.v_weight)
+    return vote_totals(s, f, w, n_sources=votes.n_sources, n_facts=votes.n_facts, engine=engine)
+
+
+def _trust_from_facts(totals: Totals) -> Callable[[FloatArray], FloatArray]:
     """A source's trust as the mean score of the facts it asserts (denials: 1 - score).
 
     Returns the function from fact scores to trust, with what does not change between
-    iterations (vote weights, totals per source) computed once.
+    iterations (totals per source) computed once.
     """
-    s, f, w = votes.v_source, votes.v_fact, votes.v_weight
-    weight = np.abs(w)
-    denied = w < 0
-    total = _sum(weight, s, votes.n_sources)
+    total = totals.per_source(absolute_weight)
     inverse = np.where(total > 0, 1.0 / np.where(total > 0, total, 1.0), 0.0)
 
     def trust(fact_score: FloatArray) -> FloatArray:
-        agree = fact_score[f]
-        agree[denied] = 1.0 - agree[denied]
-        got = _sum(weight * agree, s, votes.n_sources)
+        got = totals.per_source(agreement, fact_score)
         out: FloatArray = np.where(total > 0, got * inverse, 0.5)
         return out
 
     return trust
 
 
-def majority(votes: Votes, **_: Any) -> Fit:
+def majority(votes: Votes, *, engine: Engine | None = None, **_: Any) -> Fit:
     """Weighted majority vote.
 
     Update rule (one step): ``score(f) = sum_{v: f(v)=f} w(v) * prior(s(v))``,
     normalised within the question; trust is the mean score of a source's facts.
     """
-    score = _sum(votes.v_weight * votes.source_prior[votes.v_source], votes.v_fact,
-                 votes.n_facts)  # fmt: skip
+    totals = _totals(votes, engine)
+    score = totals.per_fact(weighted_source, votes.source_prior)
     fact = _normalise_in_questions(score, votes)
-    return Fit(fact, _trust_from_facts(votes)(fact), 1, True)
+    return Fit(fact, _trust_from_facts(totals)(fact), 1, True)
 
 
 def _iterate(
@@ -148,7 +157,8 @@ def _iterate(
     return trust, belief, max_iter, False
 
 
-def sums(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fit:
+def sums(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6,
+         engine: Engine | None = None, **_: Any) -> Fit:  # fmt: skip
     """Sums, i.e. Hubs and Authorities on the source-fact graph (Kleinberg 1999; as a
     truth-discovery baseline in Pasternack & Roth, COLING 2010).
 
@@ -157,31 +167,32 @@ def sums(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> F
     adds to the fact's belief, not what the source earns from it: k copies of weight
     1/k then count as one source.
     """
-    s, f, w = _positive(votes)
+    totals = _totals(votes, engine, positive=True)
 
     def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
-        belief = _scale_max(_sum(w * trust[s], f, votes.n_facts))
-        return _scale_max(_sum(belief[f], s, votes.n_sources)), belief
+        belief = _scale_max(totals.per_fact(weighted_source, trust))
+        return _scale_max(totals.per_source(fact_gather, belief)), belief
 
     trust, belief, it, ok = _iterate(step, np.ones(votes.n_sources), max_iter, tol)
     return Fit(_normalise_in_questions(belief, votes), trust, it, ok)
 
 
-def average_log(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fit:
+def average_log(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6,
+                engine: Engine | None = None, **_: Any) -> Fit:  # fmt: skip
     """AverageLog (Pasternack & Roth, COLING 2010).
 
     Update rule: ``T(s) = log(1 + |F_s|) * mean_{f in F_s} B(f)`` (the paper's
     ``log |F_s|``, shifted so a source of one claim is not silenced),
     ``B(f) = sum_{s in S_f} T(s)``; both scaled by their maximum.
     """
-    s, f, w = _positive(votes)
+    totals = _totals(votes, engine, positive=True)
     # counted and averaged unweighted, as in sums: k copies of weight 1/k are one source
-    n_claims = np.bincount(s, minlength=votes.n_sources).astype(np.float64)
+    n_claims = totals.per_source(ones)
     factor = np.log1p(n_claims) / np.maximum(n_claims, 1.0)
 
     def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
-        belief = _scale_max(_sum(w * trust[s], f, votes.n_facts))
-        return _scale_max(factor * _sum(belief[f], s, votes.n_sources)), belief
+        belief = _scale_max(totals.per_fact(weighted_source, trust))
+        return _scale_max(factor * totals.per_source(fact_gather, belief)), belief
 
     trust, belief, it, ok = _iterate(step, np.ones(votes.n_sources), max_iter, tol)
     return Fit(_normalise_in_questions(belief, votes), trust, it, ok)
@@ -189,6 +200,21 @@ def average_log(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: An
 
 INITIAL_BELIEFS = ("voted", "uniform")
 """Where the investments' first returns come from (see :func:`investment`)."""
+
+
+def _stake(s: IntArray, f: IntArray, w: FloatArray, trust: FloatArray,
+           n_claims: FloatArray) -> FloatArray:  # fmt: skip
+    """What a vote invests in its fact: its weight times its source's trust per fact."""
+    out: FloatArray = w * (trust[s] / n_claims[s])
+    return out
+
+
+def _returns(s: IntArray, f: IntArray, w: FloatArray, trust: FloatArray, n_claims: FloatArray,
+             invested: FloatArray, belief: FloatArray) -> FloatArray:  # fmt: skip
+    """What a vote earns back: its fact's belief in proportion to the unweighted stake,
+    as a whole voice would earn."""
+    out: FloatArray = trust[s] / n_claims[s] / invested[f] * belief[f]
+    return out
 
 
 def _investment(
@@ -199,6 +225,7 @@ def _investment(
     tol: float,
     rounds: int | None,
     initial_belief: str,
+    engine: Engine | None,
 ) -> Fit:
     if rounds is not None and (isinstance(rounds, bool) or not isinstance(rounds, int)
                                or rounds < 1):  # fmt: skip
@@ -206,30 +233,29 @@ def _investment(
     if initial_belief not in INITIAL_BELIEFS:
         raise OptionError(f"must be one of {INITIAL_BELIEFS}, got {initial_belief!r}",
                           field="initial_belief")  # fmt: skip
-    s, f, w = _positive(votes)
+    totals = _totals(votes, engine, positive=True)
     # |F_s| counts facts, not weights: the weights scale what a vote invests, and a
     # source earns back per unit of its own trust, so k copies of weight 1/k invest
     # and earn as one source (a weighted count would cancel the weights)
-    n_claims = np.maximum(np.bincount(s, minlength=votes.n_sources), 1).astype(np.float64)
+    n_claims = np.maximum(totals.per_source(ones), 1.0)
 
     def grow(invested: FloatArray) -> FloatArray:
         powered: FloatArray = invested**g
         if not pooled:
             return powered
-        pool = _sum(powered, votes.fact_question, votes.n_questions)[votes.fact_question]
+        pool = key_total(powered, votes.fact_question, votes.n_questions)[votes.fact_question]
         out: FloatArray = invested * powered / np.where(pool > 0, pool, 1.0)
         return out
 
     def pay(
         trust: FloatArray, belief_of: Callable[[FloatArray], FloatArray]
     ) -> tuple[FloatArray, FloatArray]:
-        per_fact = trust[s] / n_claims[s]
-        stake = w * per_fact  # what each vote invests in its fact
-        invested = _sum(stake, f, votes.n_facts)
+        invested = totals.per_fact(_stake, trust, n_claims)
         belief = belief_of(invested)
-        # returns in proportion to the unweighted stake, as a whole voice would earn
-        share = per_fact / np.where(invested[f] > 0, invested[f], 1.0)
-        return _scale_max(_sum(share * belief[f], s, votes.n_sources)), _scale_max(belief)
+        safe = np.where(invested > 0, invested, 1.0)
+        return _scale_max(totals.per_source(_returns, trust, n_claims, safe, belief)), _scale_max(
+            belief
+        )
 
     def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
         return pay(trust, grow)
@@ -237,7 +263,7 @@ def _investment(
     # the first returns are paid on a prior belief, not on beliefs grown from
     # uniform trust: on Flights and the crowd sets that start is worth 2 to 6 points
     # of accuracy to PooledInvestment after 10 rounds
-    support = _sum(w, f, votes.n_facts) if initial_belief == "voted" else np.ones(votes.n_facts)
+    support = totals.per_fact(weight) if initial_belief == "voted" else np.ones(votes.n_facts)
     prior = _normalise_in_questions(support, votes)
     trust0, _ = pay(np.ones(votes.n_sources), lambda _invested: prior)
     if rounds is None:
@@ -257,6 +283,7 @@ def investment(
     g: float = 1.2,
     rounds: int | None = 20,
     initial_belief: str = "voted",
+    engine: Engine | None = None,
     **_: Any,
 ) -> Fit:
     """Investment (Pasternack & Roth, COLING 2010).
@@ -274,7 +301,7 @@ def investment(
     ``max_iter``; ``converged`` is then True); ``rounds=None`` iterates until trust
     changes by less than ``tol``.
     """
-    return _investment(votes, False, g, max_iter, tol, rounds, initial_belief)
+    return _investment(votes, False, g, max_iter, tol, rounds, initial_belief, engine)
 
 
 def pooled_investment(
@@ -285,6 +312,7 @@ def pooled_investment(
     g: float = 1.4,
     rounds: int | None = 20,
     initial_belief: str = "voted",
+    engine: Engine | None = None,
     **_: Any,
 ) -> Fit:
     """PooledInvestment (Pasternack & Roth, COLING 2010).
@@ -298,7 +326,7 @@ def pooled_investment(
     round, and on the synthetic set accuracy falls from 0.996 after 5 rounds to 0.978
     after 20 (``rounds=None`` iterates until trust changes by less than ``tol``).
     """
-    return _investment(votes, True, g, max_iter, tol, rounds, initial_belief)
+    return _investment(votes, True, g, max_iter, tol, rounds, initial_belief, engine)
 
 
 def truthfinder(
@@ -311,6 +339,7 @@ def truthfinder(
     base: float = 0.5,
     initial_trust: float = 0.9,
     cosine_tol: float = 0.0,
+    engine: Engine | None = None,
     **_: Any,
 ) -> Fit:
     """TruthFinder (Yin, Han & Yu, KDD 2007).
@@ -330,23 +359,23 @@ def truthfinder(
         isinstance(cosine_tol, (int, float)) and 0.0 <= cosine_tol < 1.0
     ):
         raise OptionError(f"must be a number in [0, 1), got {cosine_tol!r}", field="cosine_tol")
-    s, f, w = votes.v_source, votes.v_fact, votes.v_weight
+    totals = _totals(votes, engine)
     la, lb, lconf = votes.fact_links
     structured = np.array([v is not None for v in votes.fact_value], dtype=np.bool_)
     prior = votes.source_prior
     trust0 = np.where(prior != 0.5, prior, initial_trust)
     state: dict[str, FloatArray] = {"confidence": np.zeros(votes.n_facts)}
     penalty = rho * base * structured
-    trust_of = _trust_from_facts(votes)
+    trust_of = _trust_from_facts(totals)
 
     def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
         tau = -np.log(np.clip(1.0 - trust, 1e-6, 1.0))
-        sigma = _sum(w * tau[s], f, votes.n_facts)
+        sigma = totals.per_fact(weighted_source, tau)
         adjusted = sigma.copy()
         if len(la):
-            adjusted += rho * (_sum(lconf * sigma[la], lb, votes.n_facts)
-                               + _sum(lconf * sigma[lb], la, votes.n_facts))  # fmt: skip
-        q_total = _sum(sigma, votes.fact_question, votes.n_questions)[votes.fact_question]
+            adjusted += rho * (key_total(lconf * sigma[la], lb, votes.n_facts)
+                               + key_total(lconf * sigma[lb], la, votes.n_facts))  # fmt: skip
+        q_total = key_total(sigma, votes.fact_question, votes.n_questions)[votes.fact_question]
         adjusted -= penalty * (q_total - sigma)
         confidence = 1.0 / (1.0 + np.exp(-gamma * adjusted))
         state["confidence"] = confidence
@@ -468,7 +497,7 @@ def _dawid_skene_full(
     else:
         # one matrix for all: each source's trust from how its own responses fare
         right = (post[q] * agrees[:, response].T).sum(axis=1)
-        accuracy = _sum(right, s, S) / np.maximum(np.bincount(s, minlength=S), 1)
+        accuracy = key_total(right, s, S) / np.maximum(np.bincount(s, minlength=S), 1)
     return Fit(fact, np.clip(accuracy, 0.0, 1.0), it, converged, unstated)
 
 
@@ -486,9 +515,9 @@ def _one_coin(
         # a vote for f adds log(a) to f and log((1-a)/(K-1)) to the others of its
         # question; relative to the question, that is a logit shift on f
         shift = w * (np.log(a[s]) - np.log((1 - a[s]) / others[f]))
-        fact = _softmax_in_questions(_sum(shift, f, votes.n_facts), votes)
-        got = _sum(w * fact[f], s, votes.n_sources) + smoothing * 0.5
-        new = got / (_sum(w, s, votes.n_sources) + smoothing)
+        fact = _softmax_in_questions(key_total(shift, f, votes.n_facts), votes)
+        got = key_total(w * fact[f], s, votes.n_sources) + smoothing * 0.5
+        new = got / (key_total(w, s, votes.n_sources) + smoothing)
         delta = float(np.abs(new - accuracy).max()) if len(new) else 0.0
         accuracy = new
         if delta < tol:
@@ -543,14 +572,14 @@ def accu(
     for it in range(1, max_iter + 1):  # noqa: B007
         a = np.clip(accuracy, 0.01, 0.99)
         strength = w * np.log(n_v * a[s] / (1 - a[s])) * independent
-        count = _sum(strength, f, votes.n_facts)
+        count = key_total(strength, f, votes.n_facts)
         if len(oa):
-            count = count + similarity * _sum(share * count[oa], ob, votes.n_facts)
+            count = count + similarity * key_total(share * count[oa], ob, votes.n_facts)
         fact = _softmax_in_questions(count, votes)
-        consistent = fact + _sum(share * fact[ob], oa, votes.n_facts) if len(oa) else fact
+        consistent = fact + key_total(share * fact[ob], oa, votes.n_facts) if len(oa) else fact
         agree = np.where(w > 0, consistent[f], 1.0 - consistent[f])
-        got = _sum(np.abs(w) * agree, s, votes.n_sources) + prior_strength * prior
-        new = got / (_sum(np.abs(w), s, votes.n_sources) + prior_strength)
+        got = key_total(np.abs(w) * agree, s, votes.n_sources) + prior_strength * prior
+        new = got / (key_total(np.abs(w), s, votes.n_sources) + prior_strength)
         if pairs is not None:
             # damped: copy detection and accuracy feed each other and can oscillate
             found = _independence(
@@ -752,14 +781,14 @@ def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fi
     # a source's loss is summed unweighted and its part of the total is its voice
     # (mean vote weight): k copies of weight 1/k then weigh as one source
     count = np.bincount(s, minlength=votes.n_sources).astype(np.float64)
-    voice = _sum(w, s, votes.n_sources) / np.maximum(count, 1.0)
+    voice = key_total(w, s, votes.n_sources) / np.maximum(count, 1.0)
     weight = np.ones(votes.n_sources)
     truth_fact = np.full(votes.n_questions, -1)
     truth_number = np.full(votes.n_questions, math.nan)
     support = np.zeros(votes.n_facts)
     iterations, converged = 0, False
     for iterations in range(1, max_iter + 1):  # noqa: B007 (the count is reported)
-        support = _sum(w * weight[s], f, votes.n_facts)
+        support = key_total(w * weight[s], f, votes.n_facts)
         best = np.full(votes.n_questions, -np.inf)
         np.maximum.at(best, votes.fact_question, support)
         # the first fact of the best support in each question (ties: the lower fact id)
@@ -774,7 +803,7 @@ def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fi
             np.abs(number[f] - new_number[q]) / spread[q],
             (new_fact[q] != f).astype(np.float64),
         )
-        per_source = _sum(np.nan_to_num(loss), s, votes.n_sources)
+        per_source = key_total(np.nan_to_num(loss), s, votes.n_sources)
         total = float(per_source @ voice)
         if total > 0:
             # (a source of more than its voice's share of the total loss gets 0)

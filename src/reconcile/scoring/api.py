@@ -14,6 +14,7 @@ from rapidfuzz.utils import default_process
 
 from reconcile._gc import paused_gc
 from reconcile._progress import progress_bar
+from reconcile.engines import Engine, resolve_engine
 from reconcile.errors import OptionError
 from reconcile.graph import ClaimGraph
 from reconcile.model import Claim
@@ -21,10 +22,15 @@ from reconcile.scoring.algorithms import ALGORITHMS
 from reconcile.scoring.consensus import Consensus, claim_scores
 from reconcile.scoring.votes import build_votes
 
-__all__ = ["METHODS", "score"]
+__all__ = ["ENGINE_METHODS", "METHODS", "score"]
 
 METHODS = ("auto", *ALGORITHMS)
 """The names :func:`score` accepts for `method`."""
+ENGINE_METHODS = ("majority", "sums", "average_log", "investment", "pooled_investment",
+                  "truthfinder")  # fmt: skip
+"""The methods whose rounds run on :func:`score`'s `engine`: their votes are kept
+there and totalled by tasks (see :mod:`reconcile.scoring.totals`). The others
+iterate in this process whatever the engine."""
 _AUTO = "accu"
 
 
@@ -46,6 +52,7 @@ def _graph_of(
     claims: Iterable[Claim] | ClaimGraph,
     link: Callable[..., ClaimGraph] | None,
     progress: bool = False,
+    engine: Engine | None = None,
 ) -> ClaimGraph:
     if isinstance(claims, ClaimGraph):
         return claims
@@ -57,7 +64,7 @@ def _graph_of(
     text = list(itertools.compress(items, map(operator.is_, subjects, itertools.repeat(None))))
     if text and link is not None:
         # structured claims need no links: their values say which agree
-        graph.add_links(link(text, progress=progress).links())
+        graph.add_links(link(text, progress=progress, engine=engine or "local").links())
     return graph
 
 
@@ -77,6 +84,8 @@ def score(
     independence: bool = True,
     progress: bool = False,
     processor: Callable[..., Any] | None = default_process,
+    engine: str | Engine = "local",
+    client: Any = None,
     **params: Any,
 ) -> Consensus:
     """Score every claim by consensus while estimating every source's trust.
@@ -104,6 +113,12 @@ def score(
         scores); linking shows its own bar over pairs. Needs ``reconcile[progress]``.
     processor : callable or None
         Normalises structured string values before they are compared.
+    engine : "local", "dask" or Engine
+        Where the work runs: claims are linked there (see :func:`reconcile.link`), and
+        the methods of :data:`ENGINE_METHODS` keep their votes there and total them
+        by tasks each round. The scores are the same to the last bit either way.
+    client : dask.distributed.Client, optional
+        The cluster for ``engine="dask"`` (default: a local cluster of processes).
     **params
         Passed to the algorithm (e.g. ``g`` for investment, ``rho`` for truthfinder).
 
@@ -141,23 +156,30 @@ def score(
         checked[str(sid)] = float(value)
     from reconcile.linking import link
 
-    bar = progress_bar(4, progress, "scoring", "stage")
-    graph = _graph_of(graph_or_claims, link, progress)
-    _advance(bar, "votes")
-    with paused_gc():
-        votes = build_votes(graph, processor=processor, priors=checked,
-                            independence=independence)  # fmt: skip
-    name = _auto(votes) if method == "auto" else method
-    _advance(bar, name)
-    allowed = set(inspect.signature(ALGORITHMS[name]).parameters) - {"votes", "_"}
-    for key in params:
-        if key not in allowed:
-            raise OptionError(f"{name} takes no parameter {key!r} (it takes "
-                              f"{sorted(allowed)})", field=key)  # fmt: skip
-    options = dict(params)
-    if name == "accu":
-        options.setdefault("copy_detection", independence)
-    fit = ALGORITHMS[name](votes, max_iter=max_iter, tol=tol, **options)
+    runner = resolve_engine(engine, client)
+    try:
+        bar = progress_bar(4, progress, "scoring", "stage")
+        graph = _graph_of(graph_or_claims, link, progress, runner)
+        _advance(bar, "votes")
+        with paused_gc():
+            votes = build_votes(graph, processor=processor, priors=checked,
+                                independence=independence)  # fmt: skip
+        name = _auto(votes) if method == "auto" else method
+        _advance(bar, name)
+        allowed = set(inspect.signature(ALGORITHMS[name]).parameters) - {"votes", "_", "engine"}
+        for key in params:
+            if key not in allowed:
+                raise OptionError(f"{name} takes no parameter {key!r} (it takes "
+                                  f"{sorted(allowed)})", field=key)  # fmt: skip
+        options = dict(params)
+        if name == "accu":
+            options.setdefault("copy_detection", independence)
+        if name in ENGINE_METHODS:
+            options["engine"] = runner
+        fit = ALGORITHMS[name](votes, max_iter=max_iter, tol=tol, **options)
+    finally:
+        if runner is not engine and hasattr(runner, "close"):
+            runner.close()  # a cluster started for this call only
     if not fit.converged:
         from reconcile.linking import ReconcileWarning
 

@@ -1,0 +1,222 @@
+"""Totals over the vote list, per fact or per source, in this process or on an engine.
+
+Every round of the fixed-point algorithms (majority, Sums, AverageLog, the
+investments, TruthFinder) is a few totals over the vote list: each vote gets a value
+from its source, its fact and its weight, and the values are added up per fact or
+per source. Everything else they do is over per-fact and per-source vectors. So the
+vote list is what :class:`EngineTotals` hands to an engine: it is cut into shards,
+once sorted by fact and once by source, each shard holding whole keys; a total is one
+task per shard, and the shards' totals are laid end to end, never added together.
+Within a key the votes keep their order, so each total is added up in the same order
+as in this process and the scores are the same to the last bit.
+
+An expression is a module-level function ``expr(s, f, w, *vectors) -> values`` (a
+worker must be able to import it) that uses gathers and arithmetic only.
+
+Examples
+--------
+>>> import numpy as np
+>>> from reconcile.engines import LocalEngine
+>>> s, f, w = np.array([0, 1, 1, 2]), np.array([0, 0, 1, 1]), np.ones(4)
+>>> here = LocalTotals(s, f, w, n_sources=3, n_facts=2)
+>>> there = EngineTotals(s, f, w, n_sources=3, n_facts=2, engine=LocalEngine(),
+...                      shard_size=1)
+>>> trust = np.array([0.5, 1.0, 0.25])
+>>> here.per_fact(weighted_source, trust), there.per_fact(weighted_source, trust)
+(array([1.5 , 1.25]), array([1.5 , 1.25]))
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import numpy as np
+
+from reconcile.engines import Engine
+from reconcile.scoring.votes import FloatArray, IntArray
+
+__all__ = [
+    "SHARD_SIZE",
+    "EngineTotals",
+    "LocalTotals",
+    "Totals",
+    "absolute_weight",
+    "agreement",
+    "fact_gather",
+    "key_total",
+    "ones",
+    "weight",
+    "weighted_source",
+]
+
+SHARD_SIZE = 250_000
+"""Votes per shard on an engine (a shard is cut only between keys, so may be larger)."""
+
+Expr = Callable[..., FloatArray]
+
+
+def ones(s: IntArray, f: IntArray, w: FloatArray) -> FloatArray:
+    """1 per vote (totals: how many votes)."""
+    return np.ones(len(s))
+
+
+def weight(s: IntArray, f: IntArray, w: FloatArray) -> FloatArray:
+    """The vote's weight."""
+    return w
+
+
+def absolute_weight(s: IntArray, f: IntArray, w: FloatArray) -> FloatArray:
+    """The vote's weight, a denial counted as much as an assertion."""
+    return np.abs(w)
+
+
+def weighted_source(s: IntArray, f: IntArray, w: FloatArray, x: FloatArray) -> FloatArray:
+    """``w * x[source]``: what a source's vote adds to its fact."""
+    return w * x[s]
+
+
+def fact_gather(s: IntArray, f: IntArray, w: FloatArray, x: FloatArray) -> FloatArray:
+    """``x[fact]``: what a fact returns to each of its voters."""
+    return x[f]
+
+
+def agreement(s: IntArray, f: IntArray, w: FloatArray, x: FloatArray) -> FloatArray:
+    """``|w| * x[fact]``, or ``|w| * (1 - x[fact])`` for a denial: how far a vote agrees
+    with fact scores `x`."""
+    agree = x[f]
+    denied = w < 0
+    agree[denied] = 1.0 - agree[denied]
+    out: FloatArray = np.abs(w) * agree
+    return out
+
+
+class Totals:
+    """Totals of ``expr(s, f, w, *vectors)`` over the votes, per fact or per source."""
+
+    n_sources: int
+    n_facts: int
+
+    def per_fact(self, expr: Expr, *vectors: Any) -> FloatArray:
+        """Per fact, the total of the expression over its votes."""
+        raise NotImplementedError
+
+    def per_source(self, expr: Expr, *vectors: Any) -> FloatArray:
+        """Per source, the total of the expression over its votes."""
+        raise NotImplementedError
+
+
+def key_total(values: FloatArray, key: IntArray, n: int) -> FloatArray:
+    """Per key in ``range(n)``, the total of `values` (added in their order)."""
+    out: FloatArray = np.bincount(key, weights=values, minlength=n).astype(np.float64)
+    return out
+
+
+class LocalTotals(Totals):
+    """The totals over arrays in this process."""
+
+    def __init__(self, s: IntArray, f: IntArray, w: FloatArray, *, n_sources: int,
+                 n_facts: int) -> None:  # fmt: skip
+        self.s, self.f, self.w = s, f, w
+        self.n_sources, self.n_facts = n_sources, n_facts
+
+    def per_fact(self, expr: Expr, *vectors: Any) -> FloatArray:
+        return key_total(expr(self.s, self.f, self.w, *vectors), self.f, self.n_facts)
+
+    def per_source(self, expr: Expr, *vectors: Any) -> FloatArray:
+        return key_total(expr(self.s, self.f, self.w, *vectors), self.s, self.n_sources)
+
+
+@attrs.frozen
+class _Shard:
+    """Votes whose key (fact or source) lies in ``[lo, hi)``, in their original order."""
+
+    s: IntArray
+    f: IntArray
+    w: FloatArray
+    by_fact: bool
+    lo: int
+    hi: int
+
+
+def _shard_total(expr: Expr, vectors: tuple[Any, ...], item: _Shard) -> FloatArray:
+    key = item.f if item.by_fact else item.s
+    return key_total(expr(item.s, item.f, item.w, *vectors), key - item.lo, item.hi - item.lo)
+
+
+def _cut(key: IntArray, n_keys: int, shard_size: int) -> list[tuple[IntArray, int, int]]:
+    """Positions (original order kept within a key) and key range of each shard."""
+    order = np.argsort(key, kind="stable")
+    ranked = key[order]
+    bounds = [0]
+    while bounds[-1] < len(ranked):
+        at = bounds[-1] + shard_size
+        if at >= len(ranked):
+            bounds.append(len(ranked))
+            break
+        # never split a key: move the cut to where the key at it starts, or past it
+        start = int(np.searchsorted(ranked, ranked[at], side="left"))
+        bounds.append(start if start > bounds[-1] else
+                      int(np.searchsorted(ranked, ranked[at], side="right")))  # fmt: skip
+    out = []
+    for k, (a, b) in enumerate(itertools.pairwise(bounds)):
+        lo = 0 if k == 0 else int(ranked[a])
+        hi = n_keys if b == len(ranked) else int(ranked[b])
+        out.append((order[a:b], lo, hi))
+    return out or [(order, 0, n_keys)]
+
+
+class EngineTotals(Totals):
+    """The totals as tasks on an engine, over shards of the votes put there once.
+
+    Parameters
+    ----------
+    s, f, w : arrays
+        Each vote's source, fact and weight.
+    n_sources, n_facts : int
+        How many sources and facts (the length of the totals).
+    engine : Engine
+        Where the shards are kept and totalled.
+    shard_size : int
+        About how many votes a shard holds.
+    """
+
+    def __init__(self, s: IntArray, f: IntArray, w: FloatArray, *, n_sources: int,
+                 n_facts: int, engine: Engine, shard_size: int = SHARD_SIZE) -> None:  # fmt: skip
+        self.n_sources, self.n_facts = n_sources, n_facts
+        self.engine = engine
+        self._shards: dict[bool, tuple[list[Any], list[int]]] = {}
+        for by_fact, key, n in ((True, f, n_facts), (False, s, n_sources)):
+            handles, sizes = [], []
+            for pos, lo, hi in _cut(key, n, shard_size):
+                handles.append(engine.put(_Shard(s[pos], f[pos], w[pos], by_fact, lo, hi)))
+                sizes.append(len(pos))
+            self._shards[by_fact] = (handles, sizes)
+
+    def _totals(self, by_fact: bool, expr: Expr, vectors: tuple[Any, ...]) -> FloatArray:
+        handles, sizes = self._shards[by_fact]
+        parts = self.engine.map(_shard_total, {"expr": expr, "vectors": vectors}, handles, sizes)
+        out: FloatArray = np.concatenate(parts) if parts else np.zeros(0)
+        return out
+
+    def per_fact(self, expr: Expr, *vectors: Any) -> FloatArray:
+        return self._totals(True, expr, vectors)
+
+    def per_source(self, expr: Expr, *vectors: Any) -> FloatArray:
+        return self._totals(False, expr, vectors)
+
+
+def vote_totals(
+    s: IntArray, f: IntArray, w: FloatArray, *, n_sources: int, n_facts: int,
+    engine: Engine | None = None,
+) -> Totals:  # fmt: skip
+    """:class:`LocalTotals` without an engine or with the local one, else
+    :class:`EngineTotals` on it."""
+    if engine is None or engine.name == "local":
+        return LocalTotals(s, f, w, n_sources=n_sources, n_facts=n_facts)
+    # read here, not bound as a default: tests cut small inputs into many shards
+    return EngineTotals(
+        s, f, w, n_sources=n_sources, n_facts=n_facts, engine=engine, shard_size=SHARD_SIZE
+    )
