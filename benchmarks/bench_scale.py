@@ -15,9 +15,10 @@ bytes of its arrays), to show what grows with the number of claims. A worker's p
 what its process reports; when the worker was forked from the driver, Linux counts the
 driver's RSS at that moment in it, so the figure is then an upper bound.
 
-Then the methods whose rounds can run on an engine (truthfinder, pooled_investment)
-are run on the same engine over the graph's votes: their time, the most memory the
-driver allocated during the rounds, and a digest of each fit (the same on both).
+``rc.score`` runs on the same engine as ``rc.link`` (for the default method, accu,
+its rounds run there too). Then accu and truthfinder are run again on that engine,
+from the graph's votes: their time, the most memory the driver allocated during the
+rounds, and a digest of each fit (the same on both).
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def one(n: int, engine: str, max_block_size: int) -> dict[str, Any]:
     out["link_table_mb"] = sum(column.nbytes for column in arrays) / 2**20
     out["links"] = graph.number_of_links
     start = time.perf_counter()
-    result = rc.score(graph)
+    result = rc.score(graph, engine=engine, client=client)
     out["score_s"] = time.perf_counter() - start
     out["method"] = result.method
     out["driver_peak_mb"] = peak_rss_mb()
@@ -94,13 +95,16 @@ def one(n: int, engine: str, max_block_size: int) -> dict[str, Any]:
     return out
 
 
+_ROUNDS = ("accu", "truthfinder")
+
+
 def _rounds(graph: rc.ClaimGraph, engine: Any) -> dict[str, Any]:
     """The rounds of the methods that can run on an engine, run there: wall time and
     the most memory the driver allocated meanwhile (tracemalloc, which numpy reports
     its arrays to), and a digest of the fit."""
     votes = build_votes(graph, processor=default_process)
     out: dict[str, Any] = {"votes": len(votes.v_source)}
-    for method in ("truthfinder", "pooled_investment"):
+    for method in _ROUNDS:
         tracemalloc.start()
         start = time.perf_counter()
         fit = ALGORITHMS[method](votes, engine=engine)
@@ -155,7 +159,7 @@ def main() -> int:
         if len(rows) == 2:
             same = rows[0]["digest"] == rows[1]["digest"]
             same_fits = all(rows[0]["rounds"][m]["digest"] == rows[1]["rounds"][m]["digest"]
-                            for m in ("truthfinder", "pooled_investment"))  # fmt: skip
+                            for m in _ROUNDS)  # fmt: skip
             ratio = rows[1]["link_s"] / rows[0]["link_s"]
             print(
                 f"{'':>9} same output: {same}; same fits: {same_fits}; "

@@ -504,7 +504,7 @@ def test_votes_are_the_same_however_the_graph_was_built() -> None:
 def test_pairs_in_groups_are_every_pair_sharing_a_group_in_bounded_chunks(
     rows: list[tuple[int, int]], max_pairs: int
 ) -> None:
-    from reconcile.scoring.algorithms import _pairs_in_groups
+    from reconcile.scoring.copying import _pairs_in_groups
 
     group = np.array([g for g, _ in rows], dtype=np.int64)
     source = np.array([s for _, s in rows], dtype=np.int64)
@@ -588,3 +588,58 @@ def test_sharded_vote_totals_match_a_loop_to_the_bit(
         assert got.per_fact(t.weighted_source, x_source).tolist() == by_fact
         assert got.per_source(t.agreement, x_fact).tolist() == by_source
         assert got.per_source(t.ones).tolist() == np.bincount(s, minlength=6).tolist()
+
+
+class _ShardedHere(rc.engines.LocalEngine):
+    """The local engine under another name: the votes are cut into shards as on a
+    cluster, and every shard is worked in this process."""
+
+    name = "sharded here"
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["q1", "q2", "q3", "q4"]), _values, _sources,
+                  st.sampled_from(list(rc.Stance))),  # fmt: skip
+        min_size=1,
+        max_size=40,
+    ),
+    st.sampled_from(rc.scoring.ENGINE_METHODS),
+    st.integers(1, 9),
+)
+def test_scores_over_shards_are_the_local_scores_to_the_bit(
+    rows: list[tuple[str, str, str, rc.Stance]], method: str, shard_size: int
+) -> None:
+    claims = [
+        rc.Claim(subject=q, predicate="day", value=v, source=s, stance=st_, id=f"c{k}")
+        for k, (q, v, s, st_) in enumerate(rows)
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", rc.ReconcileWarning)
+        local = rc.score(claims, method=method)
+        old = rc.scoring.totals.SHARD_SIZE
+        rc.scoring.totals.SHARD_SIZE = shard_size
+        try:
+            sharded = rc.score(claims, method=method, engine=_ShardedHere())
+        finally:
+            rc.scoring.totals.SHARD_SIZE = old
+    assert rc.to_json(sharded) == rc.to_json(local)
+    assert sharded.iterations == local.iterations
+
+
+def test_shards_of_copied_votes_give_the_local_scores() -> None:
+    # copiers and relays across many questions, author lists (ACCU's overlap), text
+    data = rc.datasets.synthetic(600, n_sources=20, structured=True, copy_rate=0.3, seed=5)
+    lists = [rc.Claim(subject=f"b{k % 7}", predicate="authors", value=tuple(v), source=s)
+             for k, (v, s) in enumerate([(("a", "b"), "x"), (("a",), "y"), (("a", "b"), "z"),
+                                         (("c",), "x"), (("a", "c"), "w")] * 6)]  # fmt: skip
+    text = rc.link(rc.datasets.synthetic(300, n_sources=12, seed=6).claims)
+    old = rc.scoring.totals.SHARD_SIZE
+    rc.scoring.totals.SHARD_SIZE = 50
+    try:
+        for graph in (data.claims, lists, text):
+            local = rc.score(graph, method="accu")
+            sharded = rc.score(graph, method="accu", engine=_ShardedHere())
+            assert rc.to_json(sharded) == rc.to_json(local)
+    finally:
+        rc.scoring.totals.SHARD_SIZE = old

@@ -14,15 +14,17 @@ Notation: a vote ``v`` is a source ``s(v)`` supporting a fact ``f(v)`` with stre
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from reconcile.engines import Engine
+from reconcile.engines import Engine, LocalEngine
 from reconcile.errors import OptionError
+from reconcile.scoring import totals as _totals_module
+from reconcile.scoring.copying import CopyVotes
 from reconcile.scoring.totals import (
     Totals,
     absolute_weight,
@@ -103,6 +105,11 @@ def _totals(votes: Votes, engine: Engine | None, positive: bool = False) -> Tota
     where `engine` works (see :mod:`reconcile.scoring.totals`)."""
     s, f, w = _positive(votes) if positive else (votes.v_source, votes.v_fact, votes.v_weight)
     return vote_totals(s, f, w, n_sources=votes.n_sources, n_facts=votes.n_facts, engine=engine)
+
+
+def _shard_size(engine: Engine | None) -> int | None:
+    """Votes per shard: all in one in this process, else :data:`totals.SHARD_SIZE`."""
+    return None if engine is None or engine.name == "local" else _totals_module.SHARD_SIZE
 
 
 def _trust_from_facts(totals: Totals) -> Callable[[FloatArray], FloatArray]:
@@ -538,6 +545,7 @@ def accu(
     prior_strength: float = 1.0,
     similarity: float = 0.6,
     shared_true_weight: float = 0.25,
+    engine: Engine | None = None,
     **_: Any,
 ) -> Fit:
     """ACCU accuracy voting with copy detection (Dong, Berti-Equille & Srivastava,
@@ -560,163 +568,37 @@ def accu(
     """
     k_q = np.bincount(votes.fact_question, minlength=votes.n_questions).astype(np.float64)
     n_q = np.maximum(k_q - 1.0, 1.0) if n_false is None else np.full(votes.n_questions, n_false)
-    s, f, w = votes.v_source, votes.v_fact, votes.v_weight
-    n_v = n_q[votes.fact_question[f]]
+    n_fact = n_q[votes.fact_question]
     prior = np.where(votes.source_prior != 0.5, votes.source_prior, 0.8)
     accuracy = prior.copy()
-    independent = np.ones(len(s))
     fact = np.zeros(votes.n_facts)
-    pairs = _VotePairs(votes, n_q) if copy_detection else None
+    totals = _totals(votes, engine)
+    # the votes again, in shards of whole questions: a vote's chance of not being
+    # copied is worked out, and kept, with the other votes of its question
+    copies = CopyVotes(votes.v_source, votes.v_fact, votes.v_weight,
+                       question=votes.fact_question, n_q=n_q, n_sources=votes.n_sources,
+                       engine=engine or LocalEngine(), detect=copy_detection,
+                       shard_size=_shard_size(engine))  # fmt: skip
+    voiced = totals.per_source(absolute_weight)
     oa, ob, share = votes.fact_overlap
     converged, it = False, max_iter
     for it in range(1, max_iter + 1):  # noqa: B007
         a = np.clip(accuracy, 0.01, 0.99)
-        strength = w * np.log(n_v * a[s] / (1 - a[s])) * independent
-        count = key_total(strength, f, votes.n_facts)
+        count = copies.strength(a, n_fact)
         if len(oa):
             count = count + similarity * key_total(share * count[oa], ob, votes.n_facts)
         fact = _softmax_in_questions(count, votes)
         consistent = fact + key_total(share * fact[ob], oa, votes.n_facts) if len(oa) else fact
-        agree = np.where(w > 0, consistent[f], 1.0 - consistent[f])
-        got = key_total(np.abs(w) * agree, s, votes.n_sources) + prior_strength * prior
-        new = got / (key_total(np.abs(w), s, votes.n_sources) + prior_strength)
-        if pairs is not None:
-            # damped: copy detection and accuracy feed each other and can oscillate
-            found = _independence(
-                votes, pairs, fact, new, copy_rate, dependence_prior, shared_true_weight
-            )
-            independent = 0.5 * independent + 0.5 * found
+        got = totals.per_source(agreement, consistent) + prior_strength * prior
+        new = got / (voiced + prior_strength)
+        if copy_detection:
+            copies.discount(fact, new, copy_rate, dependence_prior, shared_true_weight)
         delta = float(np.abs(new - accuracy).max()) if len(new) else 0.0
         accuracy = new
         if delta < tol:
             converged = True
             break
     return Fit(fact, np.clip(accuracy, 0.0, 1.0), it, converged)
-
-
-_PAIR_CHUNK = 1 << 22
-"""Vote pairs made at once while counting a question's pairs: bounds the memory of
-copy detection when a question gathers thousands of votes."""
-
-
-def _pairs_in_groups(
-    group: IntArray, source: IntArray, max_pairs: int = _PAIR_CHUNK
-) -> Iterator[tuple[IntArray, IntArray]]:
-    """Chunks ``(i, j)`` of every pair of positions i < j (into `group`) that share a
-    group, ordered by group then source, at most about `max_pairs` pairs a chunk."""
-    order = np.lexsort((source, group))
-    g = group[order]
-    # per position in that order, how many later positions share its group
-    ends = np.r_[np.flatnonzero(g[1:] != g[:-1]) + 1, len(g)] if len(g) else np.zeros(0, int)
-    end_of = np.repeat(ends, np.diff(np.r_[0, ends]))
-    count = end_of - np.arange(len(g)) - 1
-    cum = np.cumsum(count)
-    start = 0
-    while start < len(g):
-        # the positions whose pairs fit in this chunk (always at least one)
-        base = cum[start - 1] if start else 0
-        stop = max(int(np.searchsorted(cum, base + max_pairs, side="right")), start + 1)
-        rows = np.arange(start, stop)
-        n_of = count[rows]
-        first = np.repeat(rows, n_of)
-        offset = np.repeat(np.cumsum(n_of) - n_of, n_of)
-        second = first + 1 + (np.arange(len(first)) - offset)
-        if len(first):
-            yield order[first], order[second]
-        start = stop
-
-
-class _VotePairs:
-    """Pairs of positive votes by two sources on one fact, with what stays fixed while
-    ACCU iterates: per pair of sources, how many facts they share, how many of their
-    answers to common questions differ, and the mean number of false values there."""
-
-    def __init__(self, votes: Votes, n_q: FloatArray) -> None:
-        pos = np.flatnonzero(votes.v_weight > 0)
-        src, fact = votes.v_source[pos], votes.v_fact[pos]
-        S = votes.n_sources
-        # only pairs that share a value can have a vote discounted: pairs of sources
-        # that never agree (most, on sparse data) are never scored
-        chunks = list(_pairs_in_groups(fact, src))
-        vi = pos[np.concatenate([c[0] for c in chunks])] if chunks else np.zeros(0, np.int64)
-        vj = pos[np.concatenate([c[1] for c in chunks])] if chunks else np.zeros(0, np.int64)
-        si, sj = votes.v_source[vi], votes.v_source[vj]
-        keys, inverse = np.unique(np.minimum(si, sj) * S + np.maximum(si, sj),
-                                  return_inverse=True)  # fmt: skip
-        m = len(keys)
-        kd, total, n = np.zeros(m), np.zeros(m), np.zeros(m)
-        if m:
-            # every pair of their votes on a common question, a chunk at a time
-            question = votes.fact_question[fact]
-            for a, b in _pairs_in_groups(question, src):
-                key = np.minimum(src[a], src[b]) * S + np.maximum(src[a], src[b])
-                at = np.minimum(np.searchsorted(keys, key), m - 1)
-                hit = keys[at] == key
-                at, a, b = at[hit], a[hit], b[hit]
-                kd += np.bincount(at, weights=fact[a] != fact[b], minlength=m)
-                total += np.bincount(at, minlength=m)
-                n += np.bincount(at, weights=n_q[question[a]], minlength=m)
-        self.first, self.second = keys // S, keys % S
-        self.kd = kd
-        self.n_same = np.bincount(inverse, minlength=m).astype(np.float64)
-        self.n = np.maximum(n / np.maximum(total, 1.0), 1.0)
-        self.inverse = inverse
-        self.fi = votes.v_fact[vi]
-        self.vi, self.vj = vi, vj
-        self.si, self.sj = si, sj
-
-    def __len__(self) -> int:
-        return len(self.vi)
-
-
-def _independence(
-    votes: Votes,
-    pairs: _VotePairs,
-    fact: FloatArray,
-    accuracy: FloatArray,
-    c: float,
-    alpha: float,
-    true_weight: float,
-) -> FloatArray:
-    """Per vote, the probability it was not copied from a voter ranked before it."""
-    out = np.ones(len(votes.v_source))
-    if len(pairs) == 0:
-        return out
-    m = len(pairs.n)
-    kt = np.bincount(pairs.inverse, weights=fact[pairs.fi] >= 0.5, minlength=m)
-    kf = pairs.n_same - kt
-    a = accuracy[pairs.first]
-    a += accuracy[pairs.second]
-    a *= 0.5
-    np.clip(a, 0.01, 0.99, out=a)
-    # Shared true values are what accurate independent sources share too: only shared
-    # false values (likely under copying, rare without) and disagreements (impossible
-    # for a faithful copy) move the posterior, as Dong et al. stress. A shared false
-    # value is (1 - a) c + pf (1 - c) likely under dependence against pf = (1 - a)^2 / n
-    # without; the ratio is c n / (1 - a) + 1 - c. (In place: these arrays hold one
-    # entry per pair of sources, millions on big inputs.)
-    shared_false = c * pairs.n / (1.0 - a)
-    shared_false += 1.0 - c
-    np.log(shared_false, out=shared_false)
-    shared_false *= kf
-    shared_true = c / a
-    shared_true += 1.0 - c
-    np.log(shared_true, out=shared_true)
-    shared_true *= true_weight * kt
-    log_ratio = shared_false
-    log_ratio += shared_true
-    log_ratio += pairs.kd * math.log(1 - c) + math.log(alpha / (1 - alpha))
-    np.clip(log_ratio, -50, 50, out=log_ratio)
-    p_dep = 1.0 / (1.0 + np.exp(-log_ratio))
-    # discount the later voter of a shared fact (rank: more accurate first, then id)
-    si, sj = pairs.si, pairs.sj
-    a_i, a_j = accuracy[si], accuracy[sj]
-    j_later = (a_j < a_i) | ((a_j == a_i) & (sj > si))
-    later = np.where(j_later, pairs.vj, pairs.vi)
-    # the product of the discounts per vote, as a sum of logs (one bincount)
-    log_kept = np.log1p(-c * p_dep[pairs.inverse])
-    out = np.exp(np.bincount(later, weights=log_kept, minlength=len(out)))
-    return out
 
 
 def _numeric_facts(votes: Votes) -> tuple[NDArray[np.bool_], FloatArray]:

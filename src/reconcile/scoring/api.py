@@ -27,10 +27,11 @@ __all__ = ["ENGINE_METHODS", "METHODS", "score"]
 METHODS = ("auto", *ALGORITHMS)
 """The names :func:`score` accepts for `method`."""
 ENGINE_METHODS = ("majority", "sums", "average_log", "investment", "pooled_investment",
-                  "truthfinder")  # fmt: skip
+                  "truthfinder", "accu")  # fmt: skip
 """The methods whose rounds run on :func:`score`'s `engine`: their votes are kept
-there and totalled by tasks (see :mod:`reconcile.scoring.totals`). The others
-iterate in this process whatever the engine."""
+there and totalled by tasks (see :mod:`reconcile.scoring.totals` and, for accu's
+copy detection, :mod:`reconcile.scoring.copying`). The others iterate in this
+process whatever the engine."""
 _AUTO = "accu"
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "Totals",
     "absolute_weight",
     "agreement",
+    "cut_groups",
     "fact_gather",
     "key_total",
     "ones",
@@ -146,26 +147,23 @@ def _shard_total(expr: Expr, vectors: tuple[Any, ...], item: _Shard) -> FloatArr
     return key_total(expr(item.s, item.f, item.w, *vectors), key - item.lo, item.hi - item.lo)
 
 
-def _cut(key: IntArray, n_keys: int, shard_size: int) -> list[tuple[IntArray, int, int]]:
-    """Positions (original order kept within a key) and key range of each shard."""
-    order = np.argsort(key, kind="stable")
-    ranked = key[order]
+def cut_groups(group: IntArray, shard_size: int) -> list[IntArray]:
+    """Positions into `group` cut into shards of about `shard_size`, never splitting a
+    group; a shard lists its groups in ascending order, each group's positions in
+    their original order."""
+    order = np.argsort(group, kind="stable")
+    ranked = group[order]
     bounds = [0]
     while bounds[-1] < len(ranked):
         at = bounds[-1] + shard_size
         if at >= len(ranked):
             bounds.append(len(ranked))
             break
-        # never split a key: move the cut to where the key at it starts, or past it
+        # never split a group: move the cut to where the group at it starts, or past it
         start = int(np.searchsorted(ranked, ranked[at], side="left"))
         bounds.append(start if start > bounds[-1] else
                       int(np.searchsorted(ranked, ranked[at], side="right")))  # fmt: skip
-    out = []
-    for k, (a, b) in enumerate(itertools.pairwise(bounds)):
-        lo = 0 if k == 0 else int(ranked[a])
-        hi = n_keys if b == len(ranked) else int(ranked[b])
-        out.append((order[a:b], lo, hi))
-    return out or [(order, 0, n_keys)]
+    return [order[a:b] for a, b in itertools.pairwise(bounds)] or [order]
 
 
 class EngineTotals(Totals):
@@ -190,7 +188,11 @@ class EngineTotals(Totals):
         self._shards: dict[bool, tuple[list[Any], list[int]]] = {}
         for by_fact, key, n in ((True, f, n_facts), (False, s, n_sources)):
             handles, sizes = [], []
-            for pos, lo, hi in _cut(key, n, shard_size):
+            cuts = cut_groups(key, shard_size)
+            # a shard covers the keys from its first up to the next shard's first, so
+            # that the shards' totals laid end to end give every key's
+            starts = [0] + [int(key[pos[0]]) for pos in cuts[1:]] + [n]
+            for pos, lo, hi in zip(cuts, starts[:-1], starts[1:]):
                 handles.append(engine.put(_Shard(s[pos], f[pos], w[pos], by_fact, lo, hi)))
                 sizes.append(len(pos))
             self._shards[by_fact] = (handles, sizes)

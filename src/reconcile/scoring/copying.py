@@ -1,0 +1,334 @@
+"""ACCU's votes and copy detection, over shards of whole questions kept on an engine.
+
+Copy detection (Dong, Berti-Equille & Srivastava, VLDB 2009) pairs the votes of two
+sources on one fact, and their answers to one question. Every such pair lies within a
+question, so the votes are cut into shards of whole questions (:class:`CopyVotes`);
+each shard pairs its own votes once and keeps, per vote, the probability that it was
+not copied. Only what the pairs of sources share crosses shards: per pair of sources,
+counts (facts shared, facts shared that are now judged true, answers that differ), all
+whole numbers, so adding them up shard by shard is exact. The dependence of each pair
+of sources is worked out where the counts meet; each shard then discounts its own
+votes. With the local engine there is one shard: the same code, in this process.
+
+Examples
+--------
+>>> import numpy as np
+>>> from reconcile.engines import LocalEngine
+>>> s, f, w = np.array([0, 1, 2]), np.array([0, 0, 1]), np.ones(3)
+>>> votes = CopyVotes(s, f, w, question=np.array([0, 0]), n_q=np.array([1.0]),
+...                   n_sources=3, engine=LocalEngine(), detect=True)
+>>> votes.n_pairs  # sources 0 and 1 share fact 0
+1
+>>> votes.strength(np.array([0.8, 0.8, 0.5]), np.array([1.0, 1.0])).round(3)
+array([2.773, 0.   ])
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import cast
+
+import attrs
+import numpy as np
+
+from reconcile.engines import Engine
+from reconcile.scoring.totals import cut_groups, key_total
+from reconcile.scoring.votes import FloatArray, IntArray
+
+__all__ = ["CopyVotes"]
+
+_PAIR_CHUNK = 1 << 22
+"""Vote pairs made at once while counting a question's pairs: bounds the memory of
+copy detection when a question gathers thousands of votes."""
+
+
+def _pairs_in_groups(
+    group: IntArray, source: IntArray, max_pairs: int = _PAIR_CHUNK
+) -> Iterator[tuple[IntArray, IntArray]]:
+    """Chunks ``(i, j)`` of every pair of positions i < j (into `group`) that share a
+    group, ordered by group then source, at most about `max_pairs` pairs a chunk."""
+    order = np.lexsort((source, group))
+    g = group[order]
+    # per position in that order, how many later positions share its group
+    ends = np.r_[np.flatnonzero(g[1:] != g[:-1]) + 1, len(g)] if len(g) else np.zeros(0, int)
+    end_of = np.repeat(ends, np.diff(np.r_[0, ends]))
+    count = end_of - np.arange(len(g)) - 1
+    cum = np.cumsum(count)
+    start = 0
+    while start < len(g):
+        # the positions whose pairs fit in this chunk (always at least one)
+        base = cum[start - 1] if start else 0
+        stop = max(int(np.searchsorted(cum, base + max_pairs, side="right")), start + 1)
+        rows = np.arange(start, stop)
+        n_of = count[rows]
+        first = np.repeat(rows, n_of)
+        offset = np.repeat(np.cumsum(n_of) - n_of, n_of)
+        second = first + 1 + (np.arange(len(first)) - offset)
+        if len(first):
+            yield order[first], order[second]
+        start = stop
+
+
+class _VotePairs:
+    """Pairs of positive votes by two sources on one fact (``keys`` are the pairs of
+    sources, coded ``min * S + max``), and what stays fixed while ACCU iterates: per
+    pair of sources with votes on a common question (``common``), how many of their
+    answers there differ, how many answers they both gave, and the total number of
+    false values of those questions (all whole numbers). A pair of sources may share a
+    fact in one shard and only questions in another: the driver matches them up."""
+
+    def __init__(self, s: IntArray, f: IntArray, w: FloatArray, question: IntArray,
+                 n_q: FloatArray, n_sources: int, whole: bool) -> None:  # fmt: skip
+        pos = np.flatnonzero(w > 0)
+        src, fact = s[pos], f[pos]
+        S = n_sources
+        # only pairs that share a value can have a vote discounted: pairs of sources
+        # that never agree (most, on sparse data) are never scored
+        chunks = list(_pairs_in_groups(fact, src))
+        vi = pos[np.concatenate([c[0] for c in chunks])] if chunks else np.zeros(0, np.int64)
+        vj = pos[np.concatenate([c[1] for c in chunks])] if chunks else np.zeros(0, np.int64)
+        si, sj = s[vi], s[vj]
+        self.keys, self.inverse = np.unique(np.minimum(si, sj) * S + np.maximum(si, sj),
+                                            return_inverse=True)  # fmt: skip
+        self.n_same = np.bincount(self.inverse, minlength=len(self.keys)).astype(np.float64)
+        # every pair of their votes on a common question, a chunk at a time, summed
+        # per pair of sources: in a shard that holds every vote, only the pairs that
+        # share a fact here are wanted; otherwise all, for the driver to match up
+        parts: list[tuple[IntArray, FloatArray, FloatArray, FloatArray]] = []
+        keys, m = self.keys, len(self.keys)
+        if m:
+            fact_question = question[fact]
+            for a, b in _pairs_in_groups(fact_question, src):
+                key = np.minimum(src[a], src[b]) * S + np.maximum(src[a], src[b])
+                if whole:
+                    at = np.minimum(np.searchsorted(keys, key), m - 1)
+                    hit = keys[at] == key
+                    at, a, b = at[hit], a[hit], b[hit]
+                    common, n_common = keys, m
+                else:
+                    common, at = np.unique(key, return_inverse=True)
+                    n_common = len(common)
+                parts.append((common,
+                              key_total((fact[a] != fact[b]).astype(np.float64), at, n_common),
+                              key_total(np.ones(len(at)), at, n_common),
+                              key_total(n_q[fact_question[a]], at, n_common)))  # fmt: skip
+        self.common, self.kd, self.total, self.n = _merge(parts)
+        self.fi = f[vi]
+        self.vi, self.vj = vi, vj
+        self.si, self.sj = si, sj
+
+    def __len__(self) -> int:
+        return len(self.vi)
+
+
+def _sorted_unique(x: IntArray) -> IntArray:
+    """The distinct values of `x`, ascending (by a sort: numpy's hashing unique was
+    several times slower on these keys)."""
+    x = np.sort(x)
+    out: IntArray = x[np.r_[True, x[1:] != x[:-1]]] if len(x) else x
+    return out
+
+
+def _merge(
+    parts: list[tuple[IntArray, FloatArray, FloatArray, FloatArray]],
+) -> tuple[IntArray, FloatArray, FloatArray, FloatArray]:
+    """Counts per key from several parts, added up per key (whole numbers: exact)."""
+    if not parts:
+        return np.zeros(0, np.int64), np.zeros(0), np.zeros(0), np.zeros(0)
+    if len(parts) == 1:
+        return parts[0]
+    keys, at = np.unique(np.concatenate([p[0] for p in parts]), return_inverse=True)
+    sums = [key_total(np.concatenate([p[k] for p in parts]), at, len(keys)) for k in (1, 2, 3)]
+    return keys, sums[0], sums[1], sums[2]
+
+
+@attrs.frozen
+class _Shard:
+    """The votes of whole questions (in their original order), the facts they are on,
+    the chance each vote was not copied, and the shard's pairs."""
+
+    s: IntArray
+    f: IntArray
+    w: FloatArray
+    facts: IntArray
+    local: IntArray
+    """Each vote's fact as a position in `facts`."""
+    independent: FloatArray
+    pairs: _VotePairs | None
+
+
+def _make_shard(s: IntArray, f: IntArray, w: FloatArray, question: IntArray, n_q: FloatArray,
+                n_sources: int, detect: bool, whole: bool) -> _Shard:  # fmt: skip
+    if whole:  # every fact is here: its own position
+        facts, local = np.arange(len(question)), f
+    else:
+        facts, local = np.unique(f, return_inverse=True)
+    pairs = _VotePairs(s, f, w, question, n_q, n_sources, whole) if detect else None
+    return _Shard(s, f, w, facts, local, np.ones(len(s)), pairs)
+
+
+def _pair_counts(shard: _Shard) -> tuple[IntArray, FloatArray, IntArray, FloatArray,
+                                         FloatArray, FloatArray]:  # fmt: skip
+    p = shard.pairs
+    assert p is not None  # made only when copies are detected
+    return p.keys, p.n_same, p.common, p.kd, p.total, p.n
+
+
+def _shard_strength(a: FloatArray, n_false: FloatArray, item: _Shard) -> FloatArray:
+    """Per fact of the shard, the total of its votes' ACCU strength."""
+    s, w = item.s, item.w
+    strength = w * np.log(n_false[item.f] * a[s] / (1 - a[s])) * item.independent
+    return key_total(strength, item.local, len(item.facts))
+
+
+def _shard_true_shared(fact: FloatArray, item: _Shard) -> FloatArray:
+    """Per pair of sources of the shard, how many facts they share that are judged true."""
+    p = item.pairs
+    assert p is not None
+    true = np.bincount(p.inverse, weights=fact[p.fi] >= 0.5, minlength=len(p.keys))
+    return cast(FloatArray, true)  # float64: weighted
+
+
+def _shard_discount(shard: _Shard, p_dep: FloatArray, accuracy: FloatArray, c: float) -> _Shard:
+    """The shard with each vote's chance of not being copied moved halfway to what the
+    pairs' dependence `p_dep` (per pair of the shard's sources) now says."""
+    p = shard.pairs
+    assert p is not None
+    # discount the later voter of a shared fact (rank: more accurate first, then id)
+    a_i, a_j = accuracy[p.si], accuracy[p.sj]
+    j_later = (a_j < a_i) | ((a_j == a_i) & (p.sj > p.si))
+    later = np.where(j_later, p.vj, p.vi)
+    # the product of the discounts per vote, as a sum of logs (one bincount)
+    log_kept = np.log1p(-c * p_dep[p.inverse])
+    found = np.exp(np.bincount(later, weights=log_kept, minlength=len(shard.s)))
+    # damped: copy detection and accuracy feed each other and can oscillate
+    return attrs.evolve(shard, independent=0.5 * shard.independent + 0.5 * found)
+
+
+class CopyVotes:
+    """ACCU's votes, cut into shards of whole questions where `engine` works.
+
+    Parameters
+    ----------
+    s, f, w : arrays
+        Each vote's source, fact and weight.
+    question : array
+        Each fact's question.
+    n_q : array
+        Each question's number of false values (``n`` in ACCU).
+    n_sources : int
+        How many sources.
+    engine : Engine
+        Where the shards are kept; the local engine keeps one.
+    detect : bool
+        Pair the votes to detect copying.
+    shard_size : int, optional
+        About how many votes a shard holds (default: all in one).
+    """
+
+    def __init__(self, s: IntArray, f: IntArray, w: FloatArray, *, question: IntArray,
+                 n_q: FloatArray, n_sources: int, engine: Engine, detect: bool,
+                 shard_size: int | None = None) -> None:  # fmt: skip
+        self.engine, self.n_facts, self.n_sources = engine, len(question), n_sources
+        cuts = cut_groups(question[f], shard_size or max(len(s), 1))
+        self._handles = [engine.run(_make_shard, s=s[pos], f=f[pos], w=w[pos],
+                                    question=question, n_q=n_q, n_sources=n_sources,
+                                    detect=detect, whole=len(cuts) == 1)
+                         for pos in cuts]  # fmt: skip
+        self._sizes = [len(pos) for pos in cuts]
+        whole = len(cuts) == 1
+        # where each shard's facts and pairs of sources sit in the whole's arrays (for
+        # one shard, everywhere: no index to look up)
+        self._facts: list[IntArray | slice] = (
+            [slice(None)] if whole else [_sorted_unique(f[pos]) for pos in cuts]
+        )
+        self.n_pairs = 0
+        self._index: list[IntArray | slice] = []
+        if not detect:
+            return
+        counts = [engine.fetch(_pair_counts, h) for h in self._handles]
+        if whole:
+            keys, same, _common, self.kd, total, n = counts[0]
+            self.n_same = same
+            self._index = [slice(None)]
+        else:
+            keys = _sorted_unique(np.concatenate([c[0] for c in counts]))
+            self._index = [np.searchsorted(keys, c[0]) for c in counts]
+            m = len(keys)
+            self.kd, total, n, self.n_same = np.zeros(m), np.zeros(m), np.zeros(m), np.zeros(m)
+            for at, (_keys, same, common, kd, tot, nn) in zip(self._index, counts):
+                # whole numbers: exact in any order of shards
+                self.n_same[at] += same
+                # the questions two sources share count wherever they share a fact
+                where = np.minimum(np.searchsorted(keys, common), max(m - 1, 0))
+                hit = keys[where] == common if m else np.zeros(len(common), np.bool_)
+                self.kd[where[hit]] += kd[hit]
+                total[where[hit]] += tot[hit]
+                n[where[hit]] += nn[hit]
+        m = len(keys)
+        self.first, self.second = keys // max(n_sources, 1), keys % max(n_sources, 1)
+        if len(n_q) and bool(np.all(n_q == n_q[0])):
+            # one number of false values for every question (ACCU's `n_false`): its
+            # mean is itself, exactly, where a sum of fractions would round by shard
+            self.n = np.full(m, max(float(n_q[0]), 1.0))
+        else:
+            self.n = np.maximum(n / np.maximum(total, 1.0), 1.0)
+        self.n_pairs = int(self.n_same.sum())
+
+    def strength(self, a: FloatArray, n_false: FloatArray) -> FloatArray:
+        """Per fact, the total of ``w ln(n A / (1 - A)) I`` over its votes, for the
+        sources' accuracies `a`, each fact's number of false values `n_false` and each
+        vote's chance `I` of not being copied."""
+        parts = self.engine.map(_shard_strength, {"a": a, "n_false": n_false}, self._handles,
+                                self._sizes)  # fmt: skip
+        out = np.zeros(self.n_facts)
+        for facts, part in zip(self._facts, parts):
+            out[facts] = part
+        return out
+
+    def discount(self, fact: FloatArray, accuracy: FloatArray, c: float, alpha: float,
+                 true_weight: float) -> None:  # fmt: skip
+        """Move each vote's chance of not being copied halfway to what the fact scores
+        and the sources' accuracy now say about each pair of sources."""
+        if self.n_pairs == 0:
+            return  # no vote can be a copy: every chance stays 1
+        parts = self.engine.map(_shard_true_shared, {"fact": fact}, self._handles, self._sizes)
+        kt = np.zeros(len(self.n_same))
+        for at, part in zip(self._index, parts):
+            kt[at] += part
+        p_dep = _dependence(self, kt, accuracy, c, alpha, true_weight)
+        self._handles = [self.engine.run(_shard_discount, shard=h, p_dep=p_dep[at],
+                                         accuracy=accuracy, c=c)
+                         for h, at in zip(self._handles, self._index)]  # fmt: skip
+
+
+def _dependence(votes: CopyVotes, kt: FloatArray, accuracy: FloatArray, c: float, alpha: float,
+                true_weight: float) -> FloatArray:  # fmt: skip
+    """Per pair of sources, the probability that one copies the other, by Bayes' rule
+    over the facts they share (`kt` of them true) and the answers where they differ."""
+    kf = votes.n_same - kt
+    a = accuracy[votes.first]
+    a += accuracy[votes.second]
+    a *= 0.5
+    np.clip(a, 0.01, 0.99, out=a)
+    # Shared true values are what accurate independent sources share too: only shared
+    # false values (likely under copying, rare without) and disagreements (impossible
+    # for a faithful copy) move the posterior, as Dong et al. stress. A shared false
+    # value is (1 - a) c + pf (1 - c) likely under dependence against pf = (1 - a)^2 / n
+    # without; the ratio is c n / (1 - a) + 1 - c. (In place: these arrays hold one
+    # entry per pair of sources, millions on big inputs.)
+    shared_false = c * votes.n / (1.0 - a)
+    shared_false += 1.0 - c
+    np.log(shared_false, out=shared_false)
+    shared_false *= kf
+    shared_true = c / a
+    shared_true += 1.0 - c
+    np.log(shared_true, out=shared_true)
+    shared_true *= true_weight * kt
+    log_ratio = shared_false
+    log_ratio += shared_true
+    log_ratio += votes.kd * math.log(1 - c) + math.log(alpha / (1 - alpha))
+    np.clip(log_ratio, -50, 50, out=log_ratio)
+    out: FloatArray = 1.0 / (1.0 + np.exp(-log_ratio))
+    return out
