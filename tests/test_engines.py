@@ -90,6 +90,13 @@ def test_claims_from_dask_collections(client: Any) -> None:
     )
     graph = rc.link(dd.from_pandas(frame, npartitions=2))
     assert len(graph) == 2
+    # scoring takes them too (a DataFrame iterates over its column names)
+    assert rc.to_json(rc.score(dd.from_pandas(frame, npartitions=2))) == rc.to_json(
+        rc.score(graph)
+    )
+    assert rc.to_json(rc.score(bag.from_sequence(claims, npartitions=2))) == rc.to_json(
+        rc.score(claims)
+    )
 
 
 def test_dask_scoring_gives_the_local_scores(client: Any, monkeypatch: Any) -> None:

@@ -57,7 +57,9 @@ def _graph_of(
 ) -> ClaimGraph:
     if isinstance(claims, ClaimGraph):
         return claims
-    items = list(claims)
+    from reconcile.linking.api import _materialise  # a dask bag or DataFrame, computed
+
+    items = list(_materialise(claims))
     with paused_gc():
         graph = ClaimGraph(items)  # checks that every item is a Claim, naming the record
     # text claims (no subject), picked out in C: this list can be a million long
@@ -93,9 +95,10 @@ def score(
 
     Parameters
     ----------
-    graph_or_claims : ClaimGraph or iterable of Claim
+    graph_or_claims : ClaimGraph, iterable of Claim, dask bag or dask DataFrame
         A linked graph, or claims (text claims are linked first with
-        :func:`reconcile.link`; structured claims agree when their values do).
+        :func:`reconcile.link`; structured claims agree when their values do). A dask
+        collection is computed here, as :func:`reconcile.link` does.
     method : str
         One of :data:`METHODS`. "auto" runs Dawid-Skene on crowd-style labels (every
         question picks from one small shared set of values) and ACCU with copy

@@ -25,6 +25,7 @@ array([2.773, 0.   ])
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Iterator
 from typing import cast
@@ -95,8 +96,10 @@ class _VotePairs:
         # every pair of their votes on a common question, a chunk at a time, summed
         # per pair of sources: in a shard that holds every vote, only the pairs that
         # share a fact here are wanted; otherwise all, for the driver to match up
-        parts: list[tuple[IntArray, FloatArray, FloatArray, FloatArray]] = []
         keys, m = self.keys, len(self.keys)
+        got: tuple[IntArray, FloatArray, FloatArray, FloatArray] = (
+            (keys, np.zeros(m), np.zeros(m), np.zeros(m)) if whole else _merge([])
+        )
         if m:
             fact_question = question[fact]
             for a, b in _pairs_in_groups(fact_question, src):
@@ -105,21 +108,34 @@ class _VotePairs:
                     at = np.minimum(np.searchsorted(keys, key), m - 1)
                     hit = keys[at] == key
                     at, a, b = at[hit], a[hit], b[hit]
-                    common, n_common = keys, m
+                    common = keys
                 else:
                     common, at = np.unique(key, return_inverse=True)
-                    n_common = len(common)
-                parts.append((common,
-                              key_total((fact[a] != fact[b]).astype(np.float64), at, n_common),
-                              key_total(np.ones(len(at)), at, n_common),
-                              key_total(n_q[fact_question[a]], at, n_common)))  # fmt: skip
-        self.common, self.kd, self.total, self.n = _merge(parts)
+                counts = _question_counts(fact, fact_question, n_q, a, b, at, len(common))
+                if whole:  # the same keys: added in place, chunk after chunk
+                    for total, count in zip(got[1:], counts):
+                        total += count
+                        del count  # before the next is made
+                else:  # merged as they come, so memory stays at the distinct keys
+                    kd, both, n = counts
+                    got = _merge([got, (common, kd, both, n)])
+        self.common, self.kd, self.total, self.n = got
         self.fi = f[vi]
         self.vi, self.vj = vi, vj
         self.si, self.sj = si, sj
 
     def __len__(self) -> int:
         return len(self.vi)
+
+
+def _question_counts(fact: IntArray, question: IntArray, n_q: FloatArray, a: IntArray,
+                     b: IntArray, at: IntArray, n: int) -> Iterator[FloatArray]:  # fmt: skip
+    """Per pair of sources (`at`: the pair of each pair of votes `a`, `b` on a common
+    question), how many answers differ, how many there are, and the total number of
+    false values: one at a time, each as long as the pairs of sources."""
+    yield key_total((fact[a] != fact[b]).astype(np.float64), at, n)
+    yield key_total(np.ones(len(at)), at, n)
+    yield key_total(n_q[question[a]], at, n)
 
 
 def _sorted_unique(x: IntArray) -> IntArray:
@@ -134,6 +150,7 @@ def _merge(
     parts: list[tuple[IntArray, FloatArray, FloatArray, FloatArray]],
 ) -> tuple[IntArray, FloatArray, FloatArray, FloatArray]:
     """Counts per key from several parts, added up per key (whole numbers: exact)."""
+    parts = [p for p in parts if len(p[0])]
     if not parts:
         return np.zeros(0, np.int64), np.zeros(0), np.zeros(0), np.zeros(0)
     if len(parts) == 1:
@@ -173,6 +190,15 @@ def _pair_counts(shard: _Shard) -> tuple[IntArray, FloatArray, IntArray, FloatAr
     p = shard.pairs
     assert p is not None  # made only when copies are detected
     return p.keys, p.n_same, p.common, p.kd, p.total, p.n
+
+
+def _without_counts(shard: _Shard) -> _Shard:
+    """The shard without its pairs' counts, once the driver has them."""
+    pairs = copy.copy(shard.pairs)
+    assert pairs is not None
+    pairs.common = np.zeros(0, np.int64)
+    pairs.kd = pairs.total = pairs.n = np.zeros(0)
+    return attrs.evolve(shard, pairs=pairs)
 
 
 def _shard_strength(a: FloatArray, n_false: FloatArray, item: _Shard) -> FloatArray:
@@ -231,13 +257,19 @@ class CopyVotes:
                  n_q: FloatArray, n_sources: int, engine: Engine, detect: bool,
                  shard_size: int | None = None) -> None:  # fmt: skip
         self.engine, self.n_facts, self.n_sources = engine, len(question), n_sources
-        cuts = cut_groups(question[f], shard_size or max(len(s), 1))
-        self._handles = [engine.run(_make_shard, s=s[pos], f=f[pos], w=w[pos],
-                                    question=question, n_q=n_q, n_sources=n_sources,
-                                    detect=detect, whole=len(cuts) == 1)
-                         for pos in cuts]  # fmt: skip
-        self._sizes = [len(pos) for pos in cuts]
-        whole = len(cuts) == 1
+        whole = shard_size is None or len(s) <= shard_size
+        # one shard takes the votes as they are (no copy, no reordering: a shard's
+        # order only has to keep each fact's votes in their order)
+        cuts = [] if whole else cut_groups(question[f], shard_size or 1)
+        self._handles = [
+            engine.run(_make_shard, s=s, f=f, w=w, question=question, n_q=n_q,
+                       n_sources=n_sources, detect=detect, whole=True)
+        ] if whole else [
+            engine.run(_make_shard, s=s[pos], f=f[pos], w=w[pos], question=question, n_q=n_q,
+                       n_sources=n_sources, detect=detect, whole=False)
+            for pos in cuts
+        ]  # fmt: skip
+        self._sizes = [len(s)] if whole else [len(pos) for pos in cuts]
         # where each shard's facts and pairs of sources sit in the whole's arrays (for
         # one shard, everywhere: no index to look up)
         self._facts: list[IntArray | slice] = (
@@ -248,6 +280,8 @@ class CopyVotes:
         if not detect:
             return
         counts = [engine.fetch(_pair_counts, h) for h in self._handles]
+        # the counts live on here; the shards let go of theirs
+        self._handles = [engine.run(_without_counts, shard=h) for h in self._handles]
         if whole:
             keys, same, _common, self.kd, total, n = counts[0]
             self.n_same = same
@@ -294,9 +328,12 @@ class CopyVotes:
         if self.n_pairs == 0:
             return  # no vote can be a copy: every chance stays 1
         parts = self.engine.map(_shard_true_shared, {"fact": fact}, self._handles, self._sizes)
-        kt = np.zeros(len(self.n_same))
-        for at, part in zip(self._index, parts):
-            kt[at] += part
+        if len(parts) == 1:
+            kt = parts[0]
+        else:
+            kt = np.zeros(len(self.n_same))
+            for at, part in zip(self._index, parts):
+                kt[at] += part
         p_dep = _dependence(self, kt, accuracy, c, alpha, true_weight)
         self._handles = [self.engine.run(_shard_discount, shard=h, p_dep=p_dep[at],
                                          accuracy=accuracy, c=c)
