@@ -6,9 +6,12 @@ question, so the votes are cut into shards of whole questions (:class:`CopyVotes
 each shard pairs its own votes once and keeps, per vote, the probability that it was
 not copied. Only what the pairs of sources share crosses shards: per pair of sources,
 counts (facts shared, facts shared that are now judged true, answers that differ), all
-whole numbers, so adding them up shard by shard is exact. The dependence of each pair
-of sources is worked out where the counts meet; each shard then discounts its own
-votes. With the local engine there is one shard: the same code, in this process.
+whole numbers, so adding them up shard by shard is exact. Two sources may share a
+fact in one shard and only questions in another: the driver first gathers the pairs
+that share a fact anywhere, then each shard counts its common questions for those.
+The dependence of each pair of sources is worked out where the counts meet; each
+shard then discounts its own votes. With the local engine there is one shard: the
+same code, in this process.
 
 Examples
 --------
@@ -25,10 +28,9 @@ array([2.773, 0.   ])
 
 from __future__ import annotations
 
-import copy
 import math
 from collections.abc import Iterator
-from typing import cast
+from typing import Any, cast
 
 import attrs
 import numpy as np
@@ -72,15 +74,11 @@ def _pairs_in_groups(
 
 
 class _VotePairs:
-    """Pairs of positive votes by two sources on one fact (``keys`` are the pairs of
-    sources, coded ``min * S + max``), and what stays fixed while ACCU iterates: per
-    pair of sources with votes on a common question (``common``), how many of their
-    answers there differ, how many answers they both gave, and the total number of
-    false values of those questions (all whole numbers). A pair of sources may share a
-    fact in one shard and only questions in another: the driver matches them up."""
+    """Pairs of positive votes by two sources on one fact: each pair's vote positions,
+    sources and fact, and its pair of sources (``keys``, coded ``min * S + max``, with
+    ``n_same``, how many facts the two share)."""
 
-    def __init__(self, s: IntArray, f: IntArray, w: FloatArray, question: IntArray,
-                 n_q: FloatArray, n_sources: int, whole: bool) -> None:  # fmt: skip
+    def __init__(self, s: IntArray, f: IntArray, w: FloatArray, n_sources: int) -> None:
         pos = np.flatnonzero(w > 0)
         src, fact = s[pos], f[pos]
         S = n_sources
@@ -93,39 +91,43 @@ class _VotePairs:
         self.keys, self.inverse = np.unique(np.minimum(si, sj) * S + np.maximum(si, sj),
                                             return_inverse=True)  # fmt: skip
         self.n_same = np.bincount(self.inverse, minlength=len(self.keys)).astype(np.float64)
-        # every pair of their votes on a common question, a chunk at a time, summed
-        # per pair of sources: in a shard that holds every vote, only the pairs that
-        # share a fact here are wanted; otherwise all, for the driver to match up
-        keys, m = self.keys, len(self.keys)
-        got: tuple[IntArray, FloatArray, FloatArray, FloatArray] = (
-            (keys, np.zeros(m), np.zeros(m), np.zeros(m)) if whole else _merge([])
-        )
-        if m:
-            fact_question = question[fact]
-            for a, b in _pairs_in_groups(fact_question, src):
-                key = np.minimum(src[a], src[b]) * S + np.maximum(src[a], src[b])
-                if whole:
-                    at = np.minimum(np.searchsorted(keys, key), m - 1)
-                    hit = keys[at] == key
-                    at, a, b = at[hit], a[hit], b[hit]
-                    common = keys
-                else:
-                    common, at = np.unique(key, return_inverse=True)
-                counts = _question_counts(fact, fact_question, n_q, a, b, at, len(common))
-                if whole:  # the same keys: added in place, chunk after chunk
-                    for total, count in zip(got[1:], counts):
-                        total += count
-                        del count  # before the next is made
-                else:  # merged as they come, so memory stays at the distinct keys
-                    kd, both, n = counts
-                    got = _merge([got, (common, kd, both, n)])
-        self.common, self.kd, self.total, self.n = got
         self.fi = f[vi]
         self.vi, self.vj = vi, vj
         self.si, self.sj = si, sj
 
     def __len__(self) -> int:
         return len(self.vi)
+
+
+def _common_questions(
+    s: IntArray, f: IntArray, w: FloatArray, question: IntArray, n_q: FloatArray,
+    n_sources: int, keys: IntArray,
+) -> tuple[IntArray | None, FloatArray, FloatArray, FloatArray]:  # fmt: skip
+    """For the pairs of sources `keys` (those that share a fact anywhere), from every
+    pair of their positive votes on a common question here: how many answers differ,
+    how many pairs there are, and the total number of false values of those questions
+    (whole numbers). Returned for the keys met here (their positions into `keys`), or
+    for all of them (positions None) when all were met."""
+    pos = np.flatnonzero(w > 0)
+    src, fact = s[pos], f[pos]
+    m, S = len(keys), n_sources
+    got = (np.zeros(m), np.zeros(m), np.zeros(m))
+    if m:
+        fact_question = question[fact]
+        for a, b in _pairs_in_groups(fact_question, src):
+            key = np.minimum(src[a], src[b]) * S + np.maximum(src[a], src[b])
+            at = np.minimum(np.searchsorted(keys, key), m - 1)
+            hit = keys[at] == key
+            at, a, b = at[hit], a[hit], b[hit]
+            # added in place, one count at a time: each is as long as `keys`
+            for total, count in zip(got, _question_counts(fact, fact_question, n_q, a, b, at, m)):
+                total += count
+                del count  # before the next is made
+    kd, both, n = got
+    met = np.flatnonzero(both)
+    if len(met) == m:
+        return None, kd, both, n
+    return met, kd[met], both[met], n[met]
 
 
 def _question_counts(fact: IntArray, question: IntArray, n_q: FloatArray, a: IntArray,
@@ -146,20 +148,6 @@ def _sorted_unique(x: IntArray) -> IntArray:
     return out
 
 
-def _merge(
-    parts: list[tuple[IntArray, FloatArray, FloatArray, FloatArray]],
-) -> tuple[IntArray, FloatArray, FloatArray, FloatArray]:
-    """Counts per key from several parts, added up per key (whole numbers: exact)."""
-    parts = [p for p in parts if len(p[0])]
-    if not parts:
-        return np.zeros(0, np.int64), np.zeros(0), np.zeros(0), np.zeros(0)
-    if len(parts) == 1:
-        return parts[0]
-    keys, at = np.unique(np.concatenate([p[0] for p in parts]), return_inverse=True)
-    sums = [key_total(np.concatenate([p[k] for p in parts]), at, len(keys)) for k in (1, 2, 3)]
-    return keys, sums[0], sums[1], sums[2]
-
-
 @attrs.frozen
 class _Shard:
     """The votes of whole questions (in their original order), the facts they are on,
@@ -175,30 +163,31 @@ class _Shard:
     pairs: _VotePairs | None
 
 
-def _make_shard(s: IntArray, f: IntArray, w: FloatArray, question: IntArray, n_q: FloatArray,
-                n_sources: int, detect: bool, whole: bool) -> _Shard:  # fmt: skip
+def _make_shard(s: IntArray, f: IntArray, w: FloatArray, n_facts: int, n_sources: int,
+                detect: bool, whole: bool) -> _Shard:  # fmt: skip
     if whole:  # every fact is here: its own position
-        facts, local = np.arange(len(question)), f
+        facts, local = np.arange(n_facts), f
     else:
         facts, local = np.unique(f, return_inverse=True)
-    pairs = _VotePairs(s, f, w, question, n_q, n_sources, whole) if detect else None
+    pairs = _VotePairs(s, f, w, n_sources) if detect else None
     return _Shard(s, f, w, facts, local, np.ones(len(s)), pairs)
 
 
-def _pair_counts(shard: _Shard) -> tuple[IntArray, FloatArray, IntArray, FloatArray,
-                                         FloatArray, FloatArray]:  # fmt: skip
+def _pair_keys(shard: _Shard) -> tuple[IntArray, FloatArray]:
+    """The shard's pairs of sources that share a fact, and how many facts each shares."""
     p = shard.pairs
     assert p is not None  # made only when copies are detected
-    return p.keys, p.n_same, p.common, p.kd, p.total, p.n
+    return p.keys, p.n_same
 
 
-def _without_counts(shard: _Shard) -> _Shard:
-    """The shard without its pairs' counts, once the driver has them."""
-    pairs = copy.copy(shard.pairs)
-    assert pairs is not None
-    pairs.common = np.zeros(0, np.int64)
-    pairs.kd = pairs.total = pairs.n = np.zeros(0)
-    return attrs.evolve(shard, pairs=pairs)
+def _shard_common_questions(
+    shard: _Shard, keys: IntArray, question: IntArray, n_q: FloatArray, n_sources: int
+) -> tuple[IntArray | None, FloatArray, FloatArray, FloatArray]:
+    return _common_questions(shard.s, shard.f, shard.w, question, n_q, n_sources, keys)
+
+
+def _value(x: Any) -> Any:
+    return x
 
 
 def _shard_strength(a: FloatArray, n_false: FloatArray, item: _Shard) -> FloatArray:
@@ -262,10 +251,10 @@ class CopyVotes:
         # order only has to keep each fact's votes in their order)
         cuts = [] if whole else cut_groups(question[f], shard_size or 1)
         self._handles = [
-            engine.run(_make_shard, s=s, f=f, w=w, question=question, n_q=n_q,
+            engine.run(_make_shard, s=s, f=f, w=w, n_facts=len(question),
                        n_sources=n_sources, detect=detect, whole=True)
         ] if whole else [
-            engine.run(_make_shard, s=s[pos], f=f[pos], w=w[pos], question=question, n_q=n_q,
+            engine.run(_make_shard, s=s[pos], f=f[pos], w=w[pos], n_facts=len(question),
                        n_sources=n_sources, detect=detect, whole=False)
             for pos in cuts
         ]  # fmt: skip
@@ -279,27 +268,31 @@ class CopyVotes:
         self._index: list[IntArray | slice] = []
         if not detect:
             return
-        counts = [engine.fetch(_pair_counts, h) for h in self._handles]
-        # the counts live on here; the shards let go of theirs
-        self._handles = [engine.run(_without_counts, shard=h) for h in self._handles]
+        shared = [engine.fetch(_pair_keys, h) for h in self._handles]
         if whole:
-            keys, same, _common, self.kd, total, n = counts[0]
-            self.n_same = same
+            keys, self.n_same = shared[0]
             self._index = [slice(None)]
         else:
-            keys = _sorted_unique(np.concatenate([c[0] for c in counts]))
-            self._index = [np.searchsorted(keys, c[0]) for c in counts]
-            m = len(keys)
-            self.kd, total, n, self.n_same = np.zeros(m), np.zeros(m), np.zeros(m), np.zeros(m)
-            for at, (_keys, same, common, kd, tot, nn) in zip(self._index, counts):
-                # whole numbers: exact in any order of shards
-                self.n_same[at] += same
-                # the questions two sources share count wherever they share a fact
-                where = np.minimum(np.searchsorted(keys, common), max(m - 1, 0))
-                hit = keys[where] == common if m else np.zeros(len(common), np.bool_)
-                self.kd[where[hit]] += kd[hit]
-                total[where[hit]] += tot[hit]
-                n[where[hit]] += nn[hit]
+            keys = _sorted_unique(np.concatenate([k for k, _ in shared]))
+            self._index = [np.searchsorted(keys, k) for k, _ in shared]
+            self.n_same = np.zeros(len(keys))
+            for at, (_k, same) in zip(self._index, shared):
+                self.n_same[at] += same  # whole numbers: exact in any order of shards
+        del shared
+        # the questions two sources share count in every shard, also where they share
+        # no fact: each shard counts them for the pairs that share one anywhere
+        everywhere = engine.put(keys)
+        self.kd, total, n = np.zeros(len(keys)), np.zeros(len(keys)), np.zeros(len(keys))
+        for h in self._handles:
+            found = engine.run(_shard_common_questions, shard=h, keys=everywhere,
+                               question=question, n_q=n_q, n_sources=n_sources)  # fmt: skip
+            met, kd, both, nn = engine.fetch(_value, found)
+            where = slice(None) if met is None else met
+            self.kd[where] += kd
+            total[where] += both
+            n[where] += nn
+            del found, kd, both, nn
+        del everywhere
         m = len(keys)
         self.first, self.second = keys // max(n_sources, 1), keys % max(n_sources, 1)
         if len(n_q) and bool(np.all(n_q == n_q[0])):
