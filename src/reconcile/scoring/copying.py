@@ -165,6 +165,7 @@ class _Shard:
 
 def _make_shard(s: IntArray, f: IntArray, w: FloatArray, n_facts: int, n_sources: int,
                 detect: bool, whole: bool) -> _Shard:  # fmt: skip
+    """A shard of these votes (`whole`: they are all the votes), with its vote pairs."""
     if whole:  # every fact is here: its own position
         facts, local = np.arange(n_facts), f
     else:
@@ -183,10 +184,12 @@ def _pair_keys(shard: _Shard) -> tuple[IntArray, FloatArray]:
 def _shard_common_questions(
     shard: _Shard, keys: IntArray, question: IntArray, n_q: FloatArray, n_sources: int
 ) -> tuple[IntArray | None, FloatArray, FloatArray, FloatArray]:
+    """:func:`_common_questions` over the shard's votes (run where the shard is)."""
     return _common_questions(shard.s, shard.f, shard.w, question, n_q, n_sources, keys)
 
 
 def _value(x: Any) -> Any:
+    """The value itself (to fetch a result that is small enough to bring back whole)."""
     return x
 
 
