@@ -91,9 +91,7 @@ def test_claims_from_dask_collections(client: Any) -> None:
     graph = rc.link(dd.from_pandas(frame, npartitions=2))
     assert len(graph) == 2
     # scoring takes them too (a DataFrame iterates over its column names)
-    assert rc.to_json(rc.score(dd.from_pandas(frame, npartitions=2))) == rc.to_json(
-        rc.score(graph)
-    )
+    assert rc.to_json(rc.score(dd.from_pandas(frame, npartitions=2))) == rc.to_json(rc.score(graph))
     assert rc.to_json(rc.score(bag.from_sequence(claims, npartitions=2))) == rc.to_json(
         rc.score(claims)
     )

@@ -599,8 +599,12 @@ class _ShardedHere(rc.engines.LocalEngine):
 
 @given(
     st.lists(
-        st.tuples(st.sampled_from(["q1", "q2", "q3", "q4"]), _values, _sources,
-                  st.sampled_from(list(rc.Stance))),  # fmt: skip
+        st.tuples(
+            st.sampled_from(["q1", "q2", "q3", "q4"]),
+            _values,
+            _sources,
+            st.sampled_from(list(rc.Stance)),
+        ),
         min_size=1,
         max_size=40,
     ),

@@ -257,8 +257,16 @@ class ClaimGraph:
         while batches:
             lk = batches.pop(0)
             if len(lk.a):
-                parts.append([position[lk.a], position[lk.b], lk.relation, lk.confidence,
-                              lk.hedged, self._links.code_reasons(lk.reasons)[lk.reason]])
+                parts.append(
+                    [
+                        position[lk.a],
+                        position[lk.b],
+                        lk.relation,
+                        lk.confidence,
+                        lk.hedged,
+                        self._links.code_reasons(lk.reasons)[lk.reason],
+                    ]
+                )
             del lk
         if parts:
             columns = []
