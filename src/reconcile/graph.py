@@ -254,8 +254,9 @@ class ClaimGraph:
         new links at a time, not four (on a million claims the link table is 88 MB).
         """
         parts: list[list[Any]] = []
+        batches.reverse()  # taken from the end, in their order
         while batches:
-            lk = batches.pop(0)
+            lk = batches.pop()
             if len(lk.a):
                 parts.append(
                     [

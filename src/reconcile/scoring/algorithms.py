@@ -23,7 +23,6 @@ from numpy.typing import NDArray
 
 from reconcile.engines import Engine, LocalEngine
 from reconcile.errors import OptionError
-from reconcile.scoring import totals as _totals_module
 from reconcile.scoring.copying import CopyVotes
 from reconcile.scoring.totals import (
     Totals,
@@ -32,6 +31,7 @@ from reconcile.scoring.totals import (
     fact_gather,
     key_total,
     ones,
+    shard_size_for,
     vote_totals,
     weight,
     weighted_source,
@@ -105,11 +105,6 @@ def _totals(votes: Votes, engine: Engine | None, positive: bool = False) -> Tota
     where `engine` works (see :mod:`reconcile.scoring.totals`)."""
     s, f, w = _positive(votes) if positive else (votes.v_source, votes.v_fact, votes.v_weight)
     return vote_totals(s, f, w, n_sources=votes.n_sources, n_facts=votes.n_facts, engine=engine)
-
-
-def _shard_size(engine: Engine | None) -> int | None:
-    """Votes per shard: all in one in this process, else :data:`totals.SHARD_SIZE`."""
-    return None if engine is None or engine.name == "local" else _totals_module.SHARD_SIZE
 
 
 def _trust_from_facts(totals: Totals) -> Callable[[FloatArray], FloatArray]:
@@ -260,9 +255,8 @@ def _investment(
         invested = totals.per_fact(_stake, trust, n_claims)
         belief = belief_of(invested)
         safe = np.where(invested > 0, invested, 1.0)
-        return _scale_max(totals.per_source(_returns, trust, n_claims, safe, belief)), _scale_max(
-            belief
-        )
+        returns = totals.per_source(_returns, trust, n_claims, safe, belief)
+        return _scale_max(returns), _scale_max(belief)
 
     def step(trust: FloatArray) -> tuple[FloatArray, FloatArray]:
         return pay(trust, grow)
@@ -578,7 +572,7 @@ def accu(
     copies = CopyVotes(votes.v_source, votes.v_fact, votes.v_weight,
                        question=votes.fact_question, n_q=n_q, n_sources=votes.n_sources,
                        engine=engine or LocalEngine(), detect=copy_detection,
-                       shard_size=_shard_size(engine))  # fmt: skip
+                       shard_size=shard_size_for(engine))  # fmt: skip
     voiced = totals.per_source(absolute_weight)
     oa, ob, share = votes.fact_overlap
     converged, it = False, max_iter

@@ -26,8 +26,9 @@ __all__ = ["ENGINE_METHODS", "METHODS", "score"]
 
 METHODS = ("auto", *ALGORITHMS)
 """The names :func:`score` accepts for `method`."""
-ENGINE_METHODS = ("majority", "sums", "average_log", "investment", "pooled_investment",
-                  "truthfinder", "accu")  # fmt: skip
+ENGINE_METHODS = tuple(
+    name for name, fn in ALGORITHMS.items() if "engine" in inspect.signature(fn).parameters
+)
 """The methods whose rounds run on :func:`score`'s `engine`: their votes are kept
 there and totalled by tasks (see :mod:`reconcile.scoring.totals` and, for accu's
 copy detection, :mod:`reconcile.scoring.copying`). The others iterate in this

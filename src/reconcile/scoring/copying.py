@@ -253,14 +253,11 @@ class CopyVotes:
         # one shard takes the votes as they are (no copy, no reordering: a shard's
         # order only has to keep each fact's votes in their order)
         cuts = [] if whole else cut_groups(question[f], shard_size or 1)
-        self._handles = [
-            engine.run(_make_shard, s=s, f=f, w=w, n_facts=len(question),
-                       n_sources=n_sources, detect=detect, whole=True)
-        ] if whole else [
-            engine.run(_make_shard, s=s[pos], f=f[pos], w=w[pos], n_facts=len(question),
-                       n_sources=n_sources, detect=detect, whole=False)
-            for pos in cuts
-        ]  # fmt: skip
+        # a generator: each shard's copy of its votes is let go once it is sent
+        pieces = iter([(s, f, w)]) if whole else ((s[pos], f[pos], w[pos]) for pos in cuts)
+        self._handles = [engine.run(_make_shard, s=ps, f=pf, w=pw, n_facts=len(question),
+                                    n_sources=n_sources, detect=detect, whole=whole)
+                         for ps, pf, pw in pieces]  # fmt: skip
         self._sizes = [len(s)] if whole else [len(pos) for pos in cuts]
         # where each shard's facts and pairs of sources sit in the whole's arrays (for
         # one shard, everywhere: no index to look up)

@@ -28,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import abc
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -49,6 +50,7 @@ __all__ = [
     "fact_gather",
     "key_total",
     "ones",
+    "shard_size_for",
     "weight",
     "weighted_source",
 ]
@@ -94,19 +96,19 @@ def agreement(s: IntArray, f: IntArray, w: FloatArray, x: FloatArray) -> FloatAr
     return out
 
 
-class Totals:
+class Totals(abc.ABC):
     """Totals of ``expr(s, f, w, *vectors)`` over the votes, per fact or per source."""
 
     n_sources: int
     n_facts: int
 
+    @abc.abstractmethod
     def per_fact(self, expr: Expr, *vectors: Any) -> FloatArray:
         """Per fact, the total of the expression over its votes."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def per_source(self, expr: Expr, *vectors: Any) -> FloatArray:
         """Per source, the total of the expression over its votes."""
-        raise NotImplementedError
 
 
 def key_total(values: FloatArray, key: IntArray, n: int) -> FloatArray:
@@ -210,15 +212,22 @@ class EngineTotals(Totals):
         return self._totals(False, expr, vectors)
 
 
+def shard_size_for(engine: Engine | None) -> int | None:
+    """Votes per shard on `engine`: None (all in one place) without an engine or with
+    the local one, else :data:`SHARD_SIZE` (read here, not bound as a default: tests
+    cut small inputs into many shards)."""
+    return None if engine is None or engine.name == "local" else SHARD_SIZE
+
+
 def vote_totals(
     s: IntArray, f: IntArray, w: FloatArray, *, n_sources: int, n_facts: int,
     engine: Engine | None = None,
 ) -> Totals:  # fmt: skip
     """:class:`LocalTotals` without an engine or with the local one, else
     :class:`EngineTotals` on it."""
-    if engine is None or engine.name == "local":
+    shard_size = shard_size_for(engine)
+    if engine is None or shard_size is None:
         return LocalTotals(s, f, w, n_sources=n_sources, n_facts=n_facts)
-    # read here, not bound as a default: tests cut small inputs into many shards
     return EngineTotals(
-        s, f, w, n_sources=n_sources, n_facts=n_facts, engine=engine, shard_size=SHARD_SIZE
+        s, f, w, n_sources=n_sources, n_facts=n_facts, engine=engine, shard_size=shard_size
     )
