@@ -16,9 +16,9 @@ what its process reports; when the worker was forked from the driver, Linux coun
 driver's RSS at that moment in it, so the figure is then an upper bound.
 
 ``rc.score`` runs on the same engine as ``rc.link`` (for the default method, accu,
-its rounds run there too). Then accu and truthfinder are run again on that engine,
-from the graph's votes: their time, the most memory the driver allocated during the
-rounds, and a digest of each fit (the same on both).
+its rounds run there too). Then accu, truthfinder, dawid_skene and crh are run
+again on that engine, from the graph's votes: their time, the most memory the
+driver allocated during the rounds, and a digest of each fit (the same on both).
 """
 
 from __future__ import annotations
@@ -95,11 +95,11 @@ def one(n: int, engine: str, max_block_size: int) -> dict[str, Any]:
     return out
 
 
-_ROUNDS = ("accu", "truthfinder")
+_ROUNDS = ("accu", "truthfinder", "dawid_skene", "crh")
 
 
 def _rounds(graph: rc.ClaimGraph, engine: Any) -> dict[str, Any]:
-    """The rounds of the methods that can run on an engine, run there: wall time and
+    """The rounds of four methods, run on the engine: wall time and
     the most memory the driver allocated meanwhile (tracemalloc, which numpy reports
     its arrays to), and a digest of the fit."""
     votes = build_votes(graph, processor=default_process)

@@ -584,10 +584,20 @@ def test_sharded_vote_totals_match_a_loop_to_the_bit(
     for (src, fct, wt), a in zip(rows, t.agreement(s, f, w, x_fact).tolist()):
         by_source[src] += a
         by_fact[fct] += wt * float(x_source[src])
+    # totals in cells: per source and cell (the fact's parity), a row of two numbers
+    in_cells = np.zeros((6, 2, 2))
+    for src, fct, wt in rows:
+        in_cells[src, fct % 2] += [wt * float(x_fact[fct]), float(x_fact[fct])]
     for got in (here, there):
         assert got.per_fact(t.weighted_source, x_source).tolist() == by_fact
         assert got.per_source(t.agreement, x_fact).tolist() == by_source
         assert got.per_source(t.ones).tolist() == np.bincount(s, minlength=6).tolist()
+        assert got.per_source(_rows_by_parity, x_fact, cells=2).tolist() == in_cells.tolist()
+
+
+def _rows_by_parity(s: Any, f: Any, w: Any, x: Any) -> tuple[Any, Any]:
+    """A row ``(w * x[f], x[f])`` per vote, in the cell of its fact's parity."""
+    return np.stack([w * x[f], x[f]], axis=1), f % 2
 
 
 class _ShardedHere(rc.engines.LocalEngine):
@@ -629,6 +639,37 @@ def test_scores_over_shards_are_the_local_scores_to_the_bit(
             rc.scoring.totals.SHARD_SIZE = old
     assert rc.to_json(sharded) == rc.to_json(local)
     assert sharded.iterations == local.iterations
+
+
+def test_shards_of_labels_and_numbers_give_the_local_scores() -> None:
+    # Dawid-Skene's full model (shared labels; hedges and denials are responses of
+    # their own), with a matrix per source and one pooled; CRH's weighted medians
+    rng = random.Random(3)
+    labels = [
+        rc.Claim(subject=f"q{k % 40}", predicate="label", value=rng.choice("ab"),
+                 source=f"w{rng.randrange(6)}", stance=rng.choice(list(rc.Stance)))
+        for k in range(300)
+    ]  # fmt: skip
+    numbers = [
+        rc.Claim(subject=f"q{k % 25}", predicate="height", value=rng.choice([3, 4, 4.5, 9]),
+                 source=f"s{rng.randrange(9)}")
+        for k in range(200)
+    ]  # fmt: skip
+    old = rc.scoring.totals.SHARD_SIZE
+    rc.scoring.totals.SHARD_SIZE = 23
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", rc.ReconcileWarning)
+            for claims, method, options in (
+                (labels, "dawid_skene", {"pooling": "none"}),
+                (labels, "dawid_skene", {"pooling": "full"}),
+                (numbers, "crh", {}),
+            ):
+                local = rc.score(claims, method=method, **options)
+                sharded = rc.score(claims, method=method, engine=_ShardedHere(), **options)
+                assert rc.to_json(sharded) == rc.to_json(local), (method, options)
+    finally:
+        rc.scoring.totals.SHARD_SIZE = old
 
 
 def test_shards_of_copied_votes_give_the_local_scores() -> None:

@@ -397,6 +397,7 @@ def dawid_skene(
     tol: float = 1e-6,
     smoothing: float = 0.01,
     pooling: str = "auto",
+    engine: Engine | None = None,
     **_: Any,
 ) -> Fit:
     """Dawid & Skene (Applied Statistics 1979), by expectation-maximisation.
@@ -426,14 +427,40 @@ def dawid_skene(
         and votes.n_questions > len(domain)
     )
     if full:
-        return _dawid_skene_full(votes, domain, max_iter, tol, smoothing, pooling)
-    s, f, w = _positive(votes)
-    return _one_coin(votes, s, f, w, max_iter, tol, smoothing)
+        return _dawid_skene_full(votes, domain, max_iter, tol, smoothing, pooling, engine)
+    return _one_coin(votes, max_iter, tol, smoothing, engine)
+
+
+def _response_likelihood(s: IntArray, f: IntArray, w: FloatArray, log_pi: FloatArray,
+                         fact_k: IntArray, manners: IntArray, k: int) -> FloatArray:  # fmt: skip
+    """Per vote, ``log pi[s, :, response]`` (one matrix shared by all when `log_pi`
+    holds one): how likely its response is under each truth."""
+    owner = s if len(log_pi) > 1 else np.zeros_like(s)
+    out: FloatArray = log_pi[owner, :, _response_code(f, w, fact_k, manners, k)]
+    return out
+
+
+def _response_posterior(s: IntArray, f: IntArray, w: FloatArray, post: FloatArray,
+                        fact_k: IntArray, manners: IntArray,
+                        k: int) -> tuple[FloatArray, IntArray]:  # fmt: skip
+    """Per vote, its fact's posterior over the truths `post` (a row per fact), in the
+    cell of its response."""
+    return post[f], _response_code(f, w, fact_k, manners, k)
+
+
+def _response_code(f: IntArray, w: FloatArray, fact_k: IntArray, manners: IntArray,
+                   k: int) -> IntArray:  # fmt: skip
+    """Each vote's response: its value (`fact_k` of its fact, one of `k`) and manner
+    (0 asserts, 1 hedged, 2 denies; `manners` lists those seen), coded
+    ``value + k * position of the manner``."""
+    manner = np.where(w >= 1.0, 0, np.where(w > 0, 1, 2))
+    out: IntArray = fact_k[f] + k * np.searchsorted(manners, manner)
+    return out
 
 
 def _dawid_skene_full(
     votes: Votes, domain: list[Any], max_iter: int, tol: float, smoothing: float,
-    pooling: str,
+    pooling: str, engine: Engine | None,
 ) -> Fit:  # fmt: skip
     k_of = {v: i for i, v in enumerate(domain)}
     K, S, Q = len(domain), votes.n_sources, votes.n_questions
@@ -444,10 +471,10 @@ def _dawid_skene_full(
     fact_k = np.array([k_of[v] for v in votes.fact_value], dtype=np.int64)
     said = fact_k[f]
     # a response is (value, manner): manners seen among 0 asserts, 1 hedged, 2 denies
-    manner = np.where(w >= 1.0, 0, np.where(w > 0, 1, 2))
-    manners = np.unique(manner)
-    response = said + K * np.searchsorted(manners, manner)
+    manners = np.unique(np.where(w >= 1.0, 0, np.where(w > 0, 1, 2)))
+    response = _response_code(f, w, fact_k, manners, K)
     R = K * len(manners)
+    totals = vote_totals(s, f, w, n_sources=S, n_facts=votes.n_facts, engine=engine)
     if pooling == "auto":
         per_source = np.bincount(s, minlength=S)
         pooling = "full" if np.median(per_source[per_source > 0]) < K * R else "none"
@@ -462,14 +489,19 @@ def _dawid_skene_full(
     post /= post.sum(axis=1, keepdims=True)
     converged, it = False, max_iter
     for it in range(1, max_iter + 1):  # noqa: B007
-        counts = np.zeros((S if pooling == "none" else 1, K, R))
-        owner = s if pooling == "none" else np.zeros_like(s)
-        np.add.at(counts, (owner, slice(None), response), post[q])  # type: ignore[arg-type]
+        # M-step: per source, per response, the posterior of each truth (a row per
+        # truth once moved to the middle axis); pooled, added up over the sources
+        found = totals.per_source(_response_posterior, post[votes.fact_question], fact_k,
+                                  manners, K, cells=R)  # fmt: skip
+        counts = np.swapaxes(found, 1, 2)
+        if pooling != "none":
+            counts = counts.sum(axis=0, keepdims=True)
         pi = counts + smoothing
         pi /= pi.sum(axis=2, keepdims=True)
         prior = post.mean(axis=0) + 1e-9
-        log_post = np.tile(np.log(prior), (Q, 1))
-        np.add.at(log_post, q, np.log(pi[owner, :, response]))
+        # E-step: each fact's total log-likelihood of its responses, then each question's
+        per_fact = totals.per_fact(_response_likelihood, np.log(pi), fact_k, manners, K)
+        log_post = np.log(prior) + key_total(per_fact, votes.fact_question, Q)
         log_post -= log_post.max(axis=1, keepdims=True)
         new = np.exp(log_post)
         new /= new.sum(axis=1, keepdims=True)
@@ -502,23 +534,30 @@ def _dawid_skene_full(
     return Fit(fact, np.clip(accuracy, 0.0, 1.0), it, converged, unstated)
 
 
-def _one_coin(
-    votes: Votes, s: IntArray, f: IntArray, w: FloatArray, max_iter: int, tol: float,
-    smoothing: float,
-) -> Fit:  # fmt: skip
+def _one_coin_shift(s: IntArray, f: IntArray, w: FloatArray, a: FloatArray,
+                    others: FloatArray) -> FloatArray:  # fmt: skip
+    """What a vote adds to its fact's logit under the one-coin model: ``log(a)`` to
+    its fact and ``log((1 - a) / (K - 1))`` to each other fact of its question (`a`
+    the source's accuracy, `others` the fact's ``K - 1``), relative to the question."""
+    out: FloatArray = w * (np.log(a[s]) - np.log((1 - a[s]) / others[f]))
+    return out
+
+
+def _one_coin(votes: Votes, max_iter: int, tol: float, smoothing: float,
+              engine: Engine | None) -> Fit:  # fmt: skip
     k_q = np.bincount(votes.fact_question, minlength=votes.n_questions).astype(np.float64)
     others = np.maximum(k_q[votes.fact_question] - 1.0, 1.0)
     accuracy = np.where(votes.source_prior != 0.5, votes.source_prior, 0.8)
     fact = np.zeros(votes.n_facts)
+    totals = _totals(votes, engine, positive=True)
+    voiced = totals.per_source(weight) + smoothing
     converged, it = False, max_iter
     for it in range(1, max_iter + 1):  # noqa: B007
         a = np.clip(accuracy, 1e-3, 1 - 1e-3)
-        # a vote for f adds log(a) to f and log((1-a)/(K-1)) to the others of its
-        # question; relative to the question, that is a logit shift on f
-        shift = w * (np.log(a[s]) - np.log((1 - a[s]) / others[f]))
-        fact = _softmax_in_questions(key_total(shift, f, votes.n_facts), votes)
-        got = key_total(w * fact[f], s, votes.n_sources) + smoothing * 0.5
-        new = got / (key_total(w, s, votes.n_sources) + smoothing)
+        fact = _softmax_in_questions(totals.per_fact(_one_coin_shift, a, others), votes)
+        # (the votes are positive: agreement is each one's weight times its fact's score)
+        got = totals.per_source(agreement, fact) + smoothing * 0.5
+        new = got / voiced
         delta = float(np.abs(new - accuracy).max()) if len(new) else 0.0
         accuracy = new
         if delta < tol:
@@ -628,7 +667,8 @@ def _weighted_median(group: IntArray, value: FloatArray, weight: FloatArray,
     return out
 
 
-def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fit:
+def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6,
+        engine: Engine | None = None, **_: Any) -> Fit:  # fmt: skip
     """CRH: conflict resolution on heterogeneous data (Li et al., SIGMOD 2014).
 
     Truths and source weights minimise the weighted total loss. Update rule: source
@@ -643,7 +683,7 @@ def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fi
     number's ``exp(-|v - t| / std)``, normalised in its question. Trust is the weight
     scaled to [0, 1].
     """
-    s, f, w = _positive(votes)
+    f = _positive(votes)[1]
     q = votes.fact_question[f]
     numeric_fact, number = _numeric_facts(votes)
     numeric = numeric_fact[f]
@@ -654,32 +694,39 @@ def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fi
         mean = np.bincount(qn, weights=vn, minlength=votes.n_questions) / count
         var = np.bincount(qn, weights=(vn - mean[qn]) ** 2, minlength=votes.n_questions) / count
         spread = np.where(var > 0, np.sqrt(var), 1.0)
+    totals = _totals(votes, engine, positive=True)
     # a source's loss is summed unweighted and its part of the total is its voice
     # (mean vote weight): k copies of weight 1/k then weigh as one source
-    count = np.bincount(s, minlength=votes.n_sources).astype(np.float64)
-    voice = key_total(w, s, votes.n_sources) / np.maximum(count, 1.0)
-    weight = np.ones(votes.n_sources)
+    count = totals.per_source(ones)
+    voice = totals.per_source(weight) / np.maximum(count, 1.0)
+    source_weight = np.ones(votes.n_sources)
     truth_fact = np.full(votes.n_questions, -1)
     truth_number = np.full(votes.n_questions, math.nan)
     support = np.zeros(votes.n_facts)
+    fq = votes.fact_question
+    # a numeric question's facts, for its weighted median: a vote weighs on its
+    # fact's number, so the median over facts weighted by their support is the one
+    # over votes
+    numbered = np.flatnonzero(numeric_fact & (totals.per_fact(ones) > 0))
     iterations, converged = 0, False
     for iterations in range(1, max_iter + 1):  # noqa: B007 (the count is reported)
-        support = key_total(w * weight[s], f, votes.n_facts)
+        support = totals.per_fact(weighted_source, source_weight)
         best = np.full(votes.n_questions, -np.inf)
-        np.maximum.at(best, votes.fact_question, support)
+        np.maximum.at(best, fq, support)
         # the first fact of the best support in each question (ties: the lower fact id)
-        is_best = support >= best[votes.fact_question] - 1e-12
+        is_best = support >= best[fq] - 1e-12
         candidates = np.where(is_best, np.arange(votes.n_facts), votes.n_facts)
         new_fact = np.full(votes.n_questions, votes.n_facts)
-        np.minimum.at(new_fact, votes.fact_question, candidates)
-        new_number = _weighted_median(q[numeric], number[f][numeric], (w * weight[s])[numeric],
+        np.minimum.at(new_fact, fq, candidates)
+        new_number = _weighted_median(fq[numbered], number[numbered], support[numbered],
                                       votes.n_questions)  # fmt: skip
+        # a vote's loss is its fact's
         loss = np.where(
-            numeric,
-            np.abs(number[f] - new_number[q]) / spread[q],
-            (new_fact[q] != f).astype(np.float64),
+            numeric_fact,
+            np.abs(number - new_number[fq]) / spread[fq],
+            (new_fact[fq] != np.arange(votes.n_facts)).astype(np.float64),
         )
-        per_source = key_total(np.nan_to_num(loss), s, votes.n_sources)
+        per_source = totals.per_source(fact_gather, np.nan_to_num(loss))
         total = float(per_source @ voice)
         if total > 0:
             # (a source of more than its voice's share of the total loss gets 0)
@@ -689,15 +736,16 @@ def crh(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6, **_: Any) -> Fi
         stable = np.array_equal(new_fact, truth_fact) and np.allclose(
             new_number, truth_number, equal_nan=True
         )
-        delta = float(np.max(np.abs(new_weight - weight))) if len(weight) else 0.0
-        weight, truth_fact, truth_number = new_weight, new_fact, new_number
+        delta = float(np.max(np.abs(new_weight - source_weight))) if len(source_weight) else 0.0
+        source_weight, truth_fact, truth_number = new_weight, new_fact, new_number
         if stable and delta < tol:
             converged = True
             break
     closeness = np.exp(-np.abs(number - truth_number[votes.fact_question])
                        / spread[votes.fact_question])  # fmt: skip
     raw = np.where(numeric_fact, np.nan_to_num(closeness), support)
-    trust = weight / weight.max() if len(weight) and weight.max() > 0 else weight
+    top = source_weight.max() if len(source_weight) else 0.0
+    trust = source_weight / top if top > 0 else source_weight
     return Fit(_normalise_in_questions(raw, votes), np.clip(trust, 0.0, 1.0), iterations,
                converged)  # fmt: skip
 

@@ -31,8 +31,8 @@ ENGINE_METHODS = tuple(
 )
 """The methods whose rounds run on :func:`score`'s `engine`: their votes are kept
 there and totalled by tasks (see :mod:`reconcile.scoring.totals` and, for accu's
-copy detection, :mod:`reconcile.scoring.copying`). The others iterate in this
-process whatever the engine."""
+copy detection, :mod:`reconcile.scoring.copying`). Today that is every method; one
+without an `engine` parameter would iterate in this process whatever the engine."""
 _AUTO = "accu"
 
 

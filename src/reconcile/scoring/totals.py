@@ -1,9 +1,10 @@
 """Totals over the vote list, per fact or per source, in this process or on an engine.
 
-Every round of the fixed-point algorithms (majority, Sums, AverageLog, the
-investments, TruthFinder) is a few totals over the vote list: each vote gets a value
-from its source, its fact and its weight, and the values are added up per fact or
-per source. Everything else they do is over per-fact and per-source vectors. So the
+Every round of the algorithms (majority, Sums, AverageLog, the investments,
+TruthFinder, Dawid-Skene, CRH and ACCU's voting) is a few totals over the vote list:
+each vote gets a value from its source, its fact and its weight, and the values are
+added up per fact or per source. Everything else they do is over per-fact,
+per-question and per-source vectors. So the
 vote list is what :class:`EngineTotals` hands to an engine: it is cut into shards,
 once sorted by fact and once by source, each shard holding whole keys; a total is one
 task per shard, and the shards' totals are laid end to end, never added together.
@@ -11,7 +12,11 @@ Within a key the votes keep their order, so each total is added up in the same o
 as in this process and the scores are the same to the last bit.
 
 An expression is a module-level function ``expr(s, f, w, *vectors) -> values`` (a
-worker must be able to import it) that uses gathers and arithmetic only.
+worker must be able to import it) that uses gathers and arithmetic only. Its values
+are one number per vote, or a row of numbers per vote (Dawid-Skene totals a
+posterior over the labels). With ``cells=n`` each key's total is split into `n`
+cells: the expression returns ``(values, cell)``, each vote's cell in ``range(n)``
+(Dawid-Skene counts a source's responses one cell per response).
 
 Examples
 --------
@@ -58,7 +63,8 @@ __all__ = [
 SHARD_SIZE = 250_000
 """Votes per shard on an engine (a shard is cut only between keys, so may be larger)."""
 
-Expr = Callable[..., FloatArray]
+Expr = Callable[..., Any]
+"""An expression: values per vote, or ``(values, cell)`` when totalled in cells."""
 
 
 def ones(s: IntArray, f: IntArray, w: FloatArray) -> FloatArray:
@@ -103,18 +109,34 @@ class Totals(abc.ABC):
     n_facts: int
 
     @abc.abstractmethod
-    def per_fact(self, expr: Expr, *vectors: Any) -> FloatArray:
-        """Per fact, the total of the expression over its votes."""
+    def per_fact(self, expr: Expr, *vectors: Any, cells: int = 1) -> FloatArray:
+        """Per fact, the total of the expression over its votes (per fact and cell,
+        shaped ``(n_facts, cells, ...)``, when `cells` > 1)."""
 
     @abc.abstractmethod
-    def per_source(self, expr: Expr, *vectors: Any) -> FloatArray:
-        """Per source, the total of the expression over its votes."""
+    def per_source(self, expr: Expr, *vectors: Any, cells: int = 1) -> FloatArray:
+        """Per source, the total of the expression over its votes (per source and
+        cell, shaped ``(n_sources, cells, ...)``, when `cells` > 1)."""
 
 
 def key_total(values: FloatArray, key: IntArray, n: int) -> FloatArray:
-    """Per key in ``range(n)``, the total of `values` (added in their order)."""
+    """Per key in ``range(n)``, the total of `values` (added in their order); for
+    values with a row per key, the total of each column."""
+    if values.ndim == 2:
+        columns = [key_total(values[:, j], key, n) for j in range(values.shape[1])]
+        return np.stack(columns, axis=1) if columns else np.zeros((n, 0))
     out: FloatArray = np.bincount(key, weights=values, minlength=n).astype(np.float64)
     return out
+
+
+def _cell_total(expr: Expr, args: tuple[Any, ...], key: IntArray, n: int,
+                cells: int) -> FloatArray:  # fmt: skip
+    """`expr`'s totals per key in ``range(n)`` (and per cell, when `cells` > 1)."""
+    if cells == 1:
+        return key_total(expr(*args), key, n)
+    values, cell = expr(*args)
+    total = key_total(values, key * cells + cell, n * cells)
+    return total.reshape((n, cells, *total.shape[1:]))
 
 
 class LocalTotals(Totals):
@@ -125,11 +147,13 @@ class LocalTotals(Totals):
         self.s, self.f, self.w = s, f, w
         self.n_sources, self.n_facts = n_sources, n_facts
 
-    def per_fact(self, expr: Expr, *vectors: Any) -> FloatArray:
-        return key_total(expr(self.s, self.f, self.w, *vectors), self.f, self.n_facts)
+    def per_fact(self, expr: Expr, *vectors: Any, cells: int = 1) -> FloatArray:
+        args = (self.s, self.f, self.w, *vectors)
+        return _cell_total(expr, args, self.f, self.n_facts, cells)
 
-    def per_source(self, expr: Expr, *vectors: Any) -> FloatArray:
-        return key_total(expr(self.s, self.f, self.w, *vectors), self.s, self.n_sources)
+    def per_source(self, expr: Expr, *vectors: Any, cells: int = 1) -> FloatArray:
+        args = (self.s, self.f, self.w, *vectors)
+        return _cell_total(expr, args, self.s, self.n_sources, cells)
 
 
 @attrs.frozen
@@ -144,9 +168,10 @@ class _Shard:
     hi: int
 
 
-def _shard_total(expr: Expr, vectors: tuple[Any, ...], item: _Shard) -> FloatArray:
+def _shard_total(expr: Expr, vectors: tuple[Any, ...], cells: int, item: _Shard) -> FloatArray:
     key = item.f if item.by_fact else item.s
-    return key_total(expr(item.s, item.f, item.w, *vectors), key - item.lo, item.hi - item.lo)
+    args = (item.s, item.f, item.w, *vectors)
+    return _cell_total(expr, args, key - item.lo, item.hi - item.lo, cells)
 
 
 def cut_groups(group: IntArray, shard_size: int) -> list[IntArray]:
@@ -199,17 +224,19 @@ class EngineTotals(Totals):
                 sizes.append(len(pos))
             self._shards[by_fact] = (handles, sizes)
 
-    def _totals(self, by_fact: bool, expr: Expr, vectors: tuple[Any, ...]) -> FloatArray:
+    def _totals(self, by_fact: bool, expr: Expr, vectors: tuple[Any, ...],
+                cells: int) -> FloatArray:  # fmt: skip
         handles, sizes = self._shards[by_fact]
-        parts = self.engine.map(_shard_total, {"expr": expr, "vectors": vectors}, handles, sizes)
+        shared = {"expr": expr, "vectors": vectors, "cells": cells}
+        parts = self.engine.map(_shard_total, shared, handles, sizes)
         out: FloatArray = np.concatenate(parts) if parts else np.zeros(0)
         return out
 
-    def per_fact(self, expr: Expr, *vectors: Any) -> FloatArray:
-        return self._totals(True, expr, vectors)
+    def per_fact(self, expr: Expr, *vectors: Any, cells: int = 1) -> FloatArray:
+        return self._totals(True, expr, vectors, cells)
 
-    def per_source(self, expr: Expr, *vectors: Any) -> FloatArray:
-        return self._totals(False, expr, vectors)
+    def per_source(self, expr: Expr, *vectors: Any, cells: int = 1) -> FloatArray:
+        return self._totals(False, expr, vectors, cells)
 
 
 def shard_size_for(engine: Engine | None) -> int | None:
