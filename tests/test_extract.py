@@ -676,6 +676,9 @@ def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
         "I agree with you.",
         "The water was clear that morning.",
         "The mayor will tell the council that the quay is unsafe.",  # not said yet
+        "The mayor could argue that the quay is unsafe.",  # not said
+        "The mayor tried to tell the council that the quay is unsafe.",  # an attempt
+        "Efforts to deny that the quay is unsafe went nowhere.",
         "Bergen was called for the mayor an hour after the polls closed.",  # a race
     ],
 )
@@ -683,6 +686,15 @@ def test_no_attribution_in_as_and_calls_lookalikes(text: str) -> None:
     from reconcile.extract import find_attributions
 
     assert find_attributions(text) == []
+
+
+def test_statements_made_stay_beside_ones_not_made() -> None:
+    from reconcile.extract import find_attributions
+
+    text = ("The mayor said the ferry would tell us nothing new. The engineer, who tried to "
+            "call the mayor, warned that the quay could fail.")  # fmt: skip
+    found = [(a.source_text(text), a.cue_text(text)) for a in find_attributions(text)]
+    assert found == [("The mayor", "said"), ("The engineer", "warned")]
 
 
 @pytest.mark.parametrize(

@@ -132,6 +132,12 @@ _NOUNLIKE = frozenset(
 # talking about something: the topic, not a statement ('spoke about the drug crisis')
 _TALK = frozenset("speak speaks spoke speaking talk talks talked talking".split())
 _MAKE = frozenset(("made", "make", "makes", "making"))
+_ATTEMPT = frozenset(
+    "try tries tried trying attempt attempts attempted attempting effort efforts decision "
+    "decided process soon fail fails failed unable ready hesitancy persuaded "
+    "determined".split()
+)
+"""Words before 'to' and a cue that make the statement one not (yet) made."""
 _CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | _TALK | {"according", "put", "clear"}) - _NOUNLIKE | {
     "calls"
 }
@@ -916,8 +922,10 @@ def _attribute(
             return None  # 'speaking to reporters, ...', 'the peace talks about'
     if low == "put" and (i + 1 >= n or s.lower[i + 1] != "it"):
         return None  # only 'as she put it', 'put it bluntly: ...'
-    if i > 0 and s.lower[i - 1] in ("will", "ll"):
-        return None  # not said yet: 'he will tell the voters that ...'
+    if i > 0 and s.lower[i - 1] in ("will", "ll", "would", "could"):
+        return None  # not said (yet): 'he will tell the voters that ...', 'could argue'
+    if i > 1 and s.lower[i - 1] == "to" and s.lower[i - 2] in _ATTEMPT:
+        return None  # tried, not done: 'efforts to reject the plan', 'decided to tell'
     if low == "called" and 0 < i < n - 1 and s.lower[i - 1] in _BE and s.lower[i + 1] == "for":
         return None  # a race decided: 'Texas was called for Cruz'
     if low in ("elaborate", "briefing", "like"):
