@@ -6,12 +6,15 @@ question, so the votes are cut into shards of whole questions (:class:`CopyVotes
 each shard pairs its own votes once and keeps, per vote, the probability that it was
 not copied. Only what the pairs of sources share crosses shards: per pair of sources,
 counts (facts shared, facts shared that are now judged true, answers that differ), all
-whole numbers, so adding them up shard by shard is exact. Two sources may share a
-fact in one shard and only questions in another: the driver first gathers the pairs
+whole numbers, so adding them up shard by shard is exact. They meet in parts of the
+pairs of sources (:class:`_PairPart`, about the square root of the number of shards
+of them, a pair going to its code modulo that number), which also live where the
+engine works: no array per pair of sources sits on the driver. Two sources may share
+a fact in one shard and only questions in another: the parts first gather the pairs
 that share a fact anywhere, then each shard counts its common questions for those.
-The dependence of each pair of sources is worked out where the counts meet; each
-shard then discounts its own votes. With the local engine there is one shard: the
-same code, in this process.
+Each part works out its pairs' dependence; each shard then discounts its own votes.
+With the local engine there is one shard and one part: the same code, in this
+process.
 
 Examples
 --------
@@ -174,23 +177,111 @@ def _make_shard(s: IntArray, f: IntArray, w: FloatArray, n_facts: int, n_sources
     return _Shard(s, f, w, facts, local, np.ones(len(s)), pairs)
 
 
-def _pair_keys(shard: _Shard) -> tuple[IntArray, FloatArray]:
-    """The shard's pairs of sources that share a fact, and how many facts each shares."""
+def _split(shard: _Shard, x: Any, parts: int) -> list[Any]:
+    """`x` (one entry per pair of sources of the shard) cut by part: the pairs coded
+    ``k`` go to part ``k % parts``, in their order."""
+    if parts == 1:
+        return [x]
     p = shard.pairs
     assert p is not None  # made only when copies are detected
-    return p.keys, p.n_same
+    part_of = p.keys % parts
+    return [x[part_of == j] for j in range(parts)]
 
 
-def _shard_common_questions(
-    shard: _Shard, keys: IntArray, question: IntArray, n_q: FloatArray, n_sources: int
-) -> tuple[IntArray | None, FloatArray, FloatArray, FloatArray]:
-    """:func:`_common_questions` over the shard's votes (run where the shard is)."""
-    return _common_questions(shard.s, shard.f, shard.w, question, n_q, n_sources, keys)
+def _pair_pieces(shard: _Shard, parts: int) -> list[tuple[IntArray, FloatArray]]:
+    """Per part, the shard's pairs of sources that share a fact and how many they share."""
+    p = shard.pairs
+    assert p is not None
+    return list(zip(_split(shard, p.keys, parts), _split(shard, p.n_same, parts)))
 
 
-def _value(x: Any) -> Any:
-    """The value itself (to fetch a result that is small enough to bring back whole)."""
-    return x
+def _item(x: Any, k: int) -> Any:
+    """``x[k]`` (one part of a result cut by part, where it was made)."""
+    return x[k]
+
+
+@attrs.frozen
+class _PairPart:
+    """One part of the pairs of sources that share a fact somewhere: those whose code
+    ``min * S + max`` is the part's number modulo the number of parts, with what the
+    shards found of them. The parts live where the engine works, so that no array
+    per pair of sources has to sit in one place."""
+
+    keys: IntArray
+    """The pairs' codes, ascending."""
+    index: list[IntArray | slice]
+    """Per shard, where its pairs of this part sit in `keys`."""
+    n_same: FloatArray
+    """Per pair, how many facts the two share."""
+    kd: FloatArray
+    """Per pair, on how many common questions their answers differ."""
+    n: FloatArray
+    """Per pair, the mean number of false values of their common questions."""
+    n_sources: int
+
+
+def _new_part(pieces: list[tuple[IntArray, FloatArray]], n_sources: int) -> _PairPart:
+    """A part from each shard's pieces of it: the pairs, and how many facts each shares."""
+    if len(pieces) == 1:  # one shard: its pairs as they are
+        keys, n_same = pieces[0]
+        index: list[IntArray | slice] = [slice(None)]
+    else:
+        keys = _sorted_unique(np.concatenate([k for k, _ in pieces]))
+        index = [np.searchsorted(keys, k) for k, _ in pieces]
+        n_same = np.zeros(len(keys))
+        for at, (_k, same) in zip(index, pieces):
+            n_same[at] += same  # whole numbers: exact in any order of shards
+    none = np.zeros(0)
+    return _PairPart(keys, index, n_same, none, none, n_sources)
+
+
+def _part_keys(part: _PairPart) -> IntArray:
+    """The part's pairs of sources (sent to every shard, to count common questions)."""
+    return part.keys
+
+
+def _shard_common_questions(shard: _Shard, keys: list[IntArray], question: IntArray,
+                            n_q: FloatArray, n_sources: int) -> list[Any]:  # fmt: skip
+    """Per part (`keys`: each part's pairs), :func:`_common_questions` over the
+    shard's votes for those pairs: the positions met in the part's keys and their
+    counts (run where the shard is)."""
+    parts = len(keys)
+    every = keys[0] if parts == 1 else _sorted_unique(np.concatenate(keys))
+    met, kd, both, n = _common_questions(shard.s, shard.f, shard.w, question, n_q, n_sources,
+                                         every)  # fmt: skip
+    met_keys = every if met is None else every[met]
+    if parts == 1:
+        return [(met, kd, both, n)]
+    part_of = met_keys % parts
+    out = []
+    for j, part_keys in enumerate(keys):
+        sel = part_of == j
+        out.append((np.searchsorted(part_keys, met_keys[sel]), kd[sel], both[sel], n[sel]))
+    return out
+
+
+def _add_common(part: _PairPart, found: list[Any], n_false: float | None) -> _PairPart:
+    """The part with the shards' counts of common questions added up (whole numbers:
+    exact in any order), and each pair's number of false values: `n_false` when one
+    holds for every question, else the mean over the pair's common questions."""
+    m = len(part.keys)
+    kd, total, n = np.zeros(m), np.zeros(m), np.zeros(m)
+    for met, d, both, nn in found:
+        where = slice(None) if met is None else met
+        kd[where] += d
+        total[where] += both
+        n[where] += nn
+    if n_false is not None:
+        # (its mean is itself, exactly, where a sum of fractions would round by shard)
+        n = np.full(m, max(n_false, 1.0))
+    else:
+        n = np.maximum(n / np.maximum(total, 1.0), 1.0)
+    return attrs.evolve(part, kd=kd, n=n)
+
+
+def _pairs_shared(part: _PairPart) -> int:
+    """How many (pair of sources, fact) pairs the part counts."""
+    return int(part.n_same.sum())
 
 
 def _shard_strength(a: FloatArray, n_false: FloatArray, item: _Shard) -> FloatArray:
@@ -200,25 +291,53 @@ def _shard_strength(a: FloatArray, n_false: FloatArray, item: _Shard) -> FloatAr
     return key_total(strength, item.local, len(item.facts))
 
 
-def _shard_true_shared(fact: FloatArray, item: _Shard) -> FloatArray:
-    """Per pair of sources of the shard, how many facts they share that are judged true."""
-    p = item.pairs
-    assert p is not None
-    true = np.bincount(p.inverse, weights=fact[p.fi] >= 0.5, minlength=len(p.keys))
-    return cast(FloatArray, true)  # float64: weighted
-
-
-def _shard_discount(shard: _Shard, p_dep: FloatArray, accuracy: FloatArray, c: float) -> _Shard:
-    """The shard with each vote's chance of not being copied moved halfway to what the
-    pairs' dependence `p_dep` (per pair of the shard's sources) now says."""
+def _shard_true_shared(shard: _Shard, fact: FloatArray, parts: int) -> list[FloatArray]:
+    """Per part, for the shard's pairs of sources in it, how many facts they share
+    that are judged true."""
     p = shard.pairs
     assert p is not None
+    true = np.bincount(p.inverse, weights=fact[p.fi] >= 0.5, minlength=len(p.keys))
+    return _split(shard, cast(FloatArray, true), parts)  # float64: weighted
+
+
+def _part_dependence(part: _PairPart, true_shared: list[FloatArray], accuracy: FloatArray,
+                     c: float, alpha: float, true_weight: float) -> FloatArray:  # fmt: skip
+    """Per pair of the part, the probability that one copies the other, from the
+    shards' counts of shared facts judged true."""
+    if len(true_shared) == 1:
+        kt = true_shared[0]
+    else:
+        kt = np.zeros(len(part.keys))
+        for at, piece in zip(part.index, true_shared):
+            kt[at] += piece  # whole numbers: exact in any order of shards
+    return _dependence(part, kt, accuracy, c, alpha, true_weight)
+
+
+def _part_pick(p_dep: FloatArray, part: _PairPart, shard: int) -> FloatArray:
+    """The dependence of the pairs one shard has in this part."""
+    at = part.index[shard]
+    return p_dep if isinstance(at, slice) else p_dep[at]
+
+
+def _shard_discount(shard: _Shard, p_dep: list[FloatArray], accuracy: FloatArray,
+                    c: float) -> _Shard:  # fmt: skip
+    """The shard with each vote's chance of not being copied moved halfway to what the
+    pairs' dependence now says (`p_dep`: per part, for the shard's pairs in it)."""
+    p = shard.pairs
+    assert p is not None
+    if len(p_dep) == 1:
+        dep = p_dep[0]
+    else:
+        dep = np.empty(len(p.keys))
+        part_of = p.keys % len(p_dep)
+        for j, piece in enumerate(p_dep):
+            dep[part_of == j] = piece
     # discount the later voter of a shared fact (rank: more accurate first, then id)
     a_i, a_j = accuracy[p.si], accuracy[p.sj]
     j_later = (a_j < a_i) | ((a_j == a_i) & (p.sj > p.si))
     later = np.where(j_later, p.vj, p.vi)
     # the product of the discounts per vote, as a sum of logs (one bincount)
-    log_kept = np.log1p(-c * p_dep[p.inverse])
+    log_kept = np.log1p(-c * dep[p.inverse])
     found = np.exp(np.bincount(later, weights=log_kept, minlength=len(shard.s)))
     # damped: copy detection and accuracy feed each other and can oscillate
     return attrs.evolve(shard, independent=0.5 * shard.independent + 0.5 * found)
@@ -259,49 +378,38 @@ class CopyVotes:
                                     n_sources=n_sources, detect=detect, whole=whole)
                          for ps, pf, pw in pieces]  # fmt: skip
         self._sizes = [len(s)] if whole else [len(pos) for pos in cuts]
-        # where each shard's facts and pairs of sources sit in the whole's arrays (for
-        # one shard, everywhere: no index to look up)
+        # where each shard's facts sit in the whole's arrays (for one shard,
+        # everywhere: no index to look up)
         self._facts: list[IntArray | slice] = (
             [slice(None)] if whole else [_sorted_unique(f[pos]) for pos in cuts]
         )
         self.n_pairs = 0
-        self._index: list[IntArray | slice] = []
+        self._parts: list[Any] = []
         if not detect:
             return
-        shared = [engine.fetch(_pair_keys, h) for h in self._handles]
-        if whole:
-            keys, self.n_same = shared[0]
-            self._index = [slice(None)]
-        else:
-            keys = _sorted_unique(np.concatenate([k for k, _ in shared]))
-            self._index = [np.searchsorted(keys, k) for k, _ in shared]
-            self.n_same = np.zeros(len(keys))
-            for at, (_k, same) in zip(self._index, shared):
-                self.n_same[at] += same  # whole numbers: exact in any order of shards
-        del shared
+        # The pairs of sources are cut into parts, each kept where the engine works:
+        # this process holds no array per pair. A round moves a piece from every
+        # shard to every part and back, so there are about the square root of the
+        # number of shards of them.
+        P = max(1, round(math.sqrt(len(self._handles))))
+        self._n_parts = P
+        cut = [engine.run(_pair_pieces, shard=h, parts=P) for h in self._handles]
+        self._parts = [engine.run(_new_part, n_sources=n_sources,
+                                  pieces=[engine.run(_item, x=x, k=j) for x in cut])
+                       for j in range(P)]  # fmt: skip
+        del cut
         # the questions two sources share count in every shard, also where they share
         # no fact: each shard counts them for the pairs that share one anywhere
-        everywhere = engine.put(keys)
-        self.kd, total, n = np.zeros(len(keys)), np.zeros(len(keys)), np.zeros(len(keys))
-        for h in self._handles:
-            found = engine.run(_shard_common_questions, shard=h, keys=everywhere,
-                               question=question, n_q=n_q, n_sources=n_sources)  # fmt: skip
-            met, kd, both, nn = engine.fetch(_value, found)
-            where = slice(None) if met is None else met
-            self.kd[where] += kd
-            total[where] += both
-            n[where] += nn
-            del found, kd, both, nn
-        del everywhere
-        m = len(keys)
-        self.first, self.second = keys // max(n_sources, 1), keys % max(n_sources, 1)
-        if len(n_q) and bool(np.all(n_q == n_q[0])):
-            # one number of false values for every question (ACCU's `n_false`): its
-            # mean is itself, exactly, where a sum of fractions would round by shard
-            self.n = np.full(m, max(float(n_q[0]), 1.0))
-        else:
-            self.n = np.maximum(n / np.maximum(total, 1.0), 1.0)
-        self.n_pairs = int(self.n_same.sum())
+        keys = [engine.run(_part_keys, part=part) for part in self._parts]
+        counts = [engine.run(_shard_common_questions, shard=h, keys=keys, question=question,
+                             n_q=n_q, n_sources=n_sources) for h in self._handles]  # fmt: skip
+        one_n = len(n_q) > 0 and bool(np.all(n_q == n_q[0]))
+        n_false = float(n_q[0]) if one_n else None
+        self._parts = [engine.run(_add_common, part=part, n_false=n_false,
+                                  found=[engine.run(_item, x=x, k=j) for x in counts])
+                       for j, part in enumerate(self._parts)]  # fmt: skip
+        del keys, counts
+        self.n_pairs = sum(engine.fetch(_pairs_shared, part) for part in self._parts)
 
     def strength(self, a: FloatArray, n_false: FloatArray) -> FloatArray:
         """Per fact, the total of ``w ln(n A / (1 - A)) I`` over its votes, for the
@@ -320,26 +428,30 @@ class CopyVotes:
         and the sources' accuracy now say about each pair of sources."""
         if self.n_pairs == 0:
             return  # no vote can be a copy: every chance stays 1
-        parts = self.engine.map(_shard_true_shared, {"fact": fact}, self._handles, self._sizes)
-        if len(parts) == 1:
-            kt = parts[0]
-        else:
-            kt = np.zeros(len(self.n_same))
-            for at, part in zip(self._index, parts):
-                kt[at] += part
-        p_dep = _dependence(self, kt, accuracy, c, alpha, true_weight)
-        self._handles = [self.engine.run(_shard_discount, shard=h, p_dep=p_dep[at],
-                                         accuracy=accuracy, c=c)
-                         for h, at in zip(self._handles, self._index)]  # fmt: skip
+        engine, P = self.engine, self._n_parts
+        fact_at, accuracy_at = engine.put(fact), engine.put(accuracy)
+        true = [engine.run(_shard_true_shared, shard=h, fact=fact_at, parts=P)
+                for h in self._handles]  # fmt: skip
+        deps = [engine.run(_part_dependence, part=part, accuracy=accuracy_at, c=c, alpha=alpha,
+                           true_weight=true_weight,
+                           true_shared=[engine.run(_item, x=x, k=j) for x in true])
+                for j, part in enumerate(self._parts)]  # fmt: skip
+        self._handles = [
+            engine.run(_shard_discount, shard=h, accuracy=accuracy_at, c=c,
+                       p_dep=[engine.run(_part_pick, p_dep=dep, part=part, shard=i)
+                              for dep, part in zip(deps, self._parts)])
+            for i, h in enumerate(self._handles)
+        ]  # fmt: skip
 
 
-def _dependence(votes: CopyVotes, kt: FloatArray, accuracy: FloatArray, c: float, alpha: float,
+def _dependence(part: _PairPart, kt: FloatArray, accuracy: FloatArray, c: float, alpha: float,
                 true_weight: float) -> FloatArray:  # fmt: skip
     """Per pair of sources, the probability that one copies the other, by Bayes' rule
     over the facts they share (`kt` of them true) and the answers where they differ."""
-    kf = votes.n_same - kt
-    a = accuracy[votes.first]
-    a += accuracy[votes.second]
+    kf = part.n_same - kt
+    S = max(part.n_sources, 1)
+    a = accuracy[part.keys // S]
+    a += accuracy[part.keys % S]
     a *= 0.5
     np.clip(a, 0.01, 0.99, out=a)
     # Shared true values are what accurate independent sources share too: only shared
@@ -348,7 +460,7 @@ def _dependence(votes: CopyVotes, kt: FloatArray, accuracy: FloatArray, c: float
     # value is (1 - a) c + pf (1 - c) likely under dependence against pf = (1 - a)^2 / n
     # without; the ratio is c n / (1 - a) + 1 - c. (In place: these arrays hold one
     # entry per pair of sources, millions on big inputs.)
-    shared_false = c * votes.n / (1.0 - a)
+    shared_false = c * part.n / (1.0 - a)
     shared_false += 1.0 - c
     np.log(shared_false, out=shared_false)
     shared_false *= kf
@@ -358,7 +470,7 @@ def _dependence(votes: CopyVotes, kt: FloatArray, accuracy: FloatArray, c: float
     shared_true *= true_weight * kt
     log_ratio = shared_false
     log_ratio += shared_true
-    log_ratio += votes.kd * math.log(1 - c) + math.log(alpha / (1 - alpha))
+    log_ratio += part.kd * math.log(1 - c) + math.log(alpha / (1 - alpha))
     np.clip(log_ratio, -50, 50, out=log_ratio)
     out: FloatArray = 1.0 / (1.0 + np.exp(-log_ratio))
     return out
