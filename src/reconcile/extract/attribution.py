@@ -132,6 +132,8 @@ _NOUNLIKE = frozenset(
 # talking about something: the topic, not a statement ('spoke about the drug crisis')
 _TALK = frozenset("speak speaks spoke speaking talk talks talked talking".split())
 _MAKE = frozenset(("made", "make", "makes", "making"))
+_ADD_OPENERS = frozenset(("that", ":", ",", '"', "“", "'", "‘"))
+"""What may follow 'add' when it says something ('I would add that ...')."""
 _ATTEMPT = frozenset(
     "try tries tried trying attempt attempts attempted attempting effort efforts decision "
     "decided process soon fail fails failed unable ready hesitancy persuaded "
@@ -922,6 +924,8 @@ def _attribute(
             return None  # 'speaking to reporters, ...', 'the peace talks about'
     if low == "put" and (i + 1 >= n or s.lower[i + 1] != "it"):
         return None  # only 'as she put it', 'put it bluntly: ...'
+    if low == "add" and (i + 1 >= n or s.lower[i + 1] not in _ADD_OPENERS):
+        return None  # a sum, not speech: 'would add $84 billion', 'add momentum to'
     if i > 0 and s.lower[i - 1] in ("will", "ll", "would", "could"):
         return None  # not said (yet): 'he will tell the voters that ...', 'could argue'
     if i > 1 and s.lower[i - 1] == "to" and s.lower[i - 2] in _ATTEMPT:
