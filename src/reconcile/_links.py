@@ -10,14 +10,21 @@ position pair, so a lookup is a binary search.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
 
 from reconcile.model import Relation
 
-__all__ = ["RELATION_CODES", "LinkArrays", "LinkBatch", "LinkTable", "component_labels"]
+__all__ = [
+    "RELATION_CODES",
+    "LinkArrays",
+    "LinkBatch",
+    "LinkTable",
+    "component_labels",
+    "link_keys",
+]
 
 RELATION_CODES = tuple(relation.value for relation in Relation)
 """Relation values by their code in :attr:`LinkArrays.relation`."""
@@ -49,7 +56,9 @@ class LinkBatch(NamedTuple):
     reasons: list[tuple[str, ...]]
 
 
-def _keys(a: NDArray[np.int64], b: NDArray[np.int64]) -> NDArray[np.int64]:
+def link_keys(a: NDArray[np.int64], b: NDArray[np.int64]) -> NDArray[np.int64]:
+    """One int64 per link coding its two claim positions (the lower in the high bits):
+    the table's sort key."""
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     out: NDArray[np.int64] = (lo.astype(np.int64) << _SHIFT) | hi.astype(np.int64)
     return out
@@ -91,19 +100,40 @@ class LinkTable:
         reason: NDArray[np.int32],
     ) -> None:
         """Add links (global reason codes); a new link replaces one between the same ends."""
-        if not len(a):
+        self.add_keyed([link_keys(a, b), relation, confidence, hedged, reason])
+
+    def add_keyed(self, columns: list[Any]) -> None:
+        """:meth:`add` for links given as the columns ``[key, relation, confidence,
+        hedged, reason]`` (a key codes the two positions, as :func:`link_keys` does).
+
+        The list is emptied as the columns are stored, each let go once sorted into
+        the table: on big graphs these are the driver's largest arrays.
+        """
+        key = columns[0]
+        columns[0] = None
+        if not len(key):
+            columns.clear()
             return
-        key = np.concatenate([self.key, _keys(a, b)])
+        if len(self.key):
+            key = np.concatenate([self.key, key])
         # a stable sort with the new rows after the old: the last row of a key wins
         order = np.argsort(key, kind="stable")
         key = key[order]
         last = np.ones(len(key), dtype=np.bool_)
         last[:-1] = key[1:] != key[:-1]
-        order, self.key = order[last], key[last]
-        self.relation = np.concatenate([self.relation, relation.astype(np.int8)])[order]
-        self.confidence = np.concatenate([self.confidence, confidence.astype(np.float64)])[order]
-        self.hedged = np.concatenate([self.hedged, hedged.astype(np.bool_)])[order]
-        self.reason = np.concatenate([self.reason, reason.astype(np.int32)])[order]
+        if not last.all():
+            order, key = order[last], key[last]
+        self.key = key
+        del key, last
+        for k, name in enumerate(("relation", "confidence", "hedged", "reason"), start=1):
+            new = columns[k].astype(getattr(self, name).dtype, copy=False)
+            columns[k] = None
+            old = getattr(self, name)
+            both = np.concatenate([old, new]) if len(old) else new
+            del new
+            setattr(self, name, both[order])
+            del both
+        columns.clear()
 
     def ends(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
         """Per link, its two claim positions (lower first)."""

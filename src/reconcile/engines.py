@@ -22,7 +22,7 @@ reconcile.errors.OptionError: field 'engine': must be 'local', 'dask' or an Engi
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from reconcile._optional import import_optional
@@ -75,6 +75,23 @@ class Engine(abc.ABC):
         (from `sizes`) when it is finished (for progress bars).
         """
 
+    def imap(
+        self,
+        fn: Callable[..., Any],
+        shared: dict[str, Any],
+        items: Sequence[Any],
+        sizes: Sequence[int],
+        done: Callable[[int], None] | None = None,
+    ) -> Iterator[Any]:
+        """``fn(**shared, item=item)`` for each item, yielded in item order.
+
+        The engines here bring each result only when the caller asks for it, so the
+        caller can let each go before the next arrives instead of holding them all
+        (as :meth:`map` returns them); by default, :meth:`map`'s list one by one.
+        `done` is called with an item's size (from `sizes`) when it is finished.
+        """
+        yield from self.map(fn, shared, items, sizes, done)
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} batch_size={self.batch_size}>"
 
@@ -101,12 +118,21 @@ class LocalEngine(Engine):
         sizes: Sequence[int],
         done: Callable[[int], None] | None = None,
     ) -> list[Any]:
-        out = []
+        return list(self.imap(fn, shared, items, sizes, done))
+
+    def imap(
+        self,
+        fn: Callable[..., Any],
+        shared: dict[str, Any],
+        items: Sequence[Any],
+        sizes: Sequence[int],
+        done: Callable[[int], None] | None = None,
+    ) -> Iterator[Any]:
         for item, size in zip(items, sizes):
-            out.append(fn(**shared, item=item))
+            out = fn(**shared, item=item)
             if done is not None:
                 done(size)
-        return out
+            yield out
 
 
 class DaskEngine(Engine):
@@ -167,6 +193,37 @@ class DaskEngine(Engine):
             return []
         distributed = import_optional("dask.distributed", extra="dask",
                                       purpose="engine='dask'")  # fmt: skip
+        futures = self._submit(fn, shared, items)
+        size_of = {f.key: size for f, size in zip(futures, sizes)}
+        if done is not None:
+            for finished in distributed.as_completed(futures):
+                done(size_of[finished.key])
+        return list(self.client().gather(futures))
+
+    def imap(
+        self,
+        fn: Callable[..., Any],
+        shared: dict[str, Any],
+        items: Sequence[Any],
+        sizes: Sequence[int],
+        done: Callable[[int], None] | None = None,
+    ) -> Iterator[Any]:
+        if not items:
+            return
+        futures = self._submit(fn, shared, items)
+        futures.reverse()  # taken from the end, in item order
+        for size in sizes:
+            # the result leaves the worker once its future is let go
+            out = futures.pop().result()
+            if done is not None:
+                done(size)
+            yield out
+
+    def _submit(self, fn: Callable[..., Any], shared: dict[str, Any],
+                items: Sequence[Any]) -> list[Any]:  # fmt: skip
+        """One task per item, with `shared` sent to every worker once."""
+        distributed = import_optional("dask.distributed", extra="dask",
+                                      purpose="engine='dask'")  # fmt: skip
         client = self.client()
         # A run() handle is copied from the worker that made it to the others first:
         # the scheduler favours the worker that holds a task's data, and would leave
@@ -179,13 +236,8 @@ class DaskEngine(Engine):
             else client.scatter([_Packed(v)], broadcast=True, hash=False)[0]
             for k, v in shared.items()
         }  # fmt: skip
-        futures = [client.submit(_call, fn, {**scattered, "item": item}, pure=False)
-                   for item in items]  # fmt: skip
-        size_of = {f.key: size for f, size in zip(futures, sizes)}
-        if done is not None:
-            for finished in distributed.as_completed(futures):
-                done(size_of[finished.key])
-        return list(client.gather(futures))
+        return [client.submit(_call, fn, {**scattered, "item": item}, pure=False)
+                for item in items]  # fmt: skip
 
 
 class _Packed:

@@ -27,6 +27,7 @@ from reconcile._links import (
     LinkBatch,
     LinkTable,
     component_labels,
+    link_keys,
 )
 from reconcile._optional import import_optional
 from reconcile.collection import Claims
@@ -245,23 +246,18 @@ class ClaimGraph:
         )  # fmt: skip
         self._changed()
 
-    def _add_link_batches(self, batches: list[LinkBatch], position: IntArray) -> None:
-        """Add the links the linker found among claims of this graph (valid by
-        construction); `position` maps a batch's claim indices to graph positions.
-
-        `batches` is emptied as it is read: each batch is let go once converted, and
-        each column's parts once joined, so the merge holds about two copies of the
-        new links at a time, not four (on a million claims the link table is 88 MB).
-        """
+    def _link_parts(self, batches: Iterable[LinkBatch], position: IntArray) -> list[list[Any]]:
+        """The links the linker found among claims of this graph (valid by
+        construction), as columns per batch; `position` maps a batch's claim indices
+        to graph positions. Each batch is let go once converted: taken from an
+        engine's ``imap``, the driver holds the converted parts and one batch, not
+        every batch as well (on a million claims the link table is 88 MB)."""
         parts: list[list[Any]] = []
-        batches.reverse()  # taken from the end, in their order
-        while batches:
-            lk = batches.pop()
+        for lk in batches:
             if len(lk.a):
                 parts.append(
                     [
-                        position[lk.a],
-                        position[lk.b],
+                        link_keys(position[lk.a], position[lk.b]),
                         lk.relation,
                         lk.confidence,
                         lk.hedged,
@@ -269,14 +265,19 @@ class ClaimGraph:
                     ]
                 )
             del lk
+        return parts
+
+    def _add_link_parts(self, parts: list[list[Any]]) -> None:
+        """Add the columns from :meth:`_link_parts`; `parts` is emptied as it is read,
+        each column's parts let go once joined."""
         if parts:
             columns = []
-            for k in range(6):
+            for k in range(5):
                 columns.append(np.concatenate([p[k] for p in parts]))
                 for p in parts:  # joined: let this column's parts go before the next
                     p[k] = None
-            del parts
-            self._links.add(*columns)
+            parts.clear()
+            self._links.add_keyed(columns)  # each column let go once sorted in
             self._changed()
 
     def _changed(self) -> None:

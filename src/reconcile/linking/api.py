@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -328,22 +328,24 @@ def _text_reasons(
 
 def _text_links(
     claims: list[Claim], plan: _Plan, opts: _Options, progress: bool, engine: Engine
-) -> list[LinkBatch]:
+) -> Iterator[LinkBatch]:
+    """The batches of links among the text claims, in order, each brought back only
+    when the one before it has been taken (the driver need not hold them all)."""
     n_pairs = plan.text_pairs
     bar = progress_bar(n_pairs, progress, "linking", "pair")
     text_claims = [claims[i] for i in plan.text_idx]
     # what the reasons need of the claims, and no more is shipped to workers
     deniers = {k: c.source.id for k, c in enumerate(text_claims) if c.stance is Stance.DENIES}
+    del text_claims
     size = engine.batch_size
     spans = [(k, min(k + size, n_pairs)) for k in range(0, n_pairs, size)]
     shared = {"plan": plan.text, "opts": opts, "deniers": deniers}
-    results: list[LinkBatch] = engine.map(
+    yield from engine.imap(
         _batch_links, shared, spans, [hi - lo for lo, hi in spans],
         bar.update if bar is not None else None,
     )  # fmt: skip
     if bar is not None:
         bar.close()
-    return results
 
 
 def _batch_links(
@@ -507,15 +509,16 @@ def link(
                 ReconcileWarning,
                 stacklevel=2,
             )
-        batches = _text_links(items, plan, opts, progress, runner)
-        plan.text = None  # the analysed texts are let go before the graph is filled
+        # text-claim indices to graph positions (the graph holds the claims in id order)
+        position = np.array([graph._pos[items[i].id] for i in plan.text_idx], dtype=np.int64)
+        # each batch is converted as it arrives and let go (see ClaimGraph._link_parts)
+        parts = graph._link_parts(_text_links(items, plan, opts, progress, runner), position)
+        plan.text = None  # the analysed texts are let go before the parts are joined
     finally:
         if runner is not engine and hasattr(runner, "close"):
             runner.close()  # a cluster started for this call only
-    # text-claim indices to graph positions (the graph holds the claims in id order)
-    position = np.array([graph._pos[items[i].id] for i in plan.text_idx], dtype=np.int64)
-    graph._add_link_batches(batches, position)
-    del batches
+    graph._add_link_parts(parts)
+    del parts
     graph.add_links(_structured_links(items, plan, opts))
     return graph
 

@@ -356,6 +356,10 @@ def build_votes(
     rank = graph.id_ranks()
     ra, rb = rank[arrays.a], rank[arrays.b]
     corroborates = arrays.relation == RELATION_CODES.index("corroborates")
+    confidence = arrays.confidence
+    # (the arrays per link are let go as soon as they are used: on a million claims
+    # each is tens of megabytes, and this is the driver's peak when scoring)
+    del arrays, rank
     if not structured.all():
         text = ~structured
         members, fact_of, roots, question_of_fact = _text_facts(text, ra, rb, corroborates)
@@ -376,6 +380,7 @@ def build_votes(
         manner = np.zeros(n, dtype=np.int8)
     else:
         manner = np.fromiter(map(_MANNER.__getitem__, stances), np.int8, n)
+    del stances, claims, subjects
     claim_sign = np.where(structured & (manner == 2), -1, 1).astype(np.int64)
     claim_weight: FloatArray = np.where(manner == 1, HEDGED_WEIGHT, 1.0)
 
@@ -387,6 +392,7 @@ def build_votes(
         first = np.ones(n, dtype=np.bool_)
         first[1:] = vote_key[order][1:] != vote_key[order][:-1]
         pick = order[first]
+        del vote_key, order, first
     else:
         pick = np.arange(n)
     pick = np.sort(pick)
@@ -396,9 +402,17 @@ def build_votes(
                                             len(sources))  # fmt: skip
 
     # links between different facts, for implication (TruthFinder) and explanations
-    fact_a, fact_b = claim_fact[ra], claim_fact[rb]
+    fact_a = claim_fact[ra]
+    del ra
+    fact_b = claim_fact[rb]
+    del rb
     across = fact_a != fact_b
-    signed = np.where(corroborates, 1.0, -1.0) * arrays.confidence
+    fact_links = (
+        np.minimum(fact_a, fact_b)[across],
+        np.maximum(fact_a, fact_b)[across],
+        (np.where(corroborates[across], 1.0, -1.0) * confidence[across]).astype(np.float64),
+    )
+    del fact_a, fact_b, across, corroborates, confidence
     oa, ob, share = [], [], []
     by_question: dict[int, list[int]] = {}
     for f, value in enumerate(fact_value):
@@ -428,11 +442,7 @@ def build_votes(
         v_source=claim_source[pick],
         v_fact=claim_fact[pick],
         v_weight=v_weight,
-        fact_links=(
-            np.minimum(fact_a, fact_b)[across],
-            np.maximum(fact_a, fact_b)[across],
-            signed[across].astype(np.float64),
-        ),
+        fact_links=fact_links,
         fact_overlap=(
             np.array(oa, dtype=np.int64),
             np.array(ob, dtype=np.int64),
