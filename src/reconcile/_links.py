@@ -126,9 +126,9 @@ class LinkTable:
         self.key = key
         del key, last
         for k, name in enumerate(("relation", "confidence", "hedged", "reason"), start=1):
-            new = columns[k].astype(getattr(self, name).dtype, copy=False)
-            columns[k] = None
             old = getattr(self, name)
+            new = columns[k].astype(old.dtype, copy=False)
+            columns[k] = None
             both = np.concatenate([old, new]) if len(old) else new
             del new
             setattr(self, name, both[order])

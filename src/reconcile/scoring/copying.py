@@ -79,9 +79,12 @@ def _pairs_in_groups(
 class _VotePairs:
     """Pairs of positive votes by two sources on one fact: each pair's vote positions,
     sources and fact, and its pair of sources (``keys``, coded ``min * S + max``, with
-    ``n_same``, how many facts the two share)."""
+    ``n_same``, how many facts the two share). With `parts` > 1, ``by_part`` holds
+    the positions in ``keys`` of the pairs of sources of each part (code modulo
+    `parts`), found once for every round."""
 
-    def __init__(self, s: IntArray, f: IntArray, w: FloatArray, n_sources: int) -> None:
+    def __init__(self, s: IntArray, f: IntArray, w: FloatArray, n_sources: int,
+                 parts: int) -> None:  # fmt: skip
         pos = np.flatnonzero(w > 0)
         src, fact = s[pos], f[pos]
         S = n_sources
@@ -97,6 +100,8 @@ class _VotePairs:
         self.fi = f[vi]
         self.vi, self.vj = vi, vj
         self.si, self.sj = si, sj
+        part_of = self.keys % parts
+        self.by_part = None if parts == 1 else [np.flatnonzero(part_of == j) for j in range(parts)]
 
     def __len__(self) -> int:
         return len(self.vi)
@@ -167,32 +172,29 @@ class _Shard:
 
 
 def _make_shard(s: IntArray, f: IntArray, w: FloatArray, n_facts: int, n_sources: int,
-                detect: bool, whole: bool) -> _Shard:  # fmt: skip
-    """A shard of these votes (`whole`: they are all the votes), with its vote pairs."""
+                detect: bool, whole: bool, parts: int) -> _Shard:  # fmt: skip
+    """A shard of these votes (`whole`: they are all the votes), with its vote pairs
+    (their pairs of sources cut into `parts`)."""
     if whole:  # every fact is here: its own position
         facts, local = np.arange(n_facts), f
     else:
         facts, local = np.unique(f, return_inverse=True)
-    pairs = _VotePairs(s, f, w, n_sources) if detect else None
+    pairs = _VotePairs(s, f, w, n_sources, parts) if detect else None
     return _Shard(s, f, w, facts, local, np.ones(len(s)), pairs)
 
 
-def _split(shard: _Shard, x: Any, parts: int) -> list[Any]:
-    """`x` (one entry per pair of sources of the shard) cut by part: the pairs coded
-    ``k`` go to part ``k % parts``, in their order."""
-    if parts == 1:
-        return [x]
+def _split(shard: _Shard, x: Any) -> list[Any]:
+    """`x` (one entry per pair of sources of the shard) cut by part, in its order."""
     p = shard.pairs
     assert p is not None  # made only when copies are detected
-    part_of = p.keys % parts
-    return [x[part_of == j] for j in range(parts)]
+    return [x] if p.by_part is None else [x[at] for at in p.by_part]
 
 
-def _pair_pieces(shard: _Shard, parts: int) -> list[tuple[IntArray, FloatArray]]:
+def _pair_pieces(shard: _Shard) -> list[tuple[IntArray, FloatArray]]:
     """Per part, the shard's pairs of sources that share a fact and how many they share."""
     p = shard.pairs
     assert p is not None
-    return list(zip(_split(shard, p.keys, parts), _split(shard, p.n_same, parts)))
+    return list(zip(_split(shard, p.keys), _split(shard, p.n_same)))
 
 
 def _item(x: Any, k: int) -> Any:
@@ -291,13 +293,13 @@ def _shard_strength(a: FloatArray, n_false: FloatArray, item: _Shard) -> FloatAr
     return key_total(strength, item.local, len(item.facts))
 
 
-def _shard_true_shared(shard: _Shard, fact: FloatArray, parts: int) -> list[FloatArray]:
+def _shard_true_shared(shard: _Shard, fact: FloatArray) -> list[FloatArray]:
     """Per part, for the shard's pairs of sources in it, how many facts they share
     that are judged true."""
     p = shard.pairs
     assert p is not None
     true = np.bincount(p.inverse, weights=fact[p.fi] >= 0.5, minlength=len(p.keys))
-    return _split(shard, cast(FloatArray, true), parts)  # float64: weighted
+    return _split(shard, cast(FloatArray, true))  # float64: weighted
 
 
 def _part_dependence(part: _PairPart, true_shared: list[FloatArray], accuracy: FloatArray,
@@ -325,13 +327,12 @@ def _shard_discount(shard: _Shard, p_dep: list[FloatArray], accuracy: FloatArray
     pairs' dependence now says (`p_dep`: per part, for the shard's pairs in it)."""
     p = shard.pairs
     assert p is not None
-    if len(p_dep) == 1:
+    if p.by_part is None:
         dep = p_dep[0]
     else:
         dep = np.empty(len(p.keys))
-        part_of = p.keys % len(p_dep)
-        for j, piece in enumerate(p_dep):
-            dep[part_of == j] = piece
+        for at, piece in zip(p.by_part, p_dep):
+            dep[at] = piece
     # discount the later voter of a shared fact (rank: more accurate first, then id)
     a_i, a_j = accuracy[p.si], accuracy[p.sj]
     j_later = (a_j < a_i) | ((a_j == a_i) & (p.sj > p.si))
@@ -374,8 +375,14 @@ class CopyVotes:
         cuts = [] if whole else cut_groups(question[f], shard_size or 1)
         # a generator: each shard's copy of its votes is let go once it is sent
         pieces = iter([(s, f, w)]) if whole else ((s[pos], f[pos], w[pos]) for pos in cuts)
+        # The pairs of sources are cut into parts, each kept where the engine works:
+        # this process holds no array per pair. A round moves a piece from every
+        # shard to every part and back, so there are about the square root of the
+        # number of shards of them.
+        P = max(1, round(math.sqrt(len(cuts))))
         self._handles = [engine.run(_make_shard, s=ps, f=pf, w=pw, n_facts=len(question),
-                                    n_sources=n_sources, detect=detect, whole=whole)
+                                    n_sources=n_sources, detect=detect, whole=whole,
+                                    parts=P)
                          for ps, pf, pw in pieces]  # fmt: skip
         self._sizes = [len(s)] if whole else [len(pos) for pos in cuts]
         # where each shard's facts sit in the whole's arrays (for one shard,
@@ -387,13 +394,7 @@ class CopyVotes:
         self._parts: list[Any] = []
         if not detect:
             return
-        # The pairs of sources are cut into parts, each kept where the engine works:
-        # this process holds no array per pair. A round moves a piece from every
-        # shard to every part and back, so there are about the square root of the
-        # number of shards of them.
-        P = max(1, round(math.sqrt(len(self._handles))))
-        self._n_parts = P
-        cut = [engine.run(_pair_pieces, shard=h, parts=P) for h in self._handles]
+        cut = [engine.run(_pair_pieces, shard=h) for h in self._handles]
         self._parts = [engine.run(_new_part, n_sources=n_sources,
                                   pieces=[engine.run(_item, x=x, k=j) for x in cut])
                        for j in range(P)]  # fmt: skip
@@ -428,10 +429,9 @@ class CopyVotes:
         and the sources' accuracy now say about each pair of sources."""
         if self.n_pairs == 0:
             return  # no vote can be a copy: every chance stays 1
-        engine, P = self.engine, self._n_parts
+        engine = self.engine
         fact_at, accuracy_at = engine.put(fact), engine.put(accuracy)
-        true = [engine.run(_shard_true_shared, shard=h, fact=fact_at, parts=P)
-                for h in self._handles]  # fmt: skip
+        true = [engine.run(_shard_true_shared, shard=h, fact=fact_at) for h in self._handles]
         deps = [engine.run(_part_dependence, part=part, accuracy=accuracy_at, c=c, alpha=alpha,
                            true_weight=true_weight,
                            true_shared=[engine.run(_item, x=x, k=j) for x in true])
