@@ -766,3 +766,27 @@ def test_credit_lines_and_stray_parentheses() -> None:
     )
     # the credit line states nothing; the parenthesis opened before the statement
     assert [c.text for c in rc.extract_claims(text)] == ["the cranes were safe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # a relative clause between the speaker and the verb
+        ("The crews who worked on the quay on Friday say it is unsafe.",
+         "The crews who worked on the quay", "it is unsafe"),
+        # 'according to X:' then a quotation
+        ('According to the harbour office: "The quay stays shut."', "the harbour office",
+         "The quay stays shut"),
+        # a second verb of the sentence's subject, after a comma
+        ("Lund inspected the quay, and says it will reopen.", "Lund", "it will reopen"),
+        ("Lund inspected the quay, then says it will reopen.", "Lund", "it will reopen"),
+        # a part of a group speaks
+        ("A number of engineers say the quay will reopen.", "A number of engineers",
+         "the quay will reopen"),
+    ],
+)  # fmt: skip
+def test_speakers_apart_from_their_verb(text: str, source: str, content: str) -> None:
+    from reconcile.extract import find_attributions
+
+    found = [(a.source_text(text), a.content_text(text)) for a in find_attributions(text)]
+    assert (source, content) in found

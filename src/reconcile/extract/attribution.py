@@ -424,6 +424,15 @@ def _is_name(word: str) -> bool:
     return word[:1].isupper()
 
 
+# a part or a number of a group, before 'of': 'a number of economists', 'most of them'
+_PARTITIVES = frozenset(
+    """array number group majority minority lot lots dozens hundreds thousands
+    millions handful host couple series range variety panel coalition bunch half
+    third quarter most many some several few all none both each one two three
+    members leaders""".split()
+)
+
+
 def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
     """Token range [j, i) of the noun phrase ending just before token `i`."""
     j = i
@@ -439,8 +448,12 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
             j = p
             continue
         if low in NP_STOP and not (_is_name(w) and j - 1 > 0 and low not in ("the", "a")):
-            if low in ("of",) and j - 2 >= 0 and _is_name(s.words[j - 2]):
-                j -= 1  # 'Secretary of State'
+            if (
+                low in ("of",)
+                and j - 2 >= 0
+                and (_is_name(s.words[j - 2]) or s.lower[j - 2] in _PARTITIVES)
+            ):
+                j -= 1  # 'Secretary of State', 'a wide array of economists'
                 continue
             if low in ("for", "of") and j - 2 >= 0 and s.lower[j - 2] in _SPEAKS_FOR:
                 j -= 1  # 'a spokeswoman for Korven Power': the organisation speaks
@@ -1027,6 +1040,12 @@ def _attribute(
         left = None
     if left is not None:
         left = _subject(s, left)
+    if j > 2:
+        # 'the groups who wrote to her on Thursday say': a relative clause between the
+        # speaker and the verb; the span runs from the speaker to the cue
+        relative = _relative_head(s, j)
+        if relative is not None:
+            left = relative
     if (
         (speech or low.endswith("ed") or low == "seen")  # 'was rejected by', 'seen by'
         and last + 2 < n
@@ -1079,7 +1098,11 @@ def _attribute(
     comma = j > 0 and (s.words[j - 1] == "," or linking_word)
     # 'Trump called on her to resign and said ...': a second verb of the same subject
     coordinated = j > 1 and (
-        (s.lower[j - 1] in ("and", "but") and s.words[j - 2] != ",") or s.lower[j - 1] == "but"
+        (s.lower[j - 1] in ("and", "but") and s.words[j - 2] != ",")
+        or s.lower[j - 1] == "but"
+        # 'offered him a job, then says ...'
+        or (s.words[j - 1] == "," and j < i and s.lower[j] == "then")
+        or (s.lower[j - 1] == "and" and s.words[j - 2] == ",")
     )
     # 'by saying', 'after claiming', '– saying': a participle of the subject's speech
     led = j > 0 and s.lower[j - 1] in _BEFORE_PARTICIPLE
@@ -1223,6 +1246,19 @@ _AS_VERBS = frozenset(
 
 _MODALS = frozenset("would will could can did had might should".split())
 _AS_OPENERS = frozenset("but and so yet still indeed of course now then however again also".split())
+
+
+def _relative_head(s: _Sentence, j: int) -> tuple[int, int] | None:
+    """Tokens from the noun phrase before 'who' to token `j` (the verb), when a
+    relative clause with no break in it runs up to the verb: 'the groups who wrote
+    to her on Thursday say'; None otherwise."""
+    for r in range(j - 2, max(0, j - 12), -1):
+        if s.words[r] in _CLAUSE_BREAKS:
+            return None
+        if s.lower[r] == "who":
+            head = _noun_phrase_left(s, r) if s.words[r - 1] != "," else None
+            return None if head is None else (head[0], j)
+    return None
 
 
 def _talk_topic(s: _Sentence, i: int) -> int:
@@ -1908,7 +1944,13 @@ def _according(
     # '..., according to the office, and the top routes rose': the writer goes on after
     # the phrase; what the office says is before it
     goes_on = k + 1 < n and s.lower[k + 1] in _GOES_ON and before is not None
-    if k < n and s.words[k] == "," and not goes_on:
+    if k < n and s.words[k] == ":" and before is None:
+        # 'According to the Post: "..."': the quotation after the colon
+        quoted = _quote_after_colon(text, s.ends[k - 1], quotes, quote_starts)
+        if quoted:
+            return Attribution(cue=cue, source=source, content=tuple(quoted), quote=True)
+        span = _trim(text, s.ends[k], s.end)
+    elif k < n and s.words[k] == "," and not goes_on:
         span = _trim(text, s.starts[k], s.end)
     else:
         span = before
