@@ -727,6 +727,9 @@ def test_statements_made_stay_beside_ones_not_made() -> None:
         ('"He cares," she said of the mayor.', "He cares"),
         # a place or time, then the clause
         ("Ida Lund said Sunday in Bergen, Norway, that she would run.", "she would run"),
+        # after the cue's comma, a participle or the writer's own clause
+        ('"It is bad," Ida Lund said, smiling.', "It is bad"),
+        ('"It is bad," Ida Lund said, and left.', "It is bad"),
     ],
 )
 def test_the_content_is_the_statement_alone(text: str, content: str) -> None:
@@ -783,9 +786,16 @@ def test_credit_lines_and_stray_parentheses() -> None:
         # a part of a group speaks
         ("A number of engineers say the quay will reopen.", "A number of engineers",
          "the quay will reopen"),
+        # two speakers
+        ("The quay is safe, he and Ms. Lund said.", "he and Ms. Lund", "The quay is safe"),
+        # the statement after the cue's comma
+        ("Lund said, if the storm passes, the ferry will run.", "Lund",
+         "if the storm passes, the ferry will run"),
+        ("Lund said, among other things, that the ferry will run.", "Lund",
+         "the ferry will run"),
     ],
 )  # fmt: skip
-def test_speakers_apart_from_their_verb(text: str, source: str, content: str) -> None:
+def test_speakers_and_statements_apart_from_the_verb(text: str, source: str, content: str) -> None:
     from reconcile.extract import find_attributions
 
     found = [(a.source_text(text), a.content_text(text)) for a in find_attributions(text)]

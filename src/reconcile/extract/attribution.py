@@ -433,6 +433,9 @@ _PARTITIVES = frozenset(
 )
 
 
+_SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they", "you"))
+
+
 def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
     """Token range [j, i) of the noun phrase ending just before token `i`."""
     j = i
@@ -454,6 +457,15 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
                 and (_is_name(s.words[j - 2]) or s.lower[j - 2] in _PARTITIVES)
             ):
                 j -= 1  # 'Secretary of State', 'a wide array of economists'
+                continue
+            if (
+                low == "and"
+                and j < i
+                and j - 2 >= 0
+                and (_is_name(s.words[j - 2]) or s.lower[j - 2] in _SUBJECT_PRONOUNS)
+                and (_is_name(s.words[j]) or s.lower[j] in _SUBJECT_PRONOUNS | _DETERMINERS)
+            ):
+                j -= 1  # 'he and Mr. Allen said', 'she and another reporter said'
                 continue
             if low in ("for", "of") and j - 2 >= 0 and s.lower[j - 2] in _SPEAKS_FOR:
                 j -= 1  # 'a spokeswoman for Korven Power': the organisation speaks
@@ -1191,6 +1203,8 @@ def _attribute(
             rest = _trim(text, s.starts[after + 1], s.end)
             if rest is not None and s.lower[after + 1] not in _WRITERS_CLAUSE:
                 content.append(rest)
+    if not content and not left_content and after + 2 < n and s.words[after] == ",":
+        content = _content_after_comma(text, s, after)
     if not content and all(w == ":" for w in s.words[after:]):
         content = _quote_after_colon(text, s.ends[last], quotes, quote_starts)
         quote = bool(content)
@@ -1246,6 +1260,23 @@ _AS_VERBS = frozenset(
 
 _MODALS = frozenset("would will could can did had might should".split())
 _AS_OPENERS = frozenset("but and so yet still indeed of course now then however again also".split())
+
+
+def _content_after_comma(text: str, s: _Sentence, comma: int) -> list[Span]:
+    """'She said, if elected, she would ...', 'said, among other things, that ...':
+    with nothing quoted before the cue, the clause after its comma is what was said
+    (not a participle or the writer's own clause: 'said, smiling', 'said, and left')."""
+    n = len(s.words)
+    first = s.lower[comma + 1]
+    if first in _WRITERS_CLAUSE or first.endswith("ing") or not first[0].isalpha():
+        return []
+    start = comma + 1
+    for k in range(comma + 1, min(comma + 12, n - 1)):
+        if s.lower[k] == "that" and s.words[k - 1] == ",":
+            start = k + 1  # 'said, among other things, that ...'
+            break
+    span = _trim(text, s.starts[start], s.end)
+    return [span] if span else []
 
 
 def _relative_head(s: _Sentence, j: int) -> tuple[int, int] | None:
