@@ -211,6 +211,11 @@ class ClaimGraph:
             self._pos_cache = {claim_id: i for i, claim_id in enumerate(self._ids)}
         return self._pos_cache
 
+    def _release_positions(self) -> None:
+        """Let go of the id -> position index (rebuilt on first use): on a graph of a
+        million claims it holds tens of megabytes that scoring does not need."""
+        self._pos_cache = None
+
     def add_link(self, link: Link) -> None:
         """Add one link, replacing any link already between the same two claims."""
         self.add_links([link])

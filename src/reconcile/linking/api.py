@@ -520,6 +520,7 @@ def link(
     graph._add_link_parts(parts)
     del parts
     graph.add_links(_structured_links(items, plan, opts))
+    graph._release_positions()
     return graph
 
 
