@@ -788,6 +788,8 @@ def test_credit_lines_and_stray_parentheses() -> None:
          "the quay will reopen"),
         # two speakers
         ("The quay is safe, he and Ms. Lund said.", "he and Ms. Lund", "The quay is safe"),
+        # a name labelling something
+        ("Lund calls the new quay a mistake.", "Lund", "the new quay a mistake"),
         # the statement after the cue's comma
         ("Lund said, if the storm passes, the ferry will run.", "Lund",
          "if the storm passes, the ferry will run"),

@@ -788,7 +788,6 @@ def _mentions(*words: str) -> Callable[[str, int], bool]:
 _NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
     "clear": _starts_with("that"),
     "put": _starts_with("it"),
-    "calls": _starts_with("for", "on"),
     **dict.fromkeys(_TALK, _mentions("about", "of", "up")),
 }
 
@@ -921,14 +920,19 @@ def _attribute(
         return None
     if low == "calls" and (
         i + 1 >= n
-        or s.lower[i + 1] not in ("for", "on")
+        or (
+            s.lower[i + 1] not in ("for", "on")
+            # 'Calderon calls the wall stupid': a name labelling something
+            and not (i > 0 and _is_name(s.words[i - 1]) and s.words[i + 1][0].isalnum())
+        )
         or (i > 0 and s.lower[i - 1] in _DETERMINERS)
         or (i > 1 and s.lower[i - 2] in _DETERMINERS and _is_name(s.words[i - 1]))
         or (i > 0 and s.lower[i - 1].endswith(("'s", "’s")))
         or (i > 0 and s.words[i - 1][0].isupper() and s.lower[i - 1].endswith(_ADJECTIVAL))
     ):
-        # a verb in 'the mayor calls for calm'; a noun in 'the Obama calls for',
-        # "Mr. Obama's calls for", 'renewed Republican calls for'
+        # a verb in 'the mayor calls for calm', 'Lund calls the plan a mistake'; a
+        # noun in 'the Obama calls for', "Mr. Obama's calls for", 'renewed Republican
+        # calls for'
         return None
     clear_at = -1
     if low == "clear":
