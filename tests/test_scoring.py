@@ -497,6 +497,25 @@ def test_votes_are_the_same_however_the_graph_was_built() -> None:
         assert np.array_equal(getattr(a, field), getattr(b, field)), field
 
 
+def test_text_votes_are_the_same_however_the_graph_was_built() -> None:
+    # linked text claims inserted out of id order: the links' ends are renumbered to
+    # id order for the votes, in id order they are used as they are
+    claims = list(rc.datasets.synthetic(400, n_sources=30, seed=5).claims)
+    random.Random(2).shuffle(claims)
+    whole = rc.link(claims)
+    parts = ClaimGraph(claims[:150])
+    parts.add_claims(claims[150:])
+    parts.add_links(whole.links())
+    assert whole.number_of_links > 100 and parts.number_of_links == whole.number_of_links
+    a, b = (build_votes(g, processor=None) for g in (whole, parts))
+    assert a.claim_ids == b.claim_ids and a.fact_label == b.fact_label
+    for field in ("claim_fact", "fact_question", "v_source", "v_fact", "v_weight"):
+        assert np.array_equal(getattr(a, field), getattr(b, field)), field
+    # the same links between facts (in the graph's row order, which follows insertion)
+    rows = [sorted(zip(*(x.tolist() for x in v.fact_links))) for v in (a, b)]
+    assert rows[0] == rows[1] and len(rows[0]) > 0
+
+
 @given(
     st.lists(st.tuples(st.integers(0, 4), st.integers(0, 9)), max_size=40),
     st.integers(1, 12),

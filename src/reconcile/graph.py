@@ -425,6 +425,14 @@ class ClaimGraph:
         rank[sorted(range(len(self._ids)), key=self._ids.__getitem__)] = np.arange(len(self._ids))
         return rank
 
+    def ranks_in_id_order(self, positions: IntArray) -> IntArray:
+        """Claim positions (insertion order) as ranks in id order: `positions` itself
+        when the claims were inserted in id order (no copy of a link-sized array)."""
+        if self._in_id_order:
+            return positions
+        out: IntArray = self.id_ranks()[positions]
+        return out
+
     def _rows_in_id_order(self) -> IntArray:
         a, b = self._links.ends()
         if self._in_id_order:  # positions follow ids: the key order is the id order

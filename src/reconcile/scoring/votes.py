@@ -177,8 +177,15 @@ def _text_facts(
     claim, questions in the order of their first fact.
     """
     both = text[ra] & text[rb]
-    fact_label = component_labels(len(text), ra[both & corroborates], rb[both & corroborates])
-    question_label = component_labels(len(text), ra[both], rb[both])
+    inner = both & corroborates
+    fact_label = component_labels(len(text), ra[inner], rb[inner])
+    del inner
+    # (all text, the usual case: the link ends as they are, not a copy of them)
+    question_label = (
+        component_labels(len(text), ra, rb)
+        if both.all()
+        else component_labels(len(text), ra[both], rb[both])
+    )
     members = np.flatnonzero(text)
     roots = np.unique(fact_label[members])  # each fact's first claim, in order
     fact_of = np.searchsorted(roots, fact_label[members])
@@ -353,13 +360,12 @@ def build_votes(
         fact_value = _pick([v for _, v in by_value], merged[value_id[firsts]])
     # the links, their ends renumbered from graph positions to id order
     arrays = graph.link_arrays()
-    rank = graph.id_ranks()
-    ra, rb = rank[arrays.a], rank[arrays.b]
+    ra, rb = graph.ranks_in_id_order(arrays.a), graph.ranks_in_id_order(arrays.b)
     corroborates = arrays.relation == RELATION_CODES.index("corroborates")
     confidence = arrays.confidence
     # (the arrays per link are let go as soon as they are used: on a million claims
     # each is tens of megabytes, and this is the driver's peak when scoring)
-    del arrays, rank
+    del arrays
     if not structured.all():
         text = ~structured
         members, fact_of, roots, question_of_fact = _text_facts(text, ra, rb, corroborates)
@@ -372,6 +378,20 @@ def build_votes(
         n_questions = base_q + (int(question_of_fact.max()) + 1 if len(roots) else 0)
     else:
         n_questions = n_questions_s
+
+    # links between different facts, for implication (TruthFinder) and explanations;
+    # made before the votes, so that the arrays per link are gone by then
+    fact_a = claim_fact[ra]
+    del ra
+    fact_b = claim_fact[rb]
+    del rb
+    across = fact_a != fact_b
+    fact_links = (
+        np.minimum(fact_a, fact_b)[across],
+        np.maximum(fact_a, fact_b)[across],
+        (np.where(corroborates[across], 1.0, -1.0) * confidence[across]).astype(np.float64),
+    )
+    del fact_a, fact_b, across, corroborates, confidence
 
     # a text denial is already folded into the links (its group contradicts the other);
     # a structured denial votes against its value
@@ -401,18 +421,6 @@ def build_votes(
         v_weight = v_weight * copy_discount(claim_source[pick], claim_fact[pick], v_weight,
                                             len(sources))  # fmt: skip
 
-    # links between different facts, for implication (TruthFinder) and explanations
-    fact_a = claim_fact[ra]
-    del ra
-    fact_b = claim_fact[rb]
-    del rb
-    across = fact_a != fact_b
-    fact_links = (
-        np.minimum(fact_a, fact_b)[across],
-        np.maximum(fact_a, fact_b)[across],
-        (np.where(corroborates[across], 1.0, -1.0) * confidence[across]).astype(np.float64),
-    )
-    del fact_a, fact_b, across, corroborates, confidence
     oa, ob, share = [], [], []
     by_question: dict[int, list[int]] = {}
     for f, value in enumerate(fact_value):
