@@ -409,13 +409,16 @@ def build_votes(
         # one vote per (source, fact, direction): the strongest of its claims
         vote_key = (claim_source * max(len(fact_question), 1) + claim_fact) * 2 + (claim_sign > 0)
         order = np.lexsort((-np.abs(strength), vote_key))
+        in_order = vote_key[order]
         first = np.ones(n, dtype=np.bool_)
-        first[1:] = vote_key[order][1:] != vote_key[order][:-1]
-        pick = order[first]
-        del vote_key, order, first
+        first[1:] = in_order[1:] != in_order[:-1]
+        # the picked claims back in claim order (a mask, not a sort)
+        chosen = np.zeros(n, dtype=np.bool_)
+        chosen[order[first]] = True
+        pick = np.flatnonzero(chosen)
+        del vote_key, order, in_order, first, chosen
     else:
         pick = np.arange(n)
-    pick = np.sort(pick)
     v_weight = strength[pick]
     if independence:
         v_weight = v_weight * copy_discount(claim_source[pick], claim_fact[pick], v_weight,
