@@ -427,7 +427,16 @@ class ClaimGraph:
 
     def ranks_in_id_order(self, positions: IntArray) -> IntArray:
         """Claim positions (insertion order) as ranks in id order: `positions` itself
-        when the claims were inserted in id order (no copy of a link-sized array)."""
+        when the claims were inserted in id order (no copy of a link-sized array).
+
+        Examples
+        --------
+        >>> from reconcile.model import Claim
+        >>> g = ClaimGraph([Claim("x", source="s", id="b")])
+        >>> g.add_claim(Claim("y", source="s", id="a"))
+        >>> g.ranks_in_id_order(np.array([0, 1])).tolist()
+        [1, 0]
+        """
         if self._in_id_order:
             return positions
         out: IntArray = self.id_ranks()[positions]
