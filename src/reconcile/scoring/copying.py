@@ -100,8 +100,10 @@ class _VotePairs:
         self.fi = f[vi]
         self.vi, self.vj = vi, vj
         self.si, self.sj = si, sj
-        part_of = self.keys % parts
-        self.by_part = None if parts == 1 else [np.flatnonzero(part_of == j) for j in range(parts)]
+        self.by_part = None
+        if parts > 1:
+            part_of = self.keys % parts
+            self.by_part = [np.flatnonzero(part_of == j) for j in range(parts)]
 
     def __len__(self) -> int:
         return len(self.vi)
