@@ -15,6 +15,14 @@ bytes of its arrays), to show what grows with the number of claims. A worker's p
 what its process reports; when the worker was forked from the driver, Linux counts the
 driver's RSS at that moment in it, so the figure is then an upper bound.
 
+With ``--trace`` each process also traces the driver's own allocations (tracemalloc,
+which numpy reports its arrays to; it slows linking, so its times are not the ones
+to compare): what the driver still holds once linking is done and the most it held
+meanwhile, beyond the claims, next to the link table with its reasons (the edge
+list); and the most it held while scoring. RSS also counts memory the allocator keeps
+after it was freed (message buffers from the workers, say); the traced figures count
+only live objects.
+
 ``rc.score`` runs on the same engine as ``rc.link`` (for the default method, accu,
 its rounds run there too). Then accu, truthfinder, dawid_skene and crh are run
 again on that engine, from the graph's votes: their time, the most memory the
@@ -24,6 +32,7 @@ driver allocated during the rounds, and a digest of each fit (the same on both).
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import resource
@@ -58,7 +67,18 @@ def _digest(graph: rc.ClaimGraph, result: Any) -> str:
     return h.hexdigest()[:16]
 
 
-def one(n: int, engine: str, max_block_size: int) -> dict[str, Any]:
+def _edge_list_mb(graph: rc.ClaimGraph) -> float:
+    """The link table's arrays and its distinct reasons, in MiB."""
+    arrays = graph.link_arrays()
+    size = sum(column.nbytes for column in arrays)
+    table = graph._links.reasons
+    size += sys.getsizeof(table) + sum(
+        sys.getsizeof(r) + sum(sys.getsizeof(text) for text in r) for r in table
+    )
+    return size / 2**20
+
+
+def one(n: int, engine: str, max_block_size: int, trace: bool = False) -> dict[str, Any]:
     data = rc.datasets.synthetic(n, n_sources=max(n // 100, 10), seed=1)
     claims = data.claims
     del data
@@ -70,12 +90,22 @@ def one(n: int, engine: str, max_block_size: int) -> dict[str, Any]:
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                dashboard_address=None, memory_limit=0)  # fmt: skip
         client = Client(cluster)
+    if trace:
+        gc.collect()
+        tracemalloc.start()
     start = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # capped blocks: counted below instead
         graph = rc.link(claims, engine=engine, client=client, max_block_size=max_block_size)
     out["link_s"] = time.perf_counter() - start
     out["driver_link_rss_mb"] = peak_rss_mb()
+    if trace:
+        gc.collect()
+        held, most = tracemalloc.get_traced_memory()
+        out["traced_link_mb"] = held / 2**20
+        out["traced_link_peak_mb"] = most / 2**20
+        out["edge_list_mb"] = _edge_list_mb(graph)
+        tracemalloc.reset_peak()
     if client is not None:
         peaks = client.run(_worker_peak_mb)
         out["worker_rss_mb"] = sorted(peaks.values())
@@ -87,6 +117,9 @@ def one(n: int, engine: str, max_block_size: int) -> dict[str, Any]:
     out["score_s"] = time.perf_counter() - start
     out["method"] = result.method
     out["driver_peak_mb"] = peak_rss_mb()
+    if trace:
+        out["traced_score_peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
     out["digest"] = _digest(graph, result)
     out["rounds"] = _rounds(graph, DaskEngine(client) if client is not None else LocalEngine())
     if client is not None:
@@ -120,10 +153,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[200_000, 1_000_000, 2_000_000])
     parser.add_argument("--max-block-size", type=int, default=200)
+    parser.add_argument(
+        "--trace", action="store_true", help="also trace the driver's allocations (slower linking)"
+    )
     parser.add_argument("--one", choices=["local", "dask"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one(args.sizes[0], args.one, args.max_block_size)))
+        print(json.dumps(one(args.sizes[0], args.one, args.max_block_size, args.trace)))
         return 0
     print(f"max_block_size={args.max_block_size}; Dask: LocalCluster, 2 workers x 1 thread")
     print(
@@ -136,6 +172,8 @@ def main() -> int:
         for engine in ("local", "dask"):
             command = [sys.executable, __file__, str(n), "--one", engine,
                        "--max-block-size", str(args.max_block_size)]  # fmt: skip
+            if args.trace:
+                command.append("--trace")
             done = subprocess.run(command, capture_output=True, text=True)
             if done.returncode:
                 print(f"{n:>9,} {engine:>6} failed: {done.stderr.strip().splitlines()[-1:]}")
@@ -150,6 +188,18 @@ def main() -> int:
                 f"{r['link_table_mb']:>8,.0f} {workers:>13} {r['digest']:>16}"
             )
         for r in rows:
+            if "traced_link_mb" in r:
+                beyond = r["traced_link_mb"] - r["edge_list_mb"]
+                print(
+                    f"{'':>9} {r['engine']:>6} traced on the driver, beyond the claims: "
+                    f"held after linking {r['traced_link_mb']:,.1f} MB, of which the edge "
+                    f"list {r['edge_list_mb']:,.1f} MB and the rest "
+                    f"{beyond * 2**20 / n:,.0f} bytes per claim; most held while linking "
+                    f"{r['traced_link_peak_mb']:,.1f} MB "
+                    f"({r['traced_link_peak_mb'] * 2**20 / n:,.0f} bytes per claim), "
+                    f"while scoring {r['traced_score_peak_mb']:,.1f} MB "
+                    f"({r['traced_score_peak_mb'] * 2**20 / n:,.0f} bytes per claim)"
+                )
             rounds = r["rounds"]
             print(f"{'':>9} {r['engine']:>6} scoring rounds on the engine over "
                   f"{rounds['votes']:,} votes: " + "; ".join(

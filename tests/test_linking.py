@@ -163,6 +163,13 @@ def test_empty_and_bad_input() -> None:
     with pytest.raises(rc.InvalidClaimError) as info:
         rc.link([claim("x", "a"), "not a claim"])  # type: ignore[list-item]
     assert info.value.record == 1
+    # one id on two different claims: neither is silently kept over the other
+    twice = [rc.Claim("a b c", source="s", id="x"), rc.Claim("d e f", source="t", id="x")]
+    for preview in (rc.link, rc.count_comparisons):
+        with pytest.raises(rc.DuplicateIdError) as dup:
+            preview(twice)
+        assert dup.value.record == 1 and dup.value.field == "id"
+    assert len(rc.link([twice[0], twice[0]])) == 1  # an equal claim twice is one claim
     bad_options: list[dict[str, object]] = [
         {"block_on": "colour"},
         {"block_on": 3},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
@@ -51,6 +52,7 @@ DEFAULT_SCORER = fuzz.token_set_ratio
 DEFAULT_PROCESSOR = default_process
 _NO_WORDS = np.zeros(0, dtype=np.int64)
 _COL = {name: k for k, name in enumerate(FEATURES)}
+_IS_STRUCTURED = operator.attrgetter("is_structured")
 
 
 class ReconcileWarning(UserWarning):
@@ -117,17 +119,13 @@ def _materialise(claims: Any) -> Any:
     return claims
 
 
-def _as_claims(claims: Iterable[Claim] | ClaimGraph) -> list[Claim]:
-    items = claims.claims if isinstance(claims, ClaimGraph) else list(claims)
-    seen: dict[str, Claim] = {}
-    for i, claim in enumerate(items):
-        if not isinstance(claim, Claim):
-            raise InvalidClaimError(
-                f"expected a Claim, got {type(claim).__name__}", record=i, field="claim"
-            )
-        seen.setdefault(claim.id, claim)
-    # id order: the same claims in any order give the same graph
-    return [seen[k] for k in sorted(seen)]
+def _as_claims(claims: Iterable[Claim] | ClaimGraph) -> ClaimGraph:
+    """The claims in a new graph (without links), which checks them: each must be a
+    Claim, and one id names one claim. The graph holds them in id order, so the same
+    claims in any order give the same links."""
+    if isinstance(claims, ClaimGraph):
+        return ClaimGraph(claims.claims_in_id_order())
+    return ClaimGraph(claims)
 
 
 def _groups(claims: list[Claim], same_source: bool) -> IntArray | None:
@@ -212,10 +210,14 @@ class _Plan:
     """
 
     def __init__(self, claims: list[Claim], opts: _Options, engine: Engine, gate: bool) -> None:
-        self.text_idx = [i for i, c in enumerate(claims) if not c.is_structured]
-        self.struct_idx = [i for i, c in enumerate(claims) if c.is_structured]
-        text_claims = [claims[i] for i in self.text_idx]
-        struct_claims = [claims[i] for i in self.struct_idx]
+        # indices as arrays, not lists of ints: on a million claims the driver holds
+        # them for the whole call
+        structured = np.fromiter(map(_IS_STRUCTURED, claims), np.bool_, len(claims))
+        self.text_idx: IntArray = np.flatnonzero(~structured)
+        self.struct_idx: IntArray = np.flatnonzero(structured)
+        del structured
+        text_claims = [claims[i] for i in self.text_idx.tolist()]
+        struct_claims = [claims[i] for i in self.struct_idx.tolist()]
         key_fn = None if opts.brute_force else opts.key_fn
         denies, hedged = stance_flags(text_claims)
         # the pieces are analysed apart (on a cluster, at once), then joined
@@ -292,7 +294,8 @@ def count_comparisons(
         block_on=block_on, scorer=scorer, processor=processor, score_cutoff=score_cutoff,
         workers=workers, same_source=same_source, linker=linker, max_block_size=max_block_size,
     )  # fmt: skip
-    return _Plan(_as_claims(claims), opts, LocalEngine(), gate=False).report
+    items = _as_claims(claims).claims_in_id_order()
+    return _Plan(items, opts, LocalEngine(), gate=False).report
 
 
 def _wording(overlap: int, fuzz_score: int) -> str:
@@ -333,7 +336,7 @@ def _text_links(
     when the one before it has been taken (the driver need not hold them all)."""
     n_pairs = plan.text_pairs
     bar = progress_bar(n_pairs, progress, "linking", "pair")
-    text_claims = [claims[i] for i in plan.text_idx]
+    text_claims = [claims[i] for i in plan.text_idx.tolist()]
     # what the reasons need of the claims, and no more is shipped to workers
     deniers = {k: c.source.id for k, c in enumerate(text_claims) if c.stance is Stance.DENIES}
     del text_claims
@@ -411,8 +414,9 @@ def _batch_links(
 def _structured_links(claims: list[Claim], plan: _Plan, opts: _Options) -> list[Link]:
     links = []
     memo: dict[tuple[Any, ...], Any] = {}
+    struct_idx = plan.struct_idx.tolist()
     for a, b in zip(plan.sa.tolist(), plan.sb.tolist()):
-        ca, cb = claims[plan.struct_idx[a]], claims[plan.struct_idx[b]]
+        ca, cb = claims[struct_idx[a]], claims[struct_idx[b]]
         key = (ca.value, cb.value, ca.stance, cb.stance, ca.source.id, cb.source.id)
         if key not in memo:
             memo[key] = compare_values(
@@ -496,8 +500,8 @@ def link(
         workers=workers, same_source=same_source, linker=linker, max_block_size=max_block_size,
     )  # fmt: skip
     runner = resolve_engine(engine, client)
-    items = _as_claims(_materialise(claims))
-    graph = ClaimGraph(items)
+    graph = _as_claims(_materialise(claims))
+    items = graph.claims_in_id_order()  # so an item's index is its graph position
     try:
         plan = _Plan(items, opts, runner, gate=True)
         if plan.report.capped_blocks:
@@ -509,8 +513,8 @@ def link(
                 ReconcileWarning,
                 stacklevel=2,
             )
-        # text-claim indices to graph positions (the graph holds the claims in id order)
-        position = np.array([graph._pos[items[i].id] for i in plan.text_idx], dtype=np.int64)
+        # text-claim indices are graph positions already: no id -> position index
+        position = plan.text_idx
         # each batch is converted as it arrives and let go (see ClaimGraph._link_parts)
         parts = graph._link_parts(_text_links(items, plan, opts, progress, runner), position)
         plan.text = None  # the analysed texts are let go before the parts are joined
