@@ -72,9 +72,10 @@ def _edge_list_mb(graph: rc.ClaimGraph) -> float:
     arrays = graph.link_arrays()
     size = sum(column.nbytes for column in arrays)
     table = graph._links.reasons
-    size += sys.getsizeof(table) + sum(
-        sys.getsizeof(r) + sum(sys.getsizeof(text) for text in r) for r in table
-    )
+    size += sys.getsizeof(table) + sum(map(sys.getsizeof, table))
+    # a string shared by several reasons is counted once
+    texts = {id(text): text for reasons in table for text in reasons}
+    size += sum(map(sys.getsizeof, texts.values()))
     return size / 2**20
 
 

@@ -19,7 +19,8 @@ cosine rule), ours runs with the options that do the same, next to it.
 
 End-to-end times, ours and truthdiscovery's, are each the fastest of ``REPEAT`` runs
 (as ``timeit`` reports): the machines are shared, and a slower run measures the
-neighbours as well.
+neighbours as well. In the comparison each of our runs comes right after one of
+theirs, turn about, so that the two meet the same load.
 
     python benchmarks/bench_score.py [N ...]     (default: 100000 1000000)
 """
@@ -31,6 +32,7 @@ import time
 import warnings
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 import numpy as np
 from _common import peak_rss_mb, truthdiscovery_peers
@@ -88,6 +90,13 @@ _SAME_RULE: dict[str, tuple[str, dict[str, object]]] = {
 }
 
 
+def _ours_like(claims: list[rc.Claim], method: str, options: dict[str, object],
+               their_rounds: int) -> object:  # fmt: skip
+    """rc.score end to end with the options that start and stop as the peer does."""
+    given: dict[str, Any] = {k: their_rounds if v is None else v for k, v in options.items()}
+    return rc.score(claims, method=method, processor=None, **given)
+
+
 def compare_truthdiscovery(claims: list[rc.Claim], data: object, votes: Votes,
                            accuracy_of: Callable[[np.ndarray], float],
                            ours: dict[str, tuple[float, float]]) -> None:  # fmt: skip
@@ -95,7 +104,9 @@ def compare_truthdiscovery(claims: list[rc.Claim], data: object, votes: Votes,
     triples = [(c.source.id, c.key, c.value) for c in claims]
     prepared = fastest(lambda: [(c.source.id, c.key, c.value) for c in claims])
     truth = {c.key: c.value for c in claims if data.is_true(c)}  # type: ignore[attr-defined]
-    build, peers = truthdiscovery_peers(triples, repeat=REPEAT)
+    # ours end to end, each run right after one of theirs (turn about: the same load)
+    runs = {peer: partial(_ours_like, claims, *_SAME_RULE[peer]) for peer in _SAME_RULE}
+    build, peers, our_times = truthdiscovery_peers(triples, repeat=REPEAT, beside=runs)
     if not peers:
         return
     print(f"  truthdiscovery Dataset build: {prepared + build:.2f} s")
@@ -105,13 +116,13 @@ def compare_truthdiscovery(claims: list[rc.Claim], data: object, votes: Votes,
         total = prepared + build + took
         acc = sum(best.get(q) == v for q, v in truth.items()) / len(truth)
         mine, options = _SAME_RULE[peer]
+        our_s = our_times[peer]
         if options:
             options = {k: iterations if v is None else v for k, v in options.items()}
-            our_s = fastest(partial(rc.score, claims, method=mine, processor=None, **options))
             our_acc = accuracy_of(ALGORITHMS[mine](votes, **options).fact_score)
             mine += " " + ",".join(f"{k}={v}" for k, v in options.items())
         else:
-            our_s, our_acc = ours[mine]
+            our_acc = ours[mine][1]
         print(f"  {peer:20s} {total:8.2f} {acc:7.3f} {mine:>46s} {our_s:8.2f} {our_acc:8.3f} "
               f"{total / our_s:7.1f}x")  # fmt: skip
     print(f"  peak memory so far: {peak_rss_mb():,.0f} MB")

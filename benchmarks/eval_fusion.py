@@ -115,7 +115,7 @@ def main() -> int:
         for label, best in crowdkit_peers(claims).items():
             print(f"  {label:<38} {accuracy(best, truth):8.4f}")
         triples, labels = td_triples(claims)
-        build, peers = truthdiscovery_peers(triples)
+        build, peers, _ = truthdiscovery_peers(triples)
         for peer, (best, took, iterations) in peers.items():
             stated = {q: labels[v] for q, v in best.items()}
             label = f"truthdiscovery {peer}"
