@@ -90,16 +90,20 @@ _SAME_RULE: dict[str, tuple[str, dict[str, object]]] = {
 }
 
 
+def _like_theirs(options: dict[str, object], their_rounds: int) -> dict[str, Any]:
+    """Our options that start and stop as the peer does (None: as many rounds as it ran)."""
+    return {k: their_rounds if v is None else v for k, v in options.items()}
+
+
 def _ours_like(claims: list[rc.Claim], method: str, options: dict[str, object],
                their_rounds: int) -> object:  # fmt: skip
     """rc.score end to end with the options that start and stop as the peer does."""
-    given: dict[str, Any] = {k: their_rounds if v is None else v for k, v in options.items()}
-    return rc.score(claims, method=method, processor=None, **given)
+    return rc.score(claims, method=method, processor=None, **_like_theirs(options, their_rounds))
 
 
 def compare_truthdiscovery(claims: list[rc.Claim], data: object, votes: Votes,
                            accuracy_of: Callable[[np.ndarray], float],
-                           ours: dict[str, tuple[float, float]]) -> None:  # fmt: skip
+                           our_accuracy: dict[str, float]) -> None:  # fmt: skip
     """Both libraries end to end from the same Claim objects, algorithm by algorithm."""
     triples = [(c.source.id, c.key, c.value) for c in claims]
     prepared = fastest(lambda: [(c.source.id, c.key, c.value) for c in claims])
@@ -118,11 +122,11 @@ def compare_truthdiscovery(claims: list[rc.Claim], data: object, votes: Votes,
         mine, options = _SAME_RULE[peer]
         our_s = our_times[peer]
         if options:
-            options = {k: iterations if v is None else v for k, v in options.items()}
+            options = _like_theirs(options, iterations)
             our_acc = accuracy_of(ALGORITHMS[mine](votes, **options).fact_score)
             mine += " " + ",".join(f"{k}={v}" for k, v in options.items())
         else:
-            our_acc = ours[mine][1]
+            our_acc = our_accuracy[mine]
         print(f"  {peer:20s} {total:8.2f} {acc:7.3f} {mine:>46s} {our_s:8.2f} {our_acc:8.3f} "
               f"{total / our_s:7.1f}x")  # fmt: skip
     print(f"  peak memory so far: {peak_rss_mb():,.0f} MB")
@@ -159,7 +163,7 @@ def main() -> int:
         base_acc = accuracy(votes, base_scores, by_question, value_of_fact, question_of_fact)
         print(f"  {'method':20s} {'seconds':>8s} {'x raw':>8s} {'iter':>5s} {'accuracy':>9s} "
               f"{'rc.score end to end':>20s}")  # fmt: skip
-        ours: dict[str, tuple[float, float]] = {}
+        accuracies: dict[str, float] = {}
         print(f"  {'raw numpy majority':20s} {base:8.3f} {1.0:8.1f} {1:5d} {base_acc:9.3f}")
         for name, algorithm in ALGORITHMS.items():
             start = time.perf_counter()
@@ -171,7 +175,7 @@ def main() -> int:
             whole = fastest(partial(rc.score, claims, method=name, processor=None))
             print(f"  {name:20s} {took:8.3f} {took / max(base, 1e-9):8.1f} {fit.iterations:5d} "
                   f"{acc:9.3f} {whole:18.2f} s")  # fmt: skip
-            ours[name] = (whole, acc)
+            accuracies[name] = acc
         print(f"  peak memory so far: {peak_rss_mb():,.0f} MB")
 
         def accuracy_of(scores: np.ndarray, votes: Votes = votes,
@@ -180,7 +184,7 @@ def main() -> int:
                         questions: list[str] = question_of_fact) -> float:  # fmt: skip
             return accuracy(votes, scores, truth, values, questions)
 
-        compare_truthdiscovery(claims, data, votes, accuracy_of, ours)
+        compare_truthdiscovery(claims, data, votes, accuracy_of, accuracies)
     return 0
 
 

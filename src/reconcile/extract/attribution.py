@@ -434,6 +434,7 @@ _PARTITIVES = frozenset(
 
 
 _SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they", "you"))
+_SECOND_SPEAKER = _SUBJECT_PRONOUNS | _DETERMINERS  # 'he and Mr. Allen', 'she and a ...'
 
 
 def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
@@ -463,7 +464,7 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
                 and j < i
                 and j - 2 >= 0
                 and (_is_name(s.words[j - 2]) or s.lower[j - 2] in _SUBJECT_PRONOUNS)
-                and (_is_name(s.words[j]) or s.lower[j] in _SUBJECT_PRONOUNS | _DETERMINERS)
+                and (_is_name(s.words[j]) or s.lower[j] in _SECOND_SPEAKER)
             ):
                 j -= 1  # 'he and Mr. Allen said', 'she and another reporter said'
                 continue

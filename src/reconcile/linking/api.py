@@ -119,7 +119,7 @@ def _materialise(claims: Any) -> Any:
     return claims
 
 
-def _as_claims(claims: Iterable[Claim] | ClaimGraph) -> ClaimGraph:
+def _checked_graph(claims: Iterable[Claim] | ClaimGraph) -> ClaimGraph:
     """The claims in a new graph (without links), which checks them: each must be a
     Claim, and one id names one claim. The graph holds them in id order, so the same
     claims in any order give the same links."""
@@ -294,7 +294,7 @@ def count_comparisons(
         block_on=block_on, scorer=scorer, processor=processor, score_cutoff=score_cutoff,
         workers=workers, same_source=same_source, linker=linker, max_block_size=max_block_size,
     )  # fmt: skip
-    items = _as_claims(claims).claims_in_id_order()
+    items = _checked_graph(claims).claims_in_id_order()
     return _Plan(items, opts, LocalEngine(), gate=False).report
 
 
@@ -500,7 +500,7 @@ def link(
         workers=workers, same_source=same_source, linker=linker, max_block_size=max_block_size,
     )  # fmt: skip
     runner = resolve_engine(engine, client)
-    graph = _as_claims(_materialise(claims))
+    graph = _checked_graph(_materialise(claims))
     items = graph.claims_in_id_order()  # so an item's index is its graph position
     try:
         plan = _Plan(items, opts, runner, gate=True)
