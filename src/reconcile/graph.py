@@ -159,28 +159,23 @@ class ClaimGraph:
         # merge the sources per distinct object (claims that name a source by a string
         # share one object), checking that one id is not described two ways; objects
         # are taken in id order of their first claim
-        sources: dict[str, Source] = {}
         address = np.fromiter(map(id, map(_SOURCE, ordered)), np.int64, len(ordered))
         _, first, inverse = np.unique(address, return_index=True, return_inverse=True)
-        firsts = np.sort(first)
-        for src in [ordered[i].source for i in firsts.tolist()]:
-            prior = sources.get(src.id)
-            if prior is None:
-                prior = self._sources.get(src.id)
-            if prior is not None and prior is not src:
-                try:
-                    src = _merge_sources(prior, src)
-                except InvalidSourceError as err:  # name the first claim that says so
-                    record = next(c.id for c in ordered if c.source is src)
-                    raise InvalidSourceError(err.reason, record=record, field="source") from None
-            sources[src.id] = src
+        by_first = np.argsort(first)
+        objects = [ordered[i].source for i in first[by_first].tolist()]
+        object_ids = list(map(_ID, objects))
+        sources = dict(zip(object_ids, objects))
+        # one object per id, none known before: nothing to merge (the usual case)
+        if len(sources) < len(objects) or not self._sources.keys().isdisjoint(sources):
+            sources = self._merged_sources(objects, ordered)
         codes = None
         if not self._list and len(ordered):
             # each claim's source as a number (first appearance in id order), for the
             # vote arrays: the per-object work is done here already
             number = dict(zip(sources, range(len(sources))))
-            of_object = np.fromiter(
-                (number[ordered[i].source.id] for i in first.tolist()), np.int64, len(first)
+            of_object = np.empty(len(first), dtype=np.int64)
+            of_object[by_first] = np.fromiter(
+                map(number.__getitem__, object_ids), np.int64, len(objects)
             )
             codes = (of_object[inverse.reshape(-1)], list(sources))
         self._sources.update(sources)
@@ -198,6 +193,24 @@ class ClaimGraph:
         self._by_source = None
         self._changed()
         self._source_codes = codes
+
+    def _merged_sources(self, objects: list[Source], ordered: list[Claim]) -> dict[str, Source]:
+        """The source objects of a batch by id, objects with one id merged into one
+        (with the graph's own too), or InvalidSourceError naming the first claim whose
+        source describes a known id another way."""
+        sources: dict[str, Source] = {}
+        for src in objects:
+            prior = sources.get(src.id)
+            if prior is None:
+                prior = self._sources.get(src.id)
+            if prior is not None and prior is not src:
+                try:
+                    src = _merge_sources(prior, src)
+                except InvalidSourceError as err:  # name the first claim that says so
+                    record = next(c.id for c in ordered if c.source is src)
+                    raise InvalidSourceError(err.reason, record=record, field="source") from None
+            sources[src.id] = src
+        return sources
 
     @property
     def _claims(self) -> dict[str, Claim]:

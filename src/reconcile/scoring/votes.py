@@ -300,7 +300,7 @@ def build_votes(
     n = len(claims)
     # the claims as columns, and codes for repeated keys, by map/zip/dict (C loops):
     # this runs once per claim, a million times on big inputs
-    claim_ids = list(graph.ids_in_id_order())
+    claim_ids = graph.ids_in_id_order()  # a fresh list
     subjects = list(map(_SUBJECT, claims))
     known_codes = graph.source_codes()
     if known_codes is not None:
@@ -309,15 +309,13 @@ def build_votes(
         source_ids = list(map(_SOURCE_ID, claims))
         claim_source, source_first = _column_codes(source_ids)
         sources = [source_ids[i] for i in source_first.tolist()]
-    src_index = dict(zip(sources, range(len(sources))))
-    prior = np.full(len(sources), 0.5)
     known = graph.sources  # a copy: taken once
-    for sid, k in src_index.items():
-        given = known[sid].prior
-        if priors and sid in priors:
-            given = priors[sid]
-        if given is not None:
-            prior[k] = given
+    given = [known[sid].prior for sid in sources]
+    if priors:
+        given = [priors.get(sid, g) for sid, g in zip(sources, given)]
+    # None (no prior stated) becomes NaN, then the neutral 0.5
+    prior = np.array(given, dtype=np.float64)
+    prior[np.isnan(prior)] = 0.5
 
     claim_fact = np.zeros(n, dtype=np.int64)
     fact_question: list[int] = []
@@ -328,6 +326,7 @@ def build_votes(
     else:  # all structured: no per-claim test
         structured = np.ones(n, dtype=np.bool_)
     n_questions_s = 0
+    has_lists = False
     rows = np.flatnonzero(structured)
     if len(rows):
         present = claims if len(rows) == n else [claims[i] for i in rows.tolist()]
@@ -341,6 +340,7 @@ def build_votes(
         # recurs. Where values are of several types the memo key carries the types
         # (members' too): 1 == 1.0 == True, yet they are different values
         kinds = set(map(type, raw))
+        has_lists = any(issubclass(k, tuple) for k in kinds)
         if len(kinds) > 1 or tuple in kinds:
             memo = [(type(v), tuple((type(m), m) for m in v) if type(v) is tuple else v)
                     for v in raw]  # fmt: skip
@@ -408,7 +408,9 @@ def build_votes(
     if independence:
         # one vote per (source, fact, direction): the strongest of its claims
         vote_key = (claim_source * max(len(fact_question), 1) + claim_fact) * 2 + (claim_sign > 0)
-        order = np.lexsort((-np.abs(strength), vote_key))
+        # a vote's strength is 1 or HEDGED_WEIGHT, so "strongest first" is one more
+        # bit of the key, and a stable integer sort keeps id order among equals
+        order = np.argsort(vote_key * 2 + (manner == 1), kind="stable")
         in_order = vote_key[order]
         first = np.ones(n, dtype=np.bool_)
         first[1:] = in_order[1:] != in_order[:-1]
@@ -426,9 +428,10 @@ def build_votes(
 
     oa, ob, share = [], [], []
     by_question: dict[int, list[int]] = {}
-    for f, value in enumerate(fact_value):
-        if isinstance(value, tuple):
-            by_question.setdefault(fact_question[f], []).append(f)
+    if has_lists:  # multi-valued facts overlap where their members do
+        for f, value in enumerate(fact_value):
+            if isinstance(value, tuple):
+                by_question.setdefault(fact_question[f], []).append(f)
     for facts in by_question.values():
         sets = {f: set(fact_value[f]) for f in facts}
         for x in facts:
