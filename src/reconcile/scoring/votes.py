@@ -318,7 +318,7 @@ def build_votes(
     prior[np.isnan(prior)] = 0.5
 
     claim_fact = np.zeros(n, dtype=np.int64)
-    fact_question: list[int] = []
+    fact_question: IntArray = np.zeros(0, dtype=np.int64)
     fact_label: list[str] = []
     fact_value: list[Any] = []
     if subjects.count(None):
@@ -355,7 +355,7 @@ def build_votes(
             merged[m] = same.setdefault((type(value).__name__, value), len(same))
         by_value = list(same)
         claim_fact[rows], firsts = _numbered(question_id * max(len(same), 1) + merged[value_id])
-        fact_question = question_id[firsts].tolist()
+        fact_question = question_id[firsts]
         fact_label = _pick(claim_ids, rows[firsts])
         fact_value = _pick([v for _, v in by_value], merged[value_id[firsts]])
     # the links, their ends renumbered from graph positions to id order
@@ -371,7 +371,8 @@ def build_votes(
         members, fact_of, roots, question_of_fact = _text_facts(text, ra, rb, corroborates)
         offset = len(fact_question)
         base_q = n_questions_s
-        fact_question.extend((base_q + question_of_fact).tolist())
+        # an array, not a list: a Python int per fact would cost ~40 bytes a claim
+        fact_question = np.concatenate([fact_question, base_q + question_of_fact])
         fact_label.extend(claim_ids[r] for r in roots.tolist())
         fact_value.extend([None] * len(roots))
         claim_fact[members] = offset + fact_of
@@ -429,9 +430,9 @@ def build_votes(
     oa, ob, share = [], [], []
     by_question: dict[int, list[int]] = {}
     if has_lists:  # multi-valued facts overlap where their members do
-        for f, value in enumerate(fact_value):
+        for f, (value, q) in enumerate(zip(fact_value, fact_question.tolist())):
             if isinstance(value, tuple):
-                by_question.setdefault(fact_question[f], []).append(f)
+                by_question.setdefault(q, []).append(f)
     for facts in by_question.values():
         sets = {f: set(fact_value[f]) for f in facts}
         for x in facts:
@@ -449,7 +450,7 @@ def build_votes(
         claim_source=claim_source,
         sources=sources,
         source_prior=prior,
-        fact_question=np.array(fact_question, dtype=np.int64),
+        fact_question=fact_question,
         fact_label=fact_label,
         fact_value=fact_value,
         n_questions=n_questions,
