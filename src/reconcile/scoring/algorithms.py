@@ -207,7 +207,9 @@ INITIAL_BELIEFS = ("voted", "uniform")
 def _stake(s: IntArray, f: IntArray, w: FloatArray, trust: FloatArray,
            n_claims: FloatArray) -> FloatArray:  # fmt: skip
     """What a vote invests in its fact: its weight times its source's trust per fact."""
-    out: FloatArray = w * (trust[s] / n_claims[s])
+    # the per-source quotient is taken before the gather (the same numbers, worked
+    # out once per source, not once per vote)
+    out: FloatArray = w * (trust / n_claims)[s]
     return out
 
 
@@ -215,7 +217,7 @@ def _returns(s: IntArray, f: IntArray, w: FloatArray, trust: FloatArray, n_claim
              invested: FloatArray, belief: FloatArray) -> FloatArray:  # fmt: skip
     """What a vote earns back: its fact's belief in proportion to the unweighted stake,
     as a whole voice would earn."""
-    out: FloatArray = trust[s] / n_claims[s] / invested[f] * belief[f]
+    out: FloatArray = (trust / n_claims)[s] / invested[f] * belief[f]
     return out
 
 
@@ -539,7 +541,7 @@ def _one_coin_shift(s: IntArray, f: IntArray, w: FloatArray, a: FloatArray,
     """What a vote adds to its fact's logit under the one-coin model: ``log(a)`` to
     its fact and ``log((1 - a) / (K - 1))`` to each other fact of its question (`a`
     the source's accuracy, `others` the fact's ``K - 1``), relative to the question."""
-    out: FloatArray = w * (np.log(a[s]) - np.log((1 - a[s]) / others[f]))
+    out: FloatArray = w * (np.log(a)[s] - np.log((1 - a)[s] / others[f]))
     return out
 
 
