@@ -707,3 +707,70 @@ def test_shards_of_copied_votes_give_the_local_scores() -> None:
             assert rc.to_json(sharded) == rc.to_json(local)
     finally:
         rc.scoring.totals.SHARD_SIZE = old
+
+
+@given(
+    st.lists(st.floats(0.0, 0.995), min_size=1, max_size=8),
+    st.lists(st.floats(-5.0, 5.0), min_size=8, max_size=8),
+)
+def test_accelerated_iteration_finds_the_fixed_point(
+    rates: list[float], shift: list[float]
+) -> None:
+    from reconcile.scoring.algorithms import _accelerated
+
+    d = np.array(rates)
+    b = np.array(shift[: len(rates)])
+    calls = []
+
+    def step(x: Any) -> Any:
+        calls.append(1)
+        return d * x + b
+
+    x, it, ok = _accelerated(step, np.zeros(len(d)), 100_000, 1e-10, lambda x: x)
+    assert ok and it == len(calls)
+    # stopped when a step moved less than tol: within tol / (1 - rate) of the point
+    assert np.abs(x - b / (1 - d)).max() <= 1e-10 / (1 - d.max()) + 1e-9
+    # plain iteration would need log(tol) / log(rate) steps for the slowest entry
+    if d.max() > 0.9:
+        assert it < math.log(1e-10 / (abs(b).max() + 1e-12)) / math.log(d.max())
+
+
+def _plain(step: Any, x: Any, max_iter: int, tol: float, project: Any) -> Any:
+    """The slow obvious loop: one step at a time until nothing moves by tol."""
+    for it in range(1, max_iter + 1):
+        new = step(x)
+        done = not new.size or float(np.abs(new - x).max()) < tol
+        x = new
+        if done:
+            return x, it, True
+    return x, max_iter, False
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("labels", [("yes", "no"), ("a", "b", "c", "d"), None])
+def test_dawid_skene_reaches_the_fixed_point_of_plain_em(
+    seed: int, labels: tuple[str, ...] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # crowd labels from workers of mixed skill (labels None: a value set per question,
+    # which takes the one-coin model)
+    rnd = random.Random(seed)
+    skill = [rnd.uniform(0.3, 0.95) for _ in range(12)]
+    claims = []
+    for q in range(60):
+        choices = labels or tuple(f"{q}-{k}" for k in range(3))
+        truth = rnd.choice(choices)
+        for w in rnd.sample(range(12), 5):
+            said = truth if rnd.random() < skill[w] else rnd.choice(choices)
+            claims.append(rc.Claim(subject=f"q{q}", predicate="label", value=said,
+                                   source=f"w{w}", id=f"c{q}-{w}"))  # fmt: skip
+    options = {"method": "dawid_skene", "tol": 1e-11, "max_iter": 100_000}
+    fast = rc.score(claims, **options)
+    from reconcile.scoring import algorithms
+
+    monkeypatch.setattr(algorithms, "_accelerated", _plain)
+    slow = rc.score(claims, **options)
+    assert fast.converged and slow.converged
+    assert fast.iterations <= slow.iterations
+    for c in claims:
+        assert fast.score(c) == pytest.approx(slow.score(c), abs=1e-6)
+    assert [a.value for a in fast.answers()] == [a.value for a in slow.answers()]
