@@ -300,7 +300,8 @@ def _shard_true_shared(shard: _Shard, fact: FloatArray) -> list[FloatArray]:
     that are judged true."""
     p = shard.pairs
     assert p is not None
-    true = np.bincount(p.inverse, weights=fact[p.fi] >= 0.5, minlength=len(p.keys))
+    # (the test per fact, then gathered per pair of votes: one byte each, not eight)
+    true = np.bincount(p.inverse, weights=(fact >= 0.5)[p.fi], minlength=len(p.keys))
     return _split(shard, cast(FloatArray, true))  # float64: weighted
 
 
@@ -340,7 +341,7 @@ def _shard_discount(shard: _Shard, p_dep: list[FloatArray], accuracy: FloatArray
     j_later = (a_j < a_i) | ((a_j == a_i) & (p.sj > p.si))
     later = np.where(j_later, p.vj, p.vi)
     # the product of the discounts per vote, as a sum of logs (one bincount)
-    log_kept = np.log1p(-c * dep[p.inverse])
+    log_kept = np.log1p(-c * dep)[p.inverse]  # per pair of sources, then per pair of votes
     found = np.exp(np.bincount(later, weights=log_kept, minlength=len(shard.s)))
     # damped: copy detection and accuracy feed each other and can oscillate
     return attrs.evolve(shard, independent=0.5 * shard.independent + 0.5 * found)
@@ -474,5 +475,9 @@ def _dependence(part: _PairPart, kt: FloatArray, accuracy: FloatArray, c: float,
     log_ratio += shared_true
     log_ratio += part.kd * math.log(1 - c) + math.log(alpha / (1 - alpha))
     np.clip(log_ratio, -50, 50, out=log_ratio)
-    out: FloatArray = 1.0 / (1.0 + np.exp(-log_ratio))
+    # 1 / (1 + exp(-x)), in place
+    out: FloatArray = np.negative(log_ratio, out=log_ratio)
+    np.exp(out, out=out)
+    out += 1.0
+    np.reciprocal(out, out=out)
     return out
