@@ -549,6 +549,10 @@ def test_statements_named_by_a_noun_are_found_but_make_no_claim(
          ("spoke briefly to reporters about", "Ida Lund", "the ferry")),
         ("The mayor talked up her plans for the quay.",
          ("talked up", "The mayor", "her plans for the quay")),
+        ("The harbour master flew to Oslo on Monday to discuss the ferry contract.",
+         ("discuss", "The harbour master", "the ferry contract")),
+        ("Ida Lund discussed the storm damage with reporters.",
+         ("discussed", "Ida Lund", "the storm damage with reporters")),
     ],
 )  # fmt: skip
 def test_talk_about_a_topic_is_found_but_makes_no_claim(

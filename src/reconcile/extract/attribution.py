@@ -131,6 +131,9 @@ _NOUNLIKE = frozenset(
 )
 # talking about something: the topic, not a statement ('spoke about the drug crisis')
 _TALK = frozenset("speak speaks spoke speaking talk talks talked talking".split())
+# ... and discussing something ('flew back to discuss the talks'), unless a clause,
+# a colon or a quotation follows
+_DISCUSS = frozenset("discuss discusses discussed discussing".split())
 _MAKE = frozenset(("made", "make", "makes", "making"))
 _ADD_OPENERS = frozenset(("that", ":", ",", '"', "“", "'", "‘"))
 """What may follow 'add' when it says something ('I would add that ...')."""
@@ -952,6 +955,8 @@ def _attribute(
                 and s.lower[i - 1] not in PRONOUNS)
         ):  # fmt: skip
             return None  # 'speaking to reporters, ...', 'the peace talks about'
+    elif low in _DISCUSS and 0 < i < n - 1 and s.lower[i + 1] not in _ADD_OPENERS:
+        topic_at = i
     if low == "put" and (i + 1 >= n or s.lower[i + 1] != "it"):
         return None  # only 'as she put it', 'put it bluntly: ...'
     if low == "add" and (i + 1 >= n or s.lower[i + 1] not in _ADD_OPENERS):
@@ -1565,6 +1570,16 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
     return None
 
 
+# irregular past forms that end a determiner's noun phrase as "-ed" forms do ('the
+# harbour master flew to Oslo'); forms that are as often nouns or present forms ('put',
+# 'set', 'cut', 'rose', 'saw') are left out
+_IRREGULAR_PAST = frozenset(
+    "flew went came ran took gave sent spent sold told said spoke wrote drove grew knew "
+    "threw broke chose held kept brought bought thought taught caught fought sought began "
+    "became stood sat lost paid left meant built struck met won fell led found got".split()
+)
+
+
 def _subject_at(s: _Sentence, start: int) -> tuple[int, int] | None:
     """The subject noun phrase opening at token `start`, cut where the verb begins, or
     None when the token cannot open one."""
@@ -1581,7 +1596,10 @@ def _subject_at(s: _Sentence, start: int) -> tuple[int, int] | None:
         # noun, or a word followed by an object, is the clause's verb
         end = subject[0] + 1
         while end < subject[1] and not (
-            (end > subject[0] + 1 and s.lower[end].endswith("ed"))
+            (
+                end > subject[0] + 1
+                and (s.lower[end].endswith("ed") or s.lower[end] in _IRREGULAR_PAST)
+            )
             or (end + 1 < len(s.words) and s.lower[end + 1] in _OBJECT_STARTS)
         ):
             end += 1
