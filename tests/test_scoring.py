@@ -736,6 +736,16 @@ def test_accelerated_iteration_finds_the_fixed_point(
              for di, bi in zip(rates, b.tolist()) if abs(bi) > 1e-10 and di > 0]  # fmt: skip
     if plain and max(plain) > 50:
         assert it < max(plain)
+    # stopped early, it still returns a plain step's output (the last one taken)
+    for cap in (1, 2, 3, 4, 5):
+        outputs: list[Any] = []
+
+        def logged(x: Any, outputs: list[Any] = outputs) -> Any:
+            outputs.append(step(x))
+            return outputs[-1]
+
+        x, it, _ = _accelerated(logged, np.zeros(len(d)), cap, 1e-10, lambda x: x)
+        assert it == len(outputs) <= cap and x is outputs[-1]
 
 
 def _plain(step: Any, x: Any, max_iter: int, tol: float, project: Any) -> Any:

@@ -190,6 +190,8 @@ def _accelerated(
         it += 1
         if float(np.abs(x2 - x1).max()) < tol:
             return x2, it, True
+        if it >= max_iter:
+            return x2, it, False
         r = x1 - x
         v = x2 - x1 - r
         rr, vv = float(np.vdot(r, r)), float(np.vdot(v, v))
@@ -200,7 +202,7 @@ def _accelerated(
         jump = project(x - 2.0 * alpha * r + alpha * alpha * v)
         # a jump that leaves the numbers behind is not taken
         x = jump if np.isfinite(jump).all() else x2
-    return x, it, False
+    return x, it, False  # (max_iter < 1: no step taken)
 
 
 def sums(votes: Votes, *, max_iter: int = 100, tol: float = 1e-6,
