@@ -787,3 +787,25 @@ def test_dawid_skene_reaches_the_fixed_point_of_plain_em(
     for c in claims:
         assert fast.score(c) == pytest.approx(slow.score(c), abs=1e-6)
     assert [a.value for a in fast.answers()] == [a.value for a in slow.answers()]
+
+
+@pytest.mark.parametrize("gap", [0.0, 1e-9, 1e-4])
+def test_a_copy_discount_moves_smoothly_as_two_accuracies_cross(gap: float) -> None:
+    # two sources, one shared vote, judged dependent: the less accurate voter takes the
+    # discount, but near a tie the two share it, so that a tiny change in accuracy
+    # makes a tiny change in the discount (a hard switch made ACCU cycle on crowd_dog)
+    from reconcile.scoring.copying import _make_shard, _shard_discount
+
+    shard = _make_shard(np.array([0, 1]), np.array([0, 0]), np.ones(2), n_facts=1,
+                        n_sources=2, detect=True, whole=True, parts=1)  # fmt: skip
+    dep = [np.array([0.9])]
+
+    def kept(a0: float, a1: float) -> Any:
+        return _shard_discount(shard, dep, np.array([a0, a1]), c=0.8).independent
+
+    below, above = kept(0.8, 0.8 + gap), kept(0.8 + gap, 0.8)
+    assert np.allclose(below, above[::-1])  # the same rule whichever source is first
+    assert np.abs(below - above).max() <= 0.3 * gap / 1e-3 + 1e-6
+    far_below, far_above = kept(0.8, 0.9), kept(0.9, 0.8)
+    assert far_below[0] < far_below[1] and far_above[1] < far_above[0]  # the less accurate
+    assert np.abs(far_below - far_above).max() > 0.2

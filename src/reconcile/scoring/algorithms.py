@@ -650,7 +650,9 @@ def accu(
     many values they share that are true, share that are false (the tell-tale) and
     differ on gives ``P(dependent)`` (only shared false values raise it); a vote's
     ``I(v)`` is the product of ``1 - c P(dep)`` over the voters of the same fact
-    ranked before it (damped by half each iteration). For multi-valued facts (author
+    ranked before it, the more accurate first (two voters within about 0.001 of each
+    other's accuracy share the factor, so that it does not jump as they cross), damped
+    by half each iteration. For multi-valued facts (author
     lists) the AccuSim extension: ``C*(f) = C(f) + similarity * sum_{f'} o(f', f) C(f')``
     where ``o(f', f)`` is the share of ``f'``'s members that ``f`` has, and a source is
     right to the extent its list is contained in the true one. ``similarity`` = 0.6

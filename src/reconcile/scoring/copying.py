@@ -44,6 +44,14 @@ from reconcile.scoring.votes import FloatArray, IntArray
 
 __all__ = ["CopyVotes"]
 
+_TIE_WIDTH = 1e-3
+"""How close two dependent sources' accuracies are before they share the discount of
+their common votes instead of the less accurate one taking it all. With a hard switch
+the discount jumped whenever two copies' accuracies crossed, and on crowd_dog ACCU went
+round a cycle of period 5 to 10 without converging; 1e-3 ends it (24 rounds) and leaves
+every accuracy on the fusion sets as it was. Wider shares do worse: at 1e-2 Book no
+longer converges in 100 rounds (0.930), at 5e-2 its accuracy falls to 0.69."""
+
 _PAIR_CHUNK = 1 << 22
 """Vote pairs made at once while counting a question's pairs: bounds the memory of
 copy detection when a question gathers thousands of votes."""
@@ -336,13 +344,19 @@ def _shard_discount(shard: _Shard, p_dep: list[FloatArray], accuracy: FloatArray
         dep = np.empty(len(p.keys))
         for at, piece in zip(p.by_part, p_dep):
             dep[at] = piece
-    # discount the later voter of a shared fact (rank: more accurate first, then id)
-    a_i, a_j = accuracy[p.si], accuracy[p.sj]
-    j_later = (a_j < a_i) | ((a_j == a_i) & (p.sj > p.si))
-    later = np.where(j_later, p.vj, p.vi)
-    # the product of the discounts per vote, as a sum of logs (one bincount)
+    # discount the later voter of a shared fact (the less accurate one); two voters
+    # whose accuracies lie within a few _TIE_WIDTH of each other share the discount,
+    # by a logistic of the difference, so that it moves smoothly as accuracies cross
+    diff = accuracy[p.si] - accuracy[p.sj]
+    share_j = (diff > 0).astype(np.float64)
+    near = np.flatnonzero(np.abs(diff) < 40 * _TIE_WIDTH)
+    share_j[near] = 1.0 / (1.0 + np.exp(-diff[near] / _TIE_WIDTH))
+    # the product of the discounts per vote, as a sum of logs
     log_kept = np.log1p(-c * dep)[p.inverse]  # per pair of sources, then per pair of votes
-    found = np.exp(np.bincount(later, weights=log_kept, minlength=len(shard.s)))
+    total = np.bincount(p.vj, weights=log_kept * share_j, minlength=len(shard.s))
+    share_j -= 1.0
+    total -= np.bincount(p.vi, weights=log_kept * share_j, minlength=len(shard.s))
+    found = np.exp(total)
     # damped: copy detection and accuracy feed each other and can oscillate
     return attrs.evolve(shard, independent=0.5 * shard.independent + 0.5 * found)
 
