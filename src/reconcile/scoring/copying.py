@@ -354,8 +354,7 @@ def _shard_discount(shard: _Shard, p_dep: list[FloatArray], accuracy: FloatArray
     # the product of the discounts per vote, as a sum of logs
     log_kept = np.log1p(-c * dep)[p.inverse]  # per pair of sources, then per pair of votes
     total = np.bincount(p.vj, weights=log_kept * share_j, minlength=len(shard.s))
-    share_j -= 1.0
-    total -= np.bincount(p.vi, weights=log_kept * share_j, minlength=len(shard.s))
+    total += np.bincount(p.vi, weights=log_kept * (1.0 - share_j), minlength=len(shard.s))
     found = np.exp(total)
     # damped: copy detection and accuracy feed each other and can oscillate
     return attrs.evolve(shard, independent=0.5 * shard.independent + 0.5 * found)
@@ -489,9 +488,5 @@ def _dependence(part: _PairPart, kt: FloatArray, accuracy: FloatArray, c: float,
     log_ratio += shared_true
     log_ratio += part.kd * math.log(1 - c) + math.log(alpha / (1 - alpha))
     np.clip(log_ratio, -50, 50, out=log_ratio)
-    # 1 / (1 + exp(-x)), in place
-    out: FloatArray = np.negative(log_ratio, out=log_ratio)
-    np.exp(out, out=out)
-    out += 1.0
-    np.reciprocal(out, out=out)
+    out: FloatArray = 1.0 / (1.0 + np.exp(-log_ratio))
     return out
