@@ -150,6 +150,35 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
             "show",
             "New court filings released Friday",
         ),
+        # a name in -ly is no adverb; a title's full stop is inside the name
+        ("Holly Jolly said the ferry would sail.", "said", "Holly Jolly"),
+        ("Kjell said the ferry would sail, and Mr. Jolly said it would not.", "said", "Mr. Jolly"),
+        ('"It will sail," said Gov. Ada Holm.', "said", "Gov. Ada Holm"),
+        # a role before the name of a speaker after the verb
+        ('"It will sail," said harbour pilot Ivo Rask.', "said", "harbour pilot Ivo Rask"),
+        (
+            '"It will sail," said former Bergen Sen. Ivo Rask.',
+            "said",
+            "former Bergen Sen. Ivo Rask",
+        ),
+        # a share in per cent, also before a relative clause
+        ("On fares, 42% say the ferry is too dear.", "say", "42%"),
+        (
+            "Half want a new quay, against four in 10 who said the old one would do.",
+            "said",
+            "four in 10 who",
+        ),
+        # a head with a phrase after it
+        (
+            "The quay will reopen in May, a source close to the mayor said.",
+            "said",
+            "a source close to the mayor",
+        ),
+        (
+            "The quay will reopen in May, people familiar with the plans said.",
+            "said",
+            "people familiar with the plans",
+        ),
     ],
 )
 def test_cues_in_headlines_polls_relatives_and_coordination(
@@ -159,6 +188,25 @@ def test_cues_in_headlines_polls_relatives_and_coordination(
     assert cue in found
     span = found[cue].source
     assert span is not None and text[span[0] : span[1]] == source
+
+
+def test_after_a_speaker_named_after_the_verb_comes_who_they_are_not_what_they_said() -> None:
+    text = (
+        '"The strike will go on," said Rep. Nora Vik (D-Ore.), head of the union. '
+        '"Fares are too low," said Ivo Rask, who runs the ferry.'
+    )
+    found = rc.extract.find_attributions(text)
+    assert [[text[a:b] for a, b in f.content] for f in found] == [
+        ["The strike will go on"],
+        ["Fares are too low"],
+    ]
+    assert [f.source_text(text) for f in found] == ["Rep. Nora Vik", "Ivo Rask"]
+
+
+def test_a_phrase_with_a_verb_is_no_speaker() -> None:
+    text = "The school declined to comment on reports that the coach had left."
+    found = rc.extract.find_attributions(text)
+    assert all(f.source_text(text) != "The school declined to comment on" for f in found)
 
 
 def test_nouns_and_plain_showing_are_not_cues() -> None:

@@ -478,7 +478,7 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
                 j -= 1  # 'Six in 10', 'four of 10'
                 continue
             break
-        if not (w[0].isalnum() or w in ("'", "’", "&", "-", "/", ".", "(", ")")):
+        if not (w[0].isalnum() or w in ("'", "’", "&", "-", "/", ".", "(", ")", "%")):
             break
         if w == "." and not (j - 2 >= 0 and len(s.words[j - 2]) <= 4):
             break
@@ -493,7 +493,9 @@ def _noun_phrase_right(s: _Sentence, i: int) -> tuple[int, int] | None:
     k = i
     while k < len(s.words) and k - i < 9:
         w, low = s.words[k], s.lower[k]
-        if not (w[0].isalnum() or w in ("'", "’", "&", "-", "/")):
+        if not (w[0].isalnum() or w in ("'", "’", "&", "-", "/")) and not (
+            w == "." and k > i and s.lower[k - 1] in _TITLES  # 'Gov. Jim Doyle'
+        ):
             break
         if low in NP_STOP and not (low == "of" and k > i and _is_name(s.words[k - 1])):
             break
@@ -1004,8 +1006,8 @@ def _attribute(
         if (
             s.lower[j - 1] in SKIP_BEFORE_CUE
             or (s.lower[j - 1] in _ASPECT and low.endswith("ing"))  # 'have begun urging'
-            or _adverb(s.lower[j - 1])
-            or (s.lower[j - 1] == "and" and j > 1 and _adverb(s.lower[j - 2]))
+            or _adverb_at(s, j - 1)
+            or (s.lower[j - 1] == "and" and j > 1 and _adverb_at(s, j - 2))
         ):
             j -= 1
         elif s.lower[j - 1] in _TIME_WORDS and j > 1:
@@ -1044,7 +1046,12 @@ def _attribute(
         named = _noun_phrase_left(s, j - 2)
         if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
             left = (named[0], j)
-    if left is None and j > 1 and s.lower[j - 1] == "who" and s.words[j - 2][0].isalpha():
+    if (
+        left is None
+        and j > 1
+        and s.lower[j - 1] == "who"
+        and (s.words[j - 2][0].isalnum() or s.words[j - 2] == "%")  # 'four in 10 who said'
+    ):
         # 'business leaders who say', 'those who said': the group speaks; the span runs
         # from it to the pronoun
         group = _noun_phrase_left(s, j - 1)
@@ -1062,6 +1069,9 @@ def _attribute(
         left = None
     if left is not None:
         left = _subject(s, left)
+    modified = None if object_before or low.endswith("ing") else _postmodified_subject(s, j)
+    if modified is not None and (left is None or modified[0] < left[0]):
+        left = modified
     if j > 2:
         # 'the groups who wrote to her on Thursday say': a relative clause between the
         # speaker and the verb; the span runs from the speaker to the cue
@@ -1112,8 +1122,19 @@ def _attribute(
         and not (i > 0 and low.endswith("ing"))  # ', adding ...': the subject speaks
     ):
         right = _noun_phrase_right(s, last + 1)
-        if right is not None and (_is_name(s.words[right[0]]) or s.lower[right[0]] in
-                                  _DETERMINERS | PRONOUNS | _QUANTIFIERS):  # fmt: skip
+        if (
+            right is not None
+            and (
+                _is_name(s.words[right[0]])
+                or s.lower[right[0]] in _DETERMINERS | PRONOUNS | _QUANTIFIERS
+                # a role before the name: 'said pollster Frank Luntz', 'said former Gov. Jim
+                # Doyle'
+                or (
+                    s.words[right[0]].isalpha()
+                    and any(map(_is_name, s.words[right[0] + 1 : right[1]]))
+                )
+            )
+        ):
             source_tokens, inverted = right, True
     participle = False
     linking_word = j > 1 and s.words[j - 2] == "," and s.lower[j - 1] in _AFTER_COMMA
@@ -1205,10 +1226,12 @@ def _attribute(
     head = cue[0] if inverted or participle or source is None else source[0]
     left_content, left_quote = ([], False) if participle else _content_left(
         text, s, head, quotes, quote_starts)  # fmt: skip
-    if left_content and (not content or (quote and left_quote)):
+    # after an inverted speaker comes what describes them ('said Mr. Kamin, who ...',
+    # 'said Rep. Joseph Crowley (D-N.Y.), a ...'), not what they said
+    if left_content and (not content or (quote and left_quote) or inverted):
         content = [*left_content, *(content if quote and left_quote else [])]
         quote = left_quote
-        if not quote and after + 1 < n and s.words[after] == ",":
+        if not quote and not inverted and after + 1 < n and s.words[after] == ",":
             # a parenthesis: 'The quay, officials said, will reopen': both sides
             rest = _trim(text, s.starts[after + 1], s.end)
             if rest is not None and s.lower[after + 1] not in _WRITERS_CLAUSE:
@@ -1517,6 +1540,17 @@ def _adverb(low: str) -> bool:
     )  # fmt: skip
 
 
+def _adverb_at(s: _Sentence, k: int) -> bool:
+    """Token `k` is an adverb before a verb: a capitalised word in -ly is a name
+    ('Rep. Jolly said', 'Jolly said') unless it opens the sentence before a comma."""
+    low = s.lower[k]
+    if not _adverb(low):
+        return False
+    return not (low.endswith("ly") and _is_name(s.words[k])) or (
+        k == 0 and len(s.words) > 1 and s.words[1] == ","
+    )
+
+
 # words in -ly that are names or nouns, not adverbs
 _NOT_ADVERBS = frozenset("italy kelly sally holly emily reilly daily family ally".split())
 
@@ -1689,6 +1723,43 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
             return name
         comma = k
     return None
+
+
+# what a subject ends at, looking left from its verb
+_SUBJECT_BOUNDARY = frozenset((",", "”", '"', "''", ";", ":", "—", "–", "("))
+# heads of a group that speaks without a determiner: 'people close to the mayor say'
+_GROUP_HEADS = frozenset(
+    "people sources officials aides advisers analysts experts voters residents members "
+    "those".split()
+)
+# words that tie a phrase to the head before it: 'a source close to him', 'people
+# familiar with the talks', 'those over 60'
+_POSTMODIFIERS = _PREPOSITIONS | frozenset(("of", "for", "close", "familiar"))
+# words that open a clause or are verbs: a stretch holding one is no noun phrase
+_NOT_IN_PHRASE = NP_STOP - _POSTMODIFIERS - frozenset(("about", "into", "under", "against"))
+
+
+def _postmodified_subject(s: _Sentence, j: int) -> tuple[int, int] | None:
+    """The noun phrase from a clause boundary to token `j` when its head has a phrase
+    after it ('a source close to him said', 'people familiar with the talks said',
+    'those over 60 say'), or None."""
+    p = j
+    while p > 0 and s.words[p - 1] not in _SUBJECT_BOUNDARY:
+        p -= 1
+        if j - p > 8:
+            return None
+    if j - p < 3 or s.lower[p] not in _DETERMINERS | _QUANTIFIERS | _GROUP_HEADS:
+        return None
+    inner = s.lower[p + 1 : j]
+    tie = next((k for k, w in enumerate(inner[:3]) if w in _POSTMODIFIERS), -1)
+    if tie < 0 or tie == len(inner) - 1:
+        return None
+    if any(w.endswith(("ed", "ing")) for w in inner[:tie]) or any(
+        w in _NOT_IN_PHRASE or w in SPEECH_CUES or w in _SUBJECT_PRONOUNS or w == "it"
+        for w in inner
+    ):  # fmt: skip
+        return None  # a verb or a clause: 'the school declined to comment on reports'
+    return (p, j)
 
 
 def _subject(s: _Sentence, np: tuple[int, int]) -> tuple[int, int] | None:
