@@ -203,6 +203,37 @@ def test_after_a_speaker_named_after_the_verb_comes_who_they_are_not_what_they_s
     assert [f.source_text(text) for f in found] == ["Rep. Nora Vik", "Ivo Rask"]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "The ferry line issued a statement Tuesday night, saying the fares would rise.",
+            "issued a statement Tuesday night, saying",
+            "The ferry line",
+        ),
+        (
+            "Ola Berg, the harbour master, put out a brief statement calling the strike unlawful.",
+            "put out a brief statement calling",
+            "Ola Berg",
+        ),
+        # a long title and name; two roles of one person
+        (
+            '"We will sail," Deputy Harbour Master General Ola K. Berg (D-Ore.) said.',
+            "said",
+            "Deputy Harbour Master General Ola K. Berg (D-Ore.)",
+        ),
+        (
+            '"We will sail," the harbour master and ferry captain said.',
+            "said",
+            "the harbour master and ferry captain",
+        ),
+    ],
+)
+def test_who_issued_a_statement_and_long_speakers(text: str, cue: str, source: str) -> None:
+    (found,) = rc.extract.find_attributions(text)
+    assert (found.cue_text(text), found.source_text(text)) == (cue, source)
+
+
 def test_a_phrase_with_a_verb_is_no_speaker() -> None:
     text = "The school declined to comment on reports that the coach had left."
     found = rc.extract.find_attributions(text)

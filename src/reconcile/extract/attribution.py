@@ -443,7 +443,8 @@ _SECOND_SPEAKER = _SUBJECT_PRONOUNS | _DETERMINERS  # 'he and Mr. Allen', 'she a
 def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
     """Token range [j, i) of the noun phrase ending just before token `i`."""
     j = i
-    while j > 0 and i - j < 9:
+    # (a long title and name runs on: 'Senate Minority Leader Harry M. Reid (D-Nev.)')
+    while j > 0 and (i - j < 9 or (i - j < 14 and _is_name(s.words[j - 1]))):
         w, low = s.words[j - 1], s.lower[j - 1]
         if w == ")":
             # 'Sen. Marco Rubio (R-Fla.)': a parenthesis after a name is part of it
@@ -1020,6 +1021,13 @@ def _attribute(
             j = p
         else:
             break
+    issued = _statement_issued(s, j) if low.endswith("ing") else -1
+    if issued >= 0:
+        # 'Trump issued a statement saying ...': the issuer speaks, and the cue runs
+        # from the verb that issued it
+        cue, j = (s.starts[issued], cue[1]), issued
+        while j > 0 and (s.lower[j - 1] in SKIP_BEFORE_CUE or _adverb_at(s, j - 1)):
+            j -= 1
     left = _noun_phrase_left(s, j)
     if left is None and j > 2 and s.words[j - 1] in ("—", "–"):
         # 'Jason Sims — a teacher from Mount Pleasant — says'
@@ -1036,7 +1044,12 @@ def _attribute(
         named = _noun_phrase_left(s, opened) if opened > 0 else None
         if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
             left = (named[0], j - 1)
-    if left is None and j > 1 and s.words[j - 1] == "," and not low.endswith("ing"):
+    if (
+        left is None
+        and j > 1
+        and s.words[j - 1] == ","
+        and (not low.endswith("ing") or issued >= 0)
+    ):
         # (', calling ...' after a comma is the clause's subject's, found below)
         left = _appositive(s, j - 1)
     if left is None and j > 2 and s.lower[j - 1] == "who" and s.words[j - 2] == ",":
@@ -1725,6 +1738,35 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
     return None
 
 
+# verbs that put a statement out: 'issued a statement saying ...'
+_ISSUE = frozenset("issued issues released releases posted posts published publishes".split())
+_ISSUE_OUT = frozenset("put puts sent sends".split())  # with 'out': 'put out a statement'
+_PART_OF_DAY = frozenset("morning afternoon evening night".split())
+
+
+def _statement_issued(s: _Sentence, j: int) -> int:
+    """The token of the verb in 'issued a statement [Tuesday][,]' ending at token `j`
+    (a participle follows), or -1."""
+    k = j
+    if k > 0 and s.words[k - 1] == ",":
+        k -= 1
+    while k > 0 and j - k < 4 and (s.lower[k - 1] in _WHEN_WORDS | _PART_OF_DAY):
+        k -= 1  # 'released a statement Thursday night, saying'
+    if k < 3 or s.lower[k - 1] not in _STATEMENT_FORMS:
+        return -1
+    k -= 1
+    if s.lower[k - 1] not in ("a", "an", "its", "his", "her", "their"):
+        k -= 1  # one adjective: 'a formal statement', 'a joint statement'
+    if k < 2 or s.lower[k - 1] not in ("a", "an", "its", "his", "her", "their"):
+        return -1
+    k -= 1
+    if s.lower[k - 1] in _ISSUE:
+        return k - 1
+    if s.lower[k - 1] == "out" and k > 1 and s.lower[k - 2] in _ISSUE_OUT:
+        return k - 2
+    return -1
+
+
 # what a subject ends at, looking left from its verb
 _SUBJECT_BOUNDARY = frozenset((",", "”", '"', "''", ";", ":", "—", "–", "("))
 # heads of a group that speaks without a determiner: 'people close to the mayor say'
@@ -1752,6 +1794,12 @@ def _postmodified_subject(s: _Sentence, j: int) -> tuple[int, int] | None:
         return None
     inner = s.lower[p + 1 : j]
     tie = next((k for k, w in enumerate(inner[:3]) if w in _POSTMODIFIERS), -1)
+    if tie < 0 and s.lower[p] in _DETERMINERS and "and" in inner[:3]:
+        # two roles of one person: 'the Florida senator and presidential candidate'
+        tie = inner.index("and")
+        if tie + 1 < len(inner) and inner[tie + 1] in _DETERMINERS | _SUBJECT_PRONOUNS:
+            return None  # two clauses: 'the dam held and the mayor said'
+        inner = inner[:tie] + inner[tie + 1 :]
     if tie < 0 or tie == len(inner) - 1:
         return None
     if any(w.endswith(("ed", "ing")) for w in inner[:tie]) or any(
