@@ -234,6 +234,17 @@ def test_who_issued_a_statement_and_long_speakers(text: str, cue: str, source: s
     assert (found.cue_text(text), found.source_text(text)) == (cue, source)
 
 
+def test_reports_denied_are_reports_by_nobody_named() -> None:
+    text = "The harbour office denied reports that the quay had flooded."
+    found = rc.extract.find_attributions(text)
+    assert [(f.cue_text(text), f.source_text(text)) for f in found] == [
+        ("denied", "The harbour office"),
+        ("reports", None),
+    ]
+    (claim,) = rc.extract_claims(text)
+    assert (claim.source.id, claim.stance) == ("harbour office", rc.Stance.DENIES)
+
+
 def test_a_phrase_with_a_verb_is_no_speaker() -> None:
     text = "The school declined to comment on reports that the coach had left."
     found = rc.extract.find_attributions(text)

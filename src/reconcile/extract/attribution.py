@@ -970,6 +970,12 @@ def _attribute(
         return None  # tried, not done: 'efforts to reject the plan', 'decided to tell'
     if low == "called" and 0 < i < n - 1 and s.lower[i - 1] in _BE and s.lower[i + 1] == "for":
         return None  # a race decided: 'Texas was called for Cruz'
+    # a noun after a verb of its own: 'denied reports that ...' reports by nobody named
+    unnamed = (
+        low in ("reports", "report", "claims", "claim")
+        and i > 0
+        and (s.lower[i - 1] in SPEECH_CUES or s.lower[i - 1] in ATTITUDE_CUES)
+    )
     if low in ("elaborate", "briefing", "like"):
         return None  # 'did not elaborate', 'a security briefing', 'words like "maybe"'
     if low == "pledged" and i + 1 < n and s.lower[i + 1] in ("delegate", "delegates"):
@@ -1281,6 +1287,8 @@ def _attribute(
     ):
         # 'Trump is expected to speak', 'the plan appears to fail': nobody named holds
         # the view ('is expected' by whom?), and the subject is what it is about
+        source = None
+    if unnamed:
         source = None
     return Attribution(cue=cue, source=source, content=tuple(content), quote=quote, relay=relay,
                        question=question)  # fmt: skip
