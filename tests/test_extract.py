@@ -241,8 +241,24 @@ def test_reports_denied_are_reports_by_nobody_named() -> None:
         ("denied", "The harbour office"),
         ("reports", None),
     ]
-    (claim,) = rc.extract_claims(text)
-    assert (claim.source.id, claim.stance) == ("harbour office", rc.Stance.DENIES)
+    claims = rc.extract_claims(text)
+    assert [(c.source.id, c.stance, c.text) for c in claims] == [
+        ("harbour office", rc.Stance.DENIES, "the quay had flooded"),
+        ("unnamed reports", rc.Stance.HEDGED, "the quay had flooded"),
+    ]
+
+
+def test_reportedly_without_a_speaker_is_a_hedged_report_of_unnamed_origin() -> None:
+    text = "The ferry has reportedly run aground. The captain said it had not."
+    claims = rc.extract_claims(text, outlet="Harbour Times")
+    assert [(c.source.id, c.source.kind, c.stance, c.via) for c in claims] == [
+        ("unnamed reports", rc.SourceKind.ANONYMOUS, rc.Stance.HEDGED, ("Harbour Times",)),
+        ("captain", rc.SourceKind.UNKNOWN, rc.Stance.ASSERTS, ("Harbour Times",)),
+    ]
+    # a sentence with a speaker of its own keeps them
+    assert [c.source.id for c in rc.extract_claims("Ola Berg reportedly said it sank.")] == [
+        "Ola Berg"
+    ]
 
 
 def test_a_phrase_with_a_verb_is_no_speaker() -> None:

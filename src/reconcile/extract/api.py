@@ -84,6 +84,8 @@ _PLATFORM_NAMES = frozenset(PLATFORMS.values())
 # fails, and 'x' alone would let through any sentence with an 'x' in a word ('next')
 _PLATFORM_HINTS = (*(p.split()[0] for p in PLATFORMS if p != "x"), " x")
 _REPORTS = Source("unnamed reports", kind=SourceKind.ANONYMOUS)
+# cues of a statement by nobody named: 'has reportedly collapsed', 'denied reports that'
+_UNNAMED_CUES = frozenset("reportedly allegedly purportedly reports report claims claim".split())
 
 
 def _as_text(text: object) -> str:
@@ -227,8 +229,11 @@ def extract_claims(
     # a question put to someone is reported speech but states nothing, nor does talk
     # about a topic; a statement named by a noun has no clear end; and a view nobody
     # holds ('is expected to') is nobody's claim
+    # ... but what 'reportedly' passes on, or the reports someone denies, is a report
+    # of unnamed origin
     found = [a for a in find_attributions(clean, progress=progress)
-             if not (a.question or a.nominal or a.topic) and a.source is not None]  # fmt: skip
+             if not (a.question or a.nominal or a.topic)
+             and (a.source is not None or a.cue_text(clean).lower() in _UNNAMED_CUES)]  # fmt: skip
     if outlet is None:
         dateline = _DATELINE.search(clean, 0, 600)
         outlet = dateline.group(1).strip() if dateline else None
@@ -242,6 +247,9 @@ def extract_claims(
         mention = a.source_text(clean) or ""
         cue = a.cue_text(clean).lower()
         outside = _outside(clean, a)
+        if a.source is None:
+            resolved.append((a, _REPORTS, [], outside, cue))
+            continue
         relays: list[str] = []
         if a.relay is not None:
             relays.append(speakers.resolve(clean[a.relay[0] : a.relay[1]], outlet_hint=True).id)

@@ -603,6 +603,8 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
         bar.close()
     extra = _headline_colons(text, quotes, quote_starts, sentences, sentence_starts)
     extra += _opening_polls(text, found, quotes, quote_starts, sentences)
+    extra += _reported_without_speaker(text, lowered, found, quotes, quote_starts, sentences,
+                                       sentence_starts)  # fmt: skip
     extra += _nominal_that(text, lowered, found, quotes, quote_starts, sentences, sentence_starts)
     if extra:
         found = sorted([*found, *extra], key=lambda a: a.cue)
@@ -779,6 +781,38 @@ def _opening_polls(
             continue
         out.append(Attribution(cue=m.span(1), source=m.span(2), content=(content,),
                                sentence=(start, end)))  # fmt: skip
+    return out
+
+
+# 'The dam has reportedly cracked': the writer passes on what nobody named says
+_REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b")
+
+
+def _reported_without_speaker(
+    text: str,
+    lowered: str,
+    found: Sequence[Attribution],
+    quotes: Sequence[Span],
+    quote_starts: Sequence[int],
+    sentences: Sequence[Span],
+    sentence_starts: Sequence[int],
+) -> list[Attribution]:
+    """A sentence with 'reportedly' (or 'allegedly', 'purportedly') and no attribution
+    of its own: the sentence is a report by nobody named."""
+    out: list[Attribution] = []
+    taken = {a.sentence for a in found}
+    for m in _REPORTEDLY.finditer(lowered):
+        k = bisect.bisect_right(sentence_starts, m.start()) - 1
+        if k < 0 or m.start() >= sentences[k][1] or sentences[k] in taken:
+            continue
+        if _inside(quotes, quote_starts, m.start()):
+            continue
+        content = _trim(text, *sentences[k])
+        if content is None:
+            continue
+        taken.add(sentences[k])
+        out.append(Attribution(cue=m.span(), source=None, content=(content,),
+                               sentence=sentences[k]))  # fmt: skip
     return out
 
 
@@ -1253,7 +1287,11 @@ def _attribute(
         if not quote and not inverted and after + 1 < n and s.words[after] == ",":
             # a parenthesis: 'The quay, officials said, will reopen': both sides
             rest = _trim(text, s.starts[after + 1], s.end)
-            if rest is not None and s.lower[after + 1] not in _WRITERS_CLAUSE:
+            if (
+                rest is not None
+                and s.lower[after + 1] not in _WRITERS_CLAUSE
+                and not s.lower[after + 1].endswith("ing")  # ', adding that ...': its own
+            ):
                 content.append(rest)
     if not content and not left_content and after + 2 < n and s.words[after] == ",":
         content = _content_after_comma(text, s, after)
