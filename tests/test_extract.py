@@ -261,6 +261,21 @@ def test_reportedly_without_a_speaker_is_a_hedged_report_of_unnamed_origin() -> 
     ]
 
 
+def test_a_participle_between_speaker_and_verb_is_a_statement_of_its_own() -> None:
+    text = 'Sen. Ada Holm (D-Ore.), noting the cost of the quay, said, "We cannot pay."'
+    found = rc.extract.find_attributions(text)
+    assert [(f.cue_text(text), f.source_text(text), f.content_text(text)) for f in found] == [
+        ("noting", "Sen. Ada Holm (D-Ore.)", "the cost of the quay"),
+        ("said", "Sen. Ada Holm (D-Ore.)", "We cannot pay"),
+    ]
+
+
+def test_a_writing_speaks_through_a_relative_pronoun() -> None:
+    text = "She cited a study which shows the quay is safe."
+    found = {f.cue_text(text): f.source_text(text) for f in rc.extract.find_attributions(text)}
+    assert found["shows"] == "a study which"
+
+
 def test_a_phrase_with_a_verb_is_no_speaker() -> None:
     text = "The school declined to comment on reports that the coach had left."
     found = rc.extract.find_attributions(text)

@@ -574,7 +574,11 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
             continue
         noun_like = i > 0 and (
             (sent.words[i][0].isupper() and not sent.title_case())
-            or sent.lower[i - 1] in _DETERMINERS
+            or (
+                sent.lower[i - 1] in _DETERMINERS
+                # 'a paper that found': a relative pronoun, not a determiner
+                and not (i > 1 and sent.lower[i - 1] == "that" and sent.lower[i - 2] in _SAYERS)
+            )
             # a number before the cue is a noun ('2015 reports') unless it is a share
             # of people ('4 in 10 say')
             or (
@@ -903,7 +907,9 @@ def _cut_before(text: str, a: Attribution, b: Attribution) -> Attribution:
     the second statement is not part of the first. A nested one ('hailed what he
     called "progress"') is left inside.
     """
-    start = min(b.cue[0], b.source[0] if b.source is not None else b.cue[0])
+    start = b.cue[0]
+    if b.source is not None and any(cs <= b.source[0] < ce for cs, ce in a.content):
+        start = min(start, b.source[0])  # (not a speaker before both: 'X, noting ..., said')
     if all(ce <= start or cs >= start for cs, ce in a.content):
         return a  # b is not inside a's content: nothing to cut
     before = text[a.content[0][0] : start].rstrip()
@@ -1099,6 +1105,14 @@ def _attribute(
         named = _noun_phrase_left(s, j - 2)
         if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
             left = (named[0], j)
+    if left is None and j > 1 and s.lower[j - 1] in ("that", "which") and s.lower[j - 2] in _SAYERS:
+        # 'a 2014 paper that found ...': the writing speaks; the span runs to the pronoun
+        # from its determiner ('cited a study which shows': not 'cited')
+        writing = _noun_phrase_left(s, j - 1)
+        if writing is not None:
+            first = next((t for t in range(j - 2, writing[0] - 1, -1)
+                          if s.lower[t] in _DETERMINERS), j - 2)  # fmt: skip
+            left = (first, j)
     if (
         left is None
         and j > 1
@@ -1346,7 +1360,7 @@ _AS_VERBS = frozenset(
     pointed told tells explained explains argued argues suggested suggests speculated
     revealed stated states acknowledged acknowledges admitted admits mentioned recalled
     recalls warned warns predicted claimed claims announced indicated conceded confirmed
-    confirms insisted emphasized""".split()
+    confirms insisted emphasized points""".split()
 )
 
 
@@ -1756,7 +1770,8 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
             k -= 1
         if k <= 0 or s.words[k] != ",":
             return None
-        if spoken and s.lower[k + 1] not in ("who", "which", "speaking"):
+        if spoken and not (s.lower[k + 1] in ("who", "which") or s.lower[k + 1].endswith("ing")):
+            # (a participle is an appositive: 'Durbin, noting the size of the list, said')
             return None  # a clause, not an appositive: '"...," Trump said, adding'
         piece = range(k + 1, comma)
         if (
@@ -1888,6 +1903,9 @@ _EVIDENCE = frozenset(
     "analysis count records filings documents emails report reports video footage "
     "review audit investigation article".split()
 )
+# writings that say something; with the evidence, what 'that found' can follow
+_WRITINGS = frozenset("paper papers letter letters memo memos book ad ads statement".split())
+_SAYERS = _EVIDENCE | _WRITINGS
 
 
 def _evidence_shows(s: _Sentence, left: tuple[int, int] | None, after: int, low: str) -> bool:
