@@ -168,6 +168,10 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
             "said",
             "four in 10 who",
         ),
+        # a middle initial inside a name after the verb; a contraction off the speaker
+        ('"It will sail," said Ada K. Holm.', "said", "Ada K. Holm"),
+        ("He’s predicting the ferry will sail.", "predicting", "He"),
+        ("Most don’t expect the ferry to sail.", "expect", "Most"),
         # a head with a phrase after it
         (
             "The quay will reopen in May, a source close to the mayor said.",

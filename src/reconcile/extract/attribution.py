@@ -495,7 +495,12 @@ def _noun_phrase_right(s: _Sentence, i: int) -> tuple[int, int] | None:
     while k < len(s.words) and k - i < 9:
         w, low = s.words[k], s.lower[k]
         if not (w[0].isalnum() or w in ("'", "’", "&", "-", "/")) and not (
-            w == "." and k > i and s.lower[k - 1] in _TITLES  # 'Gov. Jim Doyle'
+            w == "."
+            and k > i
+            # 'Gov. Jim Doyle', 'Steven M. Ekovich'
+            and (
+                s.lower[k - 1] in _TITLES or (len(s.words[k - 1]) == 1 and s.words[k - 1].isupper())
+            )
         ):
             break
         if low in NP_STOP and not (low == "of" and k > i and _is_name(s.words[k - 1])):
@@ -1267,6 +1272,9 @@ def _attribute(
         source = source_span
     else:
         source = (s.starts[source_tokens[0]], s.ends[source_tokens[1] - 1])
+        contracted = _CONTRACTED.match(text, *source)
+        if contracted is not None and contracted.end() == source[1]:
+            source = (source[0], contracted.end(1))  # 'He’s predicting': he speaks
     if topic_at > 0:
         stop = topic_at + 1
         while stop < n and s.words[stop] not in _CLAUSE_BREAKS:
@@ -1798,6 +1806,9 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
         comma = k
     return None
 
+
+# a pronoun with its verb contracted onto it: 'He’s predicting', 'they've said'
+_CONTRACTED = re.compile(r"(?i)(i|you|he|she|it|we|they|who|that)['’](?:s|re|m|ve|d|ll)\b")
 
 # verbs that put a statement out: 'issued a statement saying ...'
 _ISSUE = frozenset("issued issues released releases posted posts published publishes".split())

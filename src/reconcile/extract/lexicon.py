@@ -111,14 +111,22 @@ DENIAL_CUES = _expand("deny reject dismiss refute rebut disavow")
 HEDGE_CUES = _expand("allege claim speculate rumor rumour")
 
 # Between a speaker and the verb: auxiliaries and adverbs ('has also repeatedly said').
-SKIP_BEFORE_CUE = frozenset(
-    """
+SKIP_BEFORE_CUE = (
+    frozenset(
+        """
     has have had also later previously repeatedly then recently once again publicly
     reportedly initially further quickly flatly would will did does do is was were are
     has just even never not n't already first last earlier privately openly reportedly
     apparently since often frequently had been being may might could should must can
     so far long
     """.split()
+    )
+    | frozenset(  # negated auxiliaries, with either apostrophe: 'he doesn't want'
+        f"{aux}n{mark}t"
+        for aux in "do does did would could should is was are were has have had".split()
+        for mark in "'’"
+    )
+    | frozenset(f"{w}{mark}t" for w in ("won", "can") for mark in "'’")
 )
 # Words that end a speaker noun phrase when read leftwards from the cue.
 NP_STOP = frozenset(
