@@ -220,6 +220,13 @@ def test_after_a_speaker_named_after_the_verb_comes_who_they_are_not_what_they_s
             "put out a brief statement calling",
             "Ola Berg",
         ),
+        ("She sent a tweet saying the quay was closed.", "sent a tweet saying", "She"),
+        # who speaks to an outlet, not the outlet
+        (
+            "A pilot speaking to the Harbour Times said the quay was closed.",
+            "said",
+            "A pilot",
+        ),
         # a long title and name; two roles of one person
         (
             '"We will sail," Deputy Harbour Master General Ola K. Berg (D-Ore.) said.',

@@ -1080,6 +1080,16 @@ def _attribute(
         while j > 0 and (s.lower[j - 1] in SKIP_BEFORE_CUE or _adverb_at(s, j - 1)):
             j -= 1
     left = _noun_phrase_left(s, j)
+    if (
+        left is not None
+        and left[0] > 2
+        and s.lower[left[0] - 1] in ("to", "with")
+        and s.lower[left[0] - 2] in ("speaking", "talking")
+    ):
+        # 'another source speaking to Fox News said': the one speaking, not the outlet
+        speaker = _noun_phrase_left(s, left[0] - 2)
+        if speaker is not None:
+            left = speaker
     if left is None and j > 2 and s.words[j - 1] in ("—", "–"):
         # 'Jason Sims — a teacher from Mount Pleasant — says'
         dash = j - 2
@@ -1814,6 +1824,7 @@ _CONTRACTED = re.compile(r"(?i)(i|you|he|she|it|we|they|who|that)['’](?:s|re|m
 _ISSUE = frozenset("issued issues released releases posted posts published publishes".split())
 _ISSUE_OUT = frozenset("put puts sent sends".split())  # with 'out': 'put out a statement'
 _PART_OF_DAY = frozenset("morning afternoon evening night".split())
+_MESSAGES = frozenset("tweet tweets letter letters note email e-mail video post".split())
 
 
 def _statement_issued(s: _Sentence, j: int) -> int:
@@ -1824,7 +1835,7 @@ def _statement_issued(s: _Sentence, j: int) -> int:
         k -= 1
     while k > 0 and j - k < 4 and (s.lower[k - 1] in _WHEN_WORDS | _PART_OF_DAY):
         k -= 1  # 'released a statement Thursday night, saying'
-    if k < 3 or s.lower[k - 1] not in _STATEMENT_FORMS:
+    if k < 3 or s.lower[k - 1] not in _STATEMENT_FORMS | _MESSAGES:
         return -1
     k -= 1
     if s.lower[k - 1] not in ("a", "an", "its", "his", "her", "their"):
@@ -1832,8 +1843,8 @@ def _statement_issued(s: _Sentence, j: int) -> int:
     if k < 2 or s.lower[k - 1] not in ("a", "an", "its", "his", "her", "their"):
         return -1
     k -= 1
-    if s.lower[k - 1] in _ISSUE:
-        return k - 1
+    if s.lower[k - 1] in _ISSUE or (s.lower[k - 1] in _ISSUE_OUT and s.lower[k] != "out"):
+        return k - 1  # 'issued a statement', 'sent a tweet'
     if s.lower[k - 1] == "out" and k > 1 and s.lower[k - 2] in _ISSUE_OUT:
         return k - 2
     return -1
