@@ -168,6 +168,10 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
             "said",
             "four in 10 who",
         ),
+        # a belief whose clause opens with a plain noun, or sits between commas
+        ("Ferry captains believe most pilots would stay.", "believe", "Ferry captains"),
+        ("Both think the ferry will sail.", "think", "Both"),
+        ("The fares, they believe, will rise.", "believe", "they"),
         # a middle initial inside a name after the verb; a contraction off the speaker
         ('"It will sail," said Ada K. Holm.', "said", "Ada K. Holm"),
         ("He’s predicting the ferry will sail.", "predicting", "He"),
@@ -285,6 +289,14 @@ def test_a_writing_speaks_through_a_relative_pronoun() -> None:
     text = "She cited a study which shows the quay is safe."
     found = {f.cue_text(text): f.source_text(text) for f in rc.extract.find_attributions(text)}
     assert found["shows"] == "a study which"
+
+
+def test_idioms_and_objects_are_not_beliefs() -> None:
+    for text in (
+        "All told, the ferry carried 900 people.",
+        "She must be ready immediately upon assuming office since it is hard.",
+    ):
+        assert rc.extract.find_attributions(text) == [], text
 
 
 def test_a_phrase_with_a_verb_is_no_speaker() -> None:

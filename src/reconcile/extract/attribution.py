@@ -1021,6 +1021,8 @@ def _attribute(
         and i > 0
         and (s.lower[i - 1] in SPEECH_CUES or s.lower[i - 1] in ATTITUDE_CUES)
     )
+    if low == "told" and i == 1 and s.lower[0] == "all":
+        return None  # 'All told, ...': in all
     if low in ("elaborate", "briefing", "like"):
         return None  # 'did not elaborate', 'a security briefing', 'words like "maybe"'
     if low == "pledged" and i + 1 < n and s.lower[i + 1] in ("delegate", "delegates"):
@@ -1635,7 +1637,7 @@ def _adverb_at(s: _Sentence, k: int) -> bool:
     """Token `k` is an adverb before a verb: a capitalised word in -ly is a name
     ('Rep. Jolly said', 'Jolly said') unless it opens the sentence before a comma."""
     low = s.lower[k]
-    if not _adverb(low):
+    if not _adverb(low) or (k == 0 and low in ("both", "all")):  # 'Both think ...'
         return False
     return not (low.endswith("ly") and _is_name(s.words[k])) or (
         k == 0 and len(s.words) > 1 and s.words[1] == ","
@@ -1987,8 +1989,23 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
             return found
     if low in _CLAUSE_ATTITUDE:
         # the subject of a clause: 'thinks he', 'thought the', 'thought some of them'
-        return (nxt in PRONOUNS or nxt in _DETERMINERS or nxt in _CLAUSE_OPENERS
-                or _is_name(s.words[after]))  # fmt: skip
+        if (nxt in PRONOUNS or nxt in _DETERMINERS or nxt in _CLAUSE_OPENERS
+                or _is_name(s.words[after])):  # fmt: skip
+            return True
+        if s.words[after] == ",":
+            # between commas: 'Such efforts, they believe, will fail'
+            return "," in s.words[max(0, after - 5) : after - 1]
+        # a clause whose verb comes within a few words: 'believe other senators would
+        # help', 'think women are likely to', 'believe if they can do that, ...'
+        opener = nxt in ("if", "when")
+        if (nxt in NP_STOP and not opener) or not s.words[after].isalpha():
+            return False
+        for k in range(after + 1, min(after + 7, len(s.words))):
+            if s.lower[k] in _CLAUSE_VERBS:
+                return True
+            if not opener and (s.words[k] in _CLAUSE_BREAKS or s.lower[k] in _NOT_IN_PHRASE):
+                return False  # 'assuming office since it is': no subject before the verb
+        return False
     if low in _STANCE_TOWARD:
         # 'voters supported Sanders', 'a group backing Bush': a stance toward someone
         # or something named; 'support for' and the like are left to the nouns
