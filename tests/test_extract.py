@@ -168,6 +168,8 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
             "said",
             "four in 10 who",
         ),
+        # evidence shows a finding, not only a clause
+        ("Photos showed mourners crouched on the quay.", "showed", "Photos"),
         # a belief whose clause opens with a plain noun, or sits between commas
         ("Ferry captains believe most pilots would stay.", "believe", "Ferry captains"),
         ("Both think the ferry will sail.", "think", "Both"),

@@ -1925,7 +1925,8 @@ _WANT = frozenset(("want", "wants", "wanted", "expect", "expects", "expected"))
 _EVIDENCE = frozenset(
     "poll polls survey surveys study studies data figures numbers results research "
     "analysis count records filings documents emails report reports video footage "
-    "review audit investigation article".split()
+    "review audit investigation article polling photos photo images outcome tallies "
+    "tally memo memos transcript transcripts statistics estimates projections".split()
 )
 # writings that say something; with the evidence, what 'that found' can follow
 _WRITINGS = frozenset("paper papers letter letters memo memos book ad ads statement".split())
@@ -1949,7 +1950,8 @@ def _evidence_shows(s: _Sentence, left: tuple[int, int] | None, after: int, low:
     nxt = s.lower[after]
     if s.words[after] == ",":
         return True  # '..., F.A.A. records show, the Cessna has flown ...'
-    return nxt in PRONOUNS or nxt in _DETERMINERS or _is_name(s.words[after])
+    # what it shows: a clause or a finding ('Photos showed mourners crouched ...')
+    return s.words[after].isalnum() and (nxt not in NP_STOP or nxt in PRONOUNS)
 
 
 def _object_then(s: _Sentence, after: int, word: str) -> bool | None:
