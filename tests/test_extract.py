@@ -168,6 +168,8 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
             "said",
             "four in 10 who",
         ),
+        # 'points out' in an as-clause; 'points' alone is a noun
+        ("The fares, as Ada Holm points out, are high.", "points out", "Ada Holm"),
         # evidence shows a finding, not only a clause
         ("Photos showed mourners crouched on the quay.", "showed", "Photos"),
         # a belief whose clause opens with a plain noun, or sits between commas

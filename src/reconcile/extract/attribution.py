@@ -144,7 +144,8 @@ _ATTEMPT = frozenset(
 )
 """Words before 'to' and a cue that make the statement one not (yet) made."""
 _CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | _TALK | {"according", "put", "clear"}) - _NOUNLIKE | {
-    "calls"
+    "calls",
+    "points",  # only before 'out' (see _NEEDS_AFTER)
 }
 
 
@@ -839,6 +840,7 @@ _NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
     "clear": _starts_with("that"),
     "put": _starts_with("it"),
     **dict.fromkeys(_TALK, _mentions("about", "of", "up")),
+    "points": _starts_with("out"),  # 'as Trump points out', not '20 points'
 }
 
 
