@@ -303,6 +303,24 @@ def test_idioms_and_objects_are_not_beliefs() -> None:
         assert rc.extract.find_attributions(text) == [], text
 
 
+def test_a_poll_at_the_end_of_a_clause_speaks_and_is_named_by_its_pollster() -> None:
+    text = (
+        "Ada Holm leads the mayoral race by nine points in a new Harbour Times poll "
+        "released Thursday. In a Tromsø Institute survey conducted in May, fares were the "
+        "top worry. Ivo Rask remains third in most surveys."
+    )
+    claims = rc.extract_claims(text)
+    assert [(c.source.id, c.source.kind, c.text) for c in claims] == [
+        ("Harbour Times poll", rc.SourceKind.ORGANISATION,
+         "Ada Holm leads the mayoral race by nine points"),
+        ("Tromsø Institute survey", rc.SourceKind.ORGANISATION, "fares were the top worry"),
+        ("most surveys", rc.SourceKind.ANONYMOUS, "Ivo Rask remains third"),
+    ]  # fmt: skip
+    # a clause between 'in' and the poll is no poll's name
+    text = "She opened offices in Bergen to take advantage of his falling poll numbers."
+    assert rc.extract.find_attributions(text) == []
+
+
 def test_a_phrase_with_a_verb_is_no_speaker() -> None:
     text = "The school declined to comment on reports that the coach had left."
     found = rc.extract.find_attributions(text)

@@ -613,6 +613,7 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
         bar.close()
     extra = _headline_colons(text, quotes, quote_starts, sentences, sentence_starts)
     extra += _opening_polls(text, found, quotes, quote_starts, sentences)
+    extra += _polls_within(text, found, quotes, quote_starts, sentences)
     extra += _reported_without_speaker(text, lowered, found, quotes, quote_starts, sentences,
                                        sentence_starts)  # fmt: skip
     extra += _nominal_that(text, lowered, found, quotes, quote_starts, sentences, sentence_starts)
@@ -767,6 +768,56 @@ def _nested_view(text: str, outer: Attribution, inner: Attribution) -> bool:
 # that the sentence reports ('For Republicans, ...' was tried: as often 'as for')
 _POLL_OPENING = re.compile(r"(In)[ \t]+([^,.;:!?“”\"\n]{2,90}?),[ \t]+(?=\S)")
 _IN_SOURCES = frozenset("poll polls survey surveys study studies".split())
+
+
+# '... leads among Republicans in a new Fox News poll released Thursday': the poll
+# reports what the clause before it says
+_POLL_WITHIN = re.compile(
+    r"[ \t](in)[ \t]+((?:[\w/’'&-]+[ \t]+){0,8}?(?:polls?|surveys?)\b"
+    r"(?:[ \t]+[\w’'-]+){0,6}?)(?=[ \t]*(?:[,.;:!?]|$))"
+)
+
+
+def _one_phrase(m: re.Match[str]) -> bool:
+    """The words up to the poll are one noun phrase ('the RealClearPolitics average of
+    New Hampshire polls'), not a clause ('in Florida to take advantage of ... polls')."""
+    words = m.group(2).lower().split()
+    head = next(k for k, w in enumerate(words) if w.startswith(("poll", "survey")))
+    return not any(w in NP_STOP and w != "of" for w in words[:head])
+
+
+def _polls_within(
+    text: str,
+    found: Sequence[Attribution],
+    quotes: Sequence[Span],
+    quote_starts: Sequence[int],
+    sentences: Sequence[Span],
+) -> list[Attribution]:
+    """A sentence whose clause ends 'in [a poll]': the poll speaks, the clause before
+    it is the content (the sentences no other rule has taken)."""
+    out: list[Attribution] = []
+    taken = {a.sentence for a in found}
+    for start, end in sentences:
+        if (start, end) in taken or (
+            text.find(" poll", start, end) < 0 and text.find(" survey", start, end) < 0
+        ):
+            continue
+        m = None
+        at = text.find(" in ", start, end)
+        while at >= 0 and m is None:
+            # each ' in ' in turn: a match may start inside an earlier one
+            m = _POLL_WITHIN.match(text, at, end)
+            if m is not None and not _one_phrase(m):
+                m = None
+            at = text.find(" in ", at + 1, end)
+        if m is None or _inside(quotes, quote_starts, m.start(1)):
+            continue
+        content = _trim(text, start, m.start())
+        if content is None or len(text[content[0] : content[1]].split()) < 3:
+            continue
+        out.append(Attribution(cue=m.span(1), source=m.span(2), content=(content,),
+                               sentence=(start, end)))  # fmt: skip
+    return out
 
 
 def _opening_polls(

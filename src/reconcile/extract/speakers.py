@@ -59,6 +59,8 @@ _ORG_HEADS = frozenset(
     """.split()
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+# what a poll is called: its source is the pollster's name before the word
+_POLLS = frozenset("poll polls survey surveys".split())
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -152,12 +154,27 @@ class Speakers:
             last = self._last
             if person and last is not None and last.kind is SourceKind.UNKNOWN:
                 last = last if last.id.split()[-1].lower() in ROLE_WORDS else None
+            if person and last is not None and last.id.split()[-1] in _POLLS:
+                last = None  # a poll is no 'he'
             back = (self._last_person or last) if person else self._last
             if back is not None:
                 return back
             return _source(mention, SourceKind.UNKNOWN)
         if lower[-1] in STATEMENT_NOUNS and self._last is not None:
             return self._last  # 'the statement added'
+        poll = next((k for k, lw in enumerate(lower) if lw in _POLLS), -1)
+        if poll >= 0:
+            # 'a new Fox News poll released Thursday': the Fox News poll; 'most
+            # surveys': polls nobody names
+            named = []
+            for w, lw in zip(reversed(words[:poll]), reversed(lower[:poll])):
+                if not w[:1].isupper() or lw in _LEADING:
+                    break
+                named.append(w)
+            if named:
+                return _source(" ".join([*reversed(named), lower[poll]]), SourceKind.ORGANISATION)
+            unnamed = [lw for lw in lower[: poll + 1] if lw not in _LEADING]
+            return _source(" ".join(unnamed), SourceKind.ANONYMOUS)
         if is_outlet(mention) or (outlet_hint and words[-1][:1].isupper()):
             outlet = " ".join(w for w, lw in zip(words, lower) if lw not in _LEADING)
             return _source(outlet, SourceKind.OUTLET)
