@@ -321,6 +321,30 @@ def test_a_poll_at_the_end_of_a_clause_speaks_and_is_named_by_its_pollster() -> 
     assert rc.extract.find_attributions(text) == []
 
 
+def test_who_told_whom_in_the_passive() -> None:
+    found = rc.extract.find_attributions
+    text = "The mayor was told by aides that the quay had flooded."
+    assert [(f.source_text(text), f.content_text(text)) for f in found(text)] == [
+        ("aides", "the quay had flooded")
+    ]
+    # no agent: the one told is no speaker, and no claim is made
+    text = "I was told that the quay had flooded."
+    assert [f.source_text(text) for f in found(text)] == [None]
+    assert rc.extract_claims(text) == []
+    text = "It was reported by the Post that the quay had flooded."
+    assert [f.source_text(text) for f in found(text)] == ["the Post"]
+    text = '"It flooded," said Ada Holm Tuesday.'
+    assert [f.source_text(text) for f in found(text)] == ["Ada Holm"]
+
+
+def test_a_writing_passed_on_by_an_outlet_speaks_through_it() -> None:
+    text = (
+        "A letter from the harbour board obtained by the Harbour Times warns that fares will rise."
+    )
+    (claim,) = rc.extract_claims(text)
+    assert (claim.source.id, claim.via) == ("harbour board", ("Harbour Times",))
+
+
 def test_a_phrase_with_a_verb_is_no_speaker() -> None:
     text = "The school declined to comment on reports that the coach had left."
     found = rc.extract.find_attributions(text)

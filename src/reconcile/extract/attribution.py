@@ -506,8 +506,10 @@ def _noun_phrase_right(s: _Sentence, i: int) -> tuple[int, int] | None:
             break
         if low in NP_STOP and not (low == "of" and k > i and _is_name(s.words[k - 1])):
             break
-        if low in SPEECH_CUES and k > i:
+        if low in SPEECH_CUES and k > i and not _is_name(w):  # (not 'the Post')
             break
+        if low in _WHEN_WORDS and k > i:
+            break  # 'said Smith Tuesday': when, not who
         k += 1
     return (i, k) if k > i else None
 
@@ -1244,9 +1246,10 @@ def _attribute(
         left is not None
         and left[0] >= 2
         and s.lower[left[0] - 1] == "by"
-        and s.lower[left[0] - 2] in ("quoted", "cited")
+        and s.lower[left[0] - 2] in _PASSED_ON
     ):
-        # 'sources quoted by Reuters said': the sources speak, Reuters relays
+        # 'sources quoted by Reuters said', 'a letter obtained by the AP warns': the
+        # sources speak, Reuters relays
         origin = _noun_phrase_left(s, left[0] - 2)
         if origin is not None:
             relay = (s.starts[left[0]], s.ends[left[1] - 1])
@@ -1403,11 +1406,13 @@ def _attribute(
     then_to = after < n and s.lower[after] == "to"
     if (
         not inverted
-        and not participle
+        and (not participle or coordinated)  # '... but is not expected to meet'
         and after < n
         and (
             (then_to and (low in _IMPRESSIONS or (low in _PASSIVE_TO and in_passive)))
-            or (low == "asked" and in_passive)  # 'Sanders was asked ...': by someone unnamed
+            # 'Sanders was asked ...', 'I was told that ...': the subject heard it from
+            # someone unnamed
+            or (low in _SPEECH_OBJECT and in_passive and (j == i or s.lower[i - 1] in _BE))
         )
     ):
         # 'Trump is expected to speak', 'the plan appears to fail': nobody named holds
@@ -1420,6 +1425,8 @@ def _attribute(
 
 
 _ASPECT = frozenset("begun began begin begins started start starts kept keep keeps".split())
+# how a relay passes a statement on: 'quoted by Reuters', 'obtained by the AP'
+_PASSED_ON = frozenset("quoted cited obtained seen reviewed published released".split())
 # 'Despite challenging ..., Cruz', 'After announcing ..., the mayor'
 _BEFORE_OPENING = frozenset(("despite", "after", "before", "while", "when", "since", "by"))
 _OBJECT_STARTS = _DETERMINERS | frozenset(("him", "them", "us", "it", "himself", "herself"))
@@ -1625,6 +1632,13 @@ def _passive(text: str, s: _Sentence, j: int, cue: Span, last: int) -> Attributi
     """'The move was first reported by MSNBC': the agent after 'by' is the source and
     what the sentence is about, before the verb, the content."""
     agent = _noun_phrase_right(s, last + 2)
+    if agent is not None and agent[1] + 1 < len(s.words) and s.lower[agent[1]] == "that":
+        # 'The minister was told by aides that ...': what the agent said follows
+        said = _trim(text, s.starts[agent[1] + 1], s.end)
+        if said is None:
+            return None
+        return Attribution(cue=cue, source=(s.starts[agent[0]], s.ends[agent[1] - 1]),
+                           content=(said,))  # fmt: skip
     if agent is None or not (
         _is_name(s.words[agent[0]])
         or s.lower[agent[0]] in _DETERMINERS | _QUANTIFIERS | _CLAUSE_OPENERS
