@@ -345,6 +345,27 @@ def test_a_writing_passed_on_by_an_outlet_speaks_through_it() -> None:
     assert (claim.source.id, claim.via) == ("harbour board", ("Harbour Times",))
 
 
+def test_dates_appositives_captions_and_phrasal_verbs_are_not_statements() -> None:
+    found = rc.extract.find_attributions
+    text = "The quay will reopen, the harbour master said July 8. Fares rose."
+    assert [f.content_text(text) for f in found(text)] == ["The quay will reopen"]
+    text = "The quay may reopen, according to Ada Holm, professor of shipping at Bergen."
+    assert [f.content_text(text) for f in found(text)] == ["The quay may reopen"]
+    text = "The host told them to put it down and leave."
+    assert all(f.cue_text(text) != "put it" for f in found(text))
+    # a one-word label that names nobody else in the text is a caption
+    text = "Ageing: Ivo Rask is cast as an older captain.\n\nRask: I am not old. Ivo Rask said so."
+    assert [(c.source.id, c.text) for c in rc.extract_claims(text)] == [
+        ("Ivo Rask", "I am not old")
+    ]
+    # a sentence's first word is no first name
+    text = "It was late.\n\nBut Ola said the ferry would sail. Ola said it twice."
+    assert {c.source.id for c in rc.extract_claims(text)} == {"Ola"}
+    # reported by nobody named: the subject is no speaker
+    text = "Ghost ships have been reported off the coast."
+    assert [f.source_text(text) for f in found(text)] == [None]
+
+
 def test_a_phrase_with_a_verb_is_no_speaker() -> None:
     text = "The school declined to comment on reports that the coach had left."
     found = rc.extract.find_attributions(text)

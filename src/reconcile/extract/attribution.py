@@ -636,7 +636,9 @@ _NOT_SPEAKERS = frozenset({
     "breaking", "by", "contributing", "credit", "editor's note", "editor’s note", "email",
     "image", "name", "note", "paid notice", "photo", "posted", "published", "read more",
     "related", "revealed", "see also", "share", "source", "sources", "tags", "the latest",
-    "topics", "twitter", "update", "updated", "video", "watch", "wow",
+    "topics", "twitter", "update", "updated", "video", "watch", "wow", "more", "photos",
+    "fact", "from", "uploaded by", "correction", "opinion", "last update", "read", "story",
+    "via", "claim", "example", "origins", "analysis", "disclosure", "warning", "images",
 })  # fmt: skip
 
 
@@ -659,6 +661,9 @@ def _headline_colons(
             continue  # labels ('UPDATE', 'BYLINE') and interview turns ('Q', 'A')
         if name.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
             continue
+        if len(words) == 1 and not name.isupper() and text.count(name) < 2:
+            continue  # a caption's label ('Aging: Ben Affleck is cast as ...'), not a
+            # speaker named elsewhere in the text ('Kasich: ...')
         colon = m.span(2)
         if _inside(quotes, quote_starts, colon[0]):
             continue
@@ -1060,8 +1065,10 @@ def _attribute(
             return None  # 'speaking to reporters, ...', 'the peace talks about'
     elif low in _DISCUSS and 0 < i < n - 1 and s.lower[i + 1] not in _ADD_OPENERS:
         topic_at = i
-    if low == "put" and (i + 1 >= n or s.lower[i + 1] != "it"):
-        return None  # only 'as she put it', 'put it bluntly: ...'
+    if low == "put" and (
+        i + 1 >= n or s.lower[i + 1] != "it" or (i + 2 < n and s.lower[i + 2] in _PARTICLES)
+    ):
+        return None  # only 'as she put it', 'put it bluntly: ...'; not 'put it down'
     if low == "add" and (i + 1 >= n or s.lower[i + 1] not in _ADD_OPENERS):
         return None  # a sum, not speech: 'would add $84 billion', 'add momentum to'
     if i > 0 and s.lower[i - 1] in ("will", "ll", "would", "could"):
@@ -1413,6 +1420,8 @@ def _attribute(
             # 'Sanders was asked ...', 'I was told that ...': the subject heard it from
             # someone unnamed
             or (low in _SPEECH_OBJECT and in_passive and (j == i or s.lower[i - 1] in _BE))
+            # 'Hairy beasts have been reported the world over': reported by nobody named
+            or (low in _REPORTED and in_passive)
         )
     ):
         # 'Trump is expected to speak', 'the plan appears to fail': nobody named holds
@@ -1424,6 +1433,8 @@ def _attribute(
                        question=question)  # fmt: skip
 
 
+_REPORTED = frozenset("reported rumored rumoured alleged announced confirmed claimed".split())
+_PARTICLES = frozenset("down up on off in out back away aside together forward there here".split())
 _ASPECT = frozenset("begun began begin begins started start starts kept keep keeps".split())
 # how a relay passes a statement on: 'quoted by Reuters', 'obtained by the AP'
 _PASSED_ON = frozenset("quoted cited obtained seen reviewed published released".split())
@@ -2180,6 +2191,12 @@ def _content_right(
     return ([span] if span else []), False
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
 def _past_when(s: _Sentence, k: int, low: str) -> int:
     """The token after the words that say when or how right after a cue: 'said Friday
     morning', 'told The Post earlier this year', 'said sarcastically', 'said of Trump'
@@ -2192,6 +2209,11 @@ def _past_when(s: _Sentence, k: int, low: str) -> int:
             k += 1  # 'Friday', 'Friday morning', 'earlier'
         elif k + 1 < n and word in _WHEN_AFTER and s.lower[k + 1] in _WHEN_UNITS:
             k += 2  # 'last week', 'this year'
+        elif word.rstrip(".") in _MONTHS and k + 1 < n and s.words[k + 1].isdigit():
+            k += 2  # 'said July 8', 'said Jan. 5'
+        elif word == "on" and k + 2 < n and s.lower[k + 1].rstrip(".") in _MONTHS \
+                and s.words[k + 2].isdigit():  # fmt: skip
+            k += 3  # 'said on July 8'
         elif word.endswith("ly") and _adverb(word) and k + 1 < n and s.words[k + 1] in ".,;":
             k += 1  # 'said sarcastically.' (not 'said only five ...')
         else:
@@ -2295,7 +2317,15 @@ def _according(
         if quoted:
             return Attribution(cue=cue, source=source, content=tuple(quoted), quote=True)
         span = _trim(text, s.ends[k], s.end)
-    elif k < n and s.words[k] == "," and not goes_on:
+    elif (
+        k < n
+        and s.words[k] == ","
+        and not goes_on
+        and not (
+            # '..., according to Remco Breuker, professor of ...': who the source is
+            before is not None and text[before[1] : cue[0]].strip() == ","
+        )
+    ):
         span = _trim(text, s.starts[k], s.end)
     else:
         span = before

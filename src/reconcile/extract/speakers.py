@@ -59,6 +59,11 @@ _ORG_HEADS = frozenset(
     """.split()
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+# words that open a sentence with a capital: no part of a name that follows them
+_OPENERS = frozenset(
+    "but and or so yet when while if as after before since although though then now also "
+    "still however meanwhile in on at for from by with of to".split()
+)
 # what a poll is called: its source is the pollster's name before the word
 _POLLS = frozenset("poll polls survey surveys".split())
 
@@ -106,8 +111,10 @@ class Speakers:
                     continue  # the first full name ending in this word is known
                 words: list[str] = []
                 for w in reversed(run.split()):
-                    if w.lower().rstrip(".") in ROLE_WORDS:
-                        break  # 'Water Minister Anna Brekke': the name follows the role
+                    if w.lower().rstrip(".") in ROLE_WORDS or w.lower() in _OPENERS:
+                        # 'Water Minister Anna Brekke': the name follows the role; 'But
+                        # Josh reassures him': a sentence's first word is no first name
+                        break
                     words.append(_POSSESSIVE.sub("", w) if w[-1] in "s'’" else w)
                 if len(words) >= 2:
                     self._surnames.setdefault(words[0], " ".join(reversed(words)))
