@@ -366,6 +366,32 @@ def test_dates_appositives_captions_and_phrasal_verbs_are_not_statements() -> No
     assert [f.source_text(text) for f in found(text)] == [None]
 
 
+@pytest.mark.parametrize(
+    ("mention", "speaker", "kind"),
+    [
+        # the head before what follows it, not a name inside that
+        ("a group monitoring the war in Bergen", "group", "organisation"),
+        ("officials in Tromsø", "officials", "anonymous"),
+        ("the mayor of Bergen", "mayor", "unknown"),
+        ("One of the pilots", "one of pilots", "anonymous"),
+        # a common noun heads the phrase: the capitalised word before it is no name
+        ("Norwegian media", "Norwegian media", "unknown"),
+        ("the Holm campaign", "Holm campaign", "organisation"),
+        # an organisation keeps the role words in its name
+        ("the State Department", "State Department", "organisation"),
+        ("The Harbour Council", "Harbour Council", "organisation"),
+        # names and outlets as before
+        ("Harbour Minister Ada Holm", "Ada Holm", "person"),
+        ("The Post", "Post", "outlet"),
+    ],
+)
+def test_who_a_mention_names(mention: str, speaker: str, kind: str) -> None:
+    from reconcile.extract.speakers import Speakers
+
+    source = Speakers("").resolve(mention)
+    assert (source.id, source.kind.value) == (speaker, kind)
+
+
 def test_a_phrase_with_a_verb_is_no_speaker() -> None:
     text = "The school declined to comment on reports that the coach had left."
     found = rc.extract.find_attributions(text)

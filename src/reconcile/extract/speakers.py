@@ -55,10 +55,18 @@ _ORG_HEADS = frozenset(
     agency department office commission committee bank university institute
     foundation association union airlines airline authority police army navy court
     government campaign administration club league federation network services
-    systems partners holdings industries hospital school board church
+    systems partners holdings industries hospital school board church house
     """.split()
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+# what follows a noun phrase's head: a preposition, 'close to', 'familiar with', a
+# relative pronoun
+_AFTER_HEAD = frozenset(
+    "in of from at for with on near across inside outside over under about among within "
+    "close familiar who that which whose".split()
+)
+# words that count or point, capitalised at a sentence's start: 'One of the men'
+_COUNTED = frozenset("one this that some many most several few each all both any none".split())
 # words that open a sentence with a capital: no part of a name that follows them
 _OPENERS = frozenset(
     "but and or so yet when while if as after before since although though then now also "
@@ -167,8 +175,8 @@ class Speakers:
             if back is not None:
                 return back
             return _source(mention, SourceKind.UNKNOWN)
-        if lower[-1] in STATEMENT_NOUNS and self._last is not None:
-            return self._last  # 'the statement added'
+        if lower[-1] in STATEMENT_NOUNS and self._last is not None and words[-1].islower():
+            return self._last  # 'the statement added' (not 'The Post')
         poll = next((k for k, lw in enumerate(lower) if lw in _POLLS), -1)
         if poll >= 0:
             # 'a new Fox News poll released Thursday': the Fox News poll; 'most
@@ -192,6 +200,21 @@ class Speakers:
                     w for w, x in zip(words[k + 2 :], lower[k + 2 :]) if x not in _LEADING
                 )
                 return _source(org, SourceKind.ORGANISATION)
+        if lower[0] in _COUNTED and (len(words) == 1 or lower[1] == "of"):
+            # 'One of the men', 'Some of them', 'This': somebody not named
+            counted = " ".join(lw for lw in lower if lw not in _LEADING)
+            return _source(counted, SourceKind.ANONYMOUS if len(words) > 1 else SourceKind.UNKNOWN)
+        cut = next((k for k in range(1, len(words)) if lower[k] in _AFTER_HEAD
+                    or (k > 1 and lower[k].endswith(("ing", "ed")) and not words[k][0].isupper())),
+                   0)  # fmt: skip
+        if (
+            cut
+            and lower[cut - 1].isalpha()
+            and (not words[cut - 1][:1].isupper() or (cut == 1 and lower[0] in _COUNTED))
+        ):
+            # the head comes before what follows it: 'a group monitoring the war in Syria'
+            # is a group, 'officials in Nicaragua' officials, not Syria or Nicaragua
+            return self._resolve(" ".join(words[:cut]), outlet_hint)
         head = lower[-1]
         if head in ANONYMOUS_HEADS or head in _PLURAL.values():
             kept = [w for w, lw in zip(words, lower) if lw not in ANONYMOUS_MARKERS]
@@ -200,10 +223,22 @@ class Speakers:
             ):
                 kept[-1] = _PLURAL.get(kept[-1].lower(), kept[-1].lower())
                 return _source(" ".join(kept), SourceKind.ANONYMOUS)
-        # a name: the trailing capitalised words that are not titles or roles
+        if lower[-1].isalpha() and words[-1].islower() and lower[-1] not in ROLE_WORDS:
+            # a common noun is the head: 'British media', 'the Trump campaign'; the
+            # capitalised word before it is no name of the speaker
+            plain = " ".join(w for w, lw in zip(words, lower) if lw not in _LEADING)
+            kind = SourceKind.ORGANISATION if lower[-1] in _ORG_HEADS else SourceKind.UNKNOWN
+            return _source(plain, kind)
+        # a name: the trailing capitalised words that are not titles or roles (but an
+        # organisation's name keeps them: 'the State Department')
+        organisation = lower[-1] in _ORG_HEADS
         name: list[str] = []
         for w, lw in zip(reversed(words), reversed(lower)):
-            if w[:1].isupper() and lw.rstrip(".") not in ROLE_WORDS:
+            if (
+                w[:1].isupper()
+                and lw not in _LEADING
+                and (organisation or lw.rstrip(".") not in ROLE_WORDS)
+            ):
                 name.append(_POSSESSIVE.sub("", w))
             elif name:
                 break
