@@ -361,6 +361,8 @@ def test_dates_appositives_captions_and_phrasal_verbs_are_not_statements() -> No
     # a sentence's first word is no first name
     text = "It was late.\n\nBut Ola said the ferry would sail. Ola said it twice."
     assert {c.source.id for c in rc.extract_claims(text)} == {"Ola"}
+    assert found("Without warning, the quay flooded.") == []
+    assert found("It was a move by the union to lay blame for the flood on the council.") == []
     # reported by nobody named: the subject is no speaker
     text = "Ghost ships have been reported off the coast."
     assert [f.source_text(text) for f in found(text)] == [None]
@@ -380,6 +382,9 @@ def test_dates_appositives_captions_and_phrasal_verbs_are_not_statements() -> No
         # an organisation keeps the role words in its name
         ("the State Department", "State Department", "organisation"),
         ("The Harbour Council", "Harbour Council", "organisation"),
+        # unnamed officials are one source, however the article names them
+        ("The official", "officials", "anonymous"),
+        ("the unidentified officials", "officials", "anonymous"),
         # names and outlets as before
         ("Harbour Minister Ada Holm", "Ada Holm", "person"),
         ("The Post", "Post", "outlet"),

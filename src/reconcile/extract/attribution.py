@@ -1085,6 +1085,8 @@ def _attribute(
     )
     if low == "told" and i == 1 and s.lower[0] == "all":
         return None  # 'All told, ...': in all
+    if low == "warning" and i > 0 and s.lower[i - 1] == "without":
+        return None  # 'Without warning, ...'
     if low in ("elaborate", "briefing", "like"):
         return None  # 'did not elaborate', 'a security briefing', 'words like "maybe"'
     if low == "pledged" and i + 1 < n and s.lower[i + 1] in ("delegate", "delegates"):
@@ -1976,6 +1978,8 @@ def _postmodified_subject(s: _Sentence, j: int) -> tuple[int, int] | None:
 def _subject(s: _Sentence, np: tuple[int, int]) -> tuple[int, int] | None:
     """Trim a leftward noun phrase to a plausible subject, or None."""
     start, end = np
+    if end - start == 1 and start > 0 and s.lower[start - 1] == "to" and s.words[start].islower():
+        return None  # a verb after 'to', no subject: 'to lay blame for'
     # 'countries he said': the pronoun is the speaker
     for k in range(end - 1, start, -1):
         if s.lower[k] in PRONOUNS and s.lower[k] not in ("his", "her", "their", "our", "its"):

@@ -217,7 +217,8 @@ class Speakers:
             return self._resolve(" ".join(words[:cut]), outlet_hint)
         head = lower[-1]
         if head in ANONYMOUS_HEADS or head in _PLURAL.values():
-            kept = [w for w, lw in zip(words, lower) if lw not in ANONYMOUS_MARKERS]
+            kept = [w for w, lw in zip(words, lower)
+                    if lw not in ANONYMOUS_MARKERS and lw not in _LEADING]  # fmt: skip
             if not any(w[:1].isupper() and w.lower() not in ROLE_WORDS for w in kept[:-1]) or (
                 len(kept) <= 2
             ):
