@@ -176,6 +176,8 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
         ("Ferry captains believe most pilots would stay.", "believe", "Ferry captains"),
         ("Both think the ferry will sail.", "think", "Both"),
         ("The fares, they believe, will rise.", "believe", "they"),
+        ("Pilots know they’re being watched.", "know", "Pilots"),
+        ("But I think [the] quay is safe.", "think", "I"),
         # a middle initial inside a name after the verb; a contraction off the speaker
         ('"It will sail," said Ada K. Holm.', "said", "Ada K. Holm"),
         ("He’s predicting the ferry will sail.", "predicting", "He"),

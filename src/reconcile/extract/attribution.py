@@ -1071,7 +1071,7 @@ def _attribute(
         return None  # only 'as she put it', 'put it bluntly: ...'; not 'put it down'
     if low == "add" and (i + 1 >= n or s.lower[i + 1] not in _ADD_OPENERS):
         return None  # a sum, not speech: 'would add $84 billion', 'add momentum to'
-    if i > 0 and s.lower[i - 1] in ("will", "ll", "would", "could"):
+    if i > 0 and s.lower[i - 1] in ("will", "ll", "would", "could") and s.words[i - 1] != "Will":
         return None  # not said (yet): 'he will tell the voters that ...', 'could argue'
     if i > 1 and s.lower[i - 1] == "to" and s.lower[i - 2] in _ATTEMPT:
         return None  # tried, not done: 'efforts to reject the plan', 'decided to tell'
@@ -2072,9 +2072,11 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
         if found is not None:
             return found
     if low in _CLAUSE_ATTITUDE:
-        # the subject of a clause: 'thinks he', 'thought the', 'thought some of them'
-        if (nxt in PRONOUNS or nxt in _DETERMINERS or nxt in _CLAUSE_OPENERS
-                or _is_name(s.words[after])):  # fmt: skip
+        # the subject of a clause: 'thinks he', 'thought the', 'thought some of them',
+        # 'know they’re', 'think [the] reform'
+        bare = nxt.replace("’", "'").split("'")[0]
+        if (bare in PRONOUNS or nxt in _DETERMINERS or nxt in _CLAUSE_OPENERS
+                or _is_name(s.words[after]) or s.words[after] == "["):  # fmt: skip
             return True
         if s.words[after] == ",":
             # between commas: 'Such efforts, they believe, will fail'
