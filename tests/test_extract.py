@@ -387,6 +387,8 @@ def test_dates_appositives_captions_and_phrasal_verbs_are_not_statements() -> No
         # unnamed officials are one source, however the article names them
         ("The official", "officials", "anonymous"),
         ("the unidentified officials", "officials", "anonymous"),
+        # an acronym is no relative pronoun
+        ("the WHO", "WHO", "organisation"),
         # names and outlets as before
         ("Harbour Minister Ada Holm", "Ada Holm", "person"),
         ("The Post", "Post", "outlet"),
@@ -526,6 +528,11 @@ def test_pronouns_point_back_to_someone_who_can_be_meant() -> None:
     text = "The new survey shows the quay is weak. He said it was not."
     # a survey is no 'he': the pronoun stays unresolved
     assert [c.source.id for c in rc.extract_claims(text)] == ["new survey", "He"]
+
+
+def test_the_writer_is_nobody_spoken_of_before() -> None:
+    text = "The mayor said the quay was safe. I said it was not."
+    assert [c.source.id for c in rc.extract_claims(text)] == ["mayor", "I"]
 
 
 def test_organisations_are_not_people() -> None:

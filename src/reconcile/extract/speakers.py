@@ -65,6 +65,7 @@ _AFTER_HEAD = frozenset(
     "in of from at for with on near across inside outside over under about among within "
     "close familiar who that which whose".split()
 )
+_FIRST_SECOND = frozenset("i me my we us our you your".split())
 # words that count or point, capitalised at a sentence's start: 'One of the men'
 _COUNTED = frozenset("one this that some many most several few each all both any none".split())
 # words that open a sentence with a capital: no part of a name that follows them
@@ -155,7 +156,7 @@ class Speakers:
     def _resolve(self, mention: str, outlet_hint: bool) -> Source:
         words = _WORD.findall(mention)
         lower = [w.lower() for w in words]
-        if len(words) > 1 and lower[-1] == "who":  # 'officials who say': the officials
+        if len(words) > 1 and words[-1] == "who":  # 'officials who say': the officials
             words, lower = words[:-1], lower[:-1]
             mention = " ".join(words)
         if words and lower[-1].isdigit() and _SHARE.fullmatch(mention.strip()):
@@ -163,6 +164,10 @@ class Speakers:
         if not words:
             return _source(mention or "unknown", SourceKind.UNKNOWN)
         if len(words) == 1 and lower[0] in PRONOUNS:
+            if lower[0] in _FIRST_SECOND:
+                # outside a quotation 'I' and 'we' are the writer, 'you' the reader:
+                # nobody spoken of before
+                return _source(mention, SourceKind.UNKNOWN)
             person = lower[0] in ("he", "she", "his", "her")
             # 'he' is the last named person, else whoever spoke last if that can be a
             # person ('the mayor', 'a source'; not 'the new report')
