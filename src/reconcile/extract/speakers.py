@@ -209,8 +209,9 @@ class Speakers:
             # 'One of the men', 'Some of them', 'This': somebody not named
             counted = " ".join(lw for lw in lower if lw not in _LEADING)
             return _source(counted, SourceKind.ANONYMOUS if len(words) > 1 else SourceKind.UNKNOWN)
-        cut = next((k for k in range(1, len(words)) if lower[k] in _AFTER_HEAD
-                    or (k > 1 and lower[k].endswith(("ing", "ed")) and not words[k][0].isupper())),
+        # (lower case only: 'the WHO' is no relative pronoun)
+        cut = next((k for k in range(1, len(words)) if words[k].islower() and (
+                    lower[k] in _AFTER_HEAD or (k > 1 and lower[k].endswith(("ing", "ed"))))),
                    0)  # fmt: skip
         if (
             cut
