@@ -160,7 +160,8 @@ ROLE_WORDS = frozenset(
     captain capt major maj professor prof dr mr mrs ms sir lord judge justice attorney
     head minister's official officer treasury defense defence interior finance
     congressman congresswoman house senate white the a an former acting veteran
-    democratic republican democrat gop candidate nominee
+    democratic republican democrat gop candidate nominee admiral rear brigadier corporal
+    pastor rev reverend bishop rabbi imam sheikh pope cardinal father
     """.split()
 )
 # Nouns that stand for a statement rather than a speaker ('the statement added').

@@ -167,19 +167,22 @@ class Speakers:
             if lower[0] in _FIRST_SECOND:
                 # outside a quotation 'I' and 'we' are the writer, 'you' the reader:
                 # nobody spoken of before
-                return _source(mention, SourceKind.UNKNOWN)
+                return _source("I" if lower[0] == "i" else lower[0], SourceKind.UNKNOWN)
             person = lower[0] in ("he", "she", "his", "her")
             # 'he' is the last named person, else whoever spoke last if that can be a
             # person ('the mayor', 'a source'; not 'the new report')
             last = self._last
-            if person and last is not None and last.kind is SourceKind.UNKNOWN:
-                last = last if last.id.split()[-1].lower() in ROLE_WORDS else None
+            if person and last is not None and last.kind is not SourceKind.PERSON:
+                # 'he' is no organisation, outlet or group; of the others, only a role
+                # ('the mayor') can be meant
+                role = last.kind is SourceKind.UNKNOWN and last.id.split()[-1].lower() in ROLE_WORDS
+                last = last if role else None
             if person and last is not None and last.id.split()[-1] in _POLLS:
                 last = None  # a poll is no 'he'
             back = (self._last_person or last) if person else self._last
             if back is not None:
                 return back
-            return _source(mention, SourceKind.UNKNOWN)
+            return _source(lower[0], SourceKind.UNKNOWN)  # one id for 'He' and 'he'
         if lower[-1] in STATEMENT_NOUNS and self._last is not None and words[-1].islower():
             return self._last  # 'the statement added' (not 'The Post')
         poll = next((k for k, lw in enumerate(lower) if lw in _POLLS), -1)
@@ -236,6 +239,11 @@ class Speakers:
             plain = " ".join(w for w, lw in zip(words, lower) if lw not in _LEADING)
             kind = SourceKind.ORGANISATION if lower[-1] in _ORG_HEADS else SourceKind.UNKNOWN
             return _source(plain, kind)
+        if len(words) == 1 and words[0][1:].islower() and f" {lower[0]} " in self._text:
+            # a common noun capitalised at a sentence's start ('Police said'): the same
+            # source as 'police' elsewhere
+            kind = SourceKind.ORGANISATION if lower[0] in _ORG_HEADS else SourceKind.UNKNOWN
+            return _source(lower[0], kind)
         # a name: the trailing capitalised words that are not titles or roles (but an
         # organisation's name keeps them: 'the State Department')
         organisation = lower[-1] in _ORG_HEADS
