@@ -389,6 +389,13 @@ def test_dates_appositives_captions_and_phrasal_verbs_are_not_statements() -> No
         ("the unidentified officials", "officials", "anonymous"),
         # an acronym is no relative pronoun
         ("the WHO", "WHO", "organisation"),
+        # organisations with 'of' or a role word last; titles make persons; particles and
+        # party tags
+        ("the Islamic State", "Islamic State", "organisation"),
+        ("the Bank of Bergen", "Bank of Bergen", "organisation"),
+        ("President Holm", "Holm", "person"),
+        ("Mayor Ada de Vik", "Ada de Vik", "person"),
+        ("Sen. Ada Holm (D-Ore.)", "Ada Holm", "person"),
         # names and outlets as before
         ("Harbour Minister Ada Holm", "Ada Holm", "person"),
         ("The Post", "Post", "outlet"),

@@ -65,6 +65,10 @@ _AFTER_HEAD = frozenset(
     "in of from at for with on near across inside outside over under about among within "
     "close familiar who that which whose".split()
 )
+# a party and state tag after a name: 'R-Fla.', 'D-N.Y.'
+_PARTY = re.compile(r"^[RDI]-[A-Z]")
+# lower-case parts of names: 'Bill de Blasio', 'Ludwig van Beethoven'
+_PARTICLES = frozenset("de da di del della van von der den la le bin al el ibn".split())
 _FIRST_SECOND = frozenset("i me my we us our you your".split())
 # words that count or point, capitalised at a sentence's start: 'One of the men'
 _COUNTED = frozenset("one this that some many most several few each all both any none".split())
@@ -246,16 +250,29 @@ class Speakers:
             return _source(lower[0], kind)
         # a name: the trailing capitalised words that are not titles or roles (but an
         # organisation's name keeps them: 'the State Department')
-        organisation = lower[-1] in _ORG_HEADS
+        # (a role word last is no title before a name: 'the Islamic State')
+        organisation = lower[-1] in _ORG_HEADS or lower[-1].rstrip(".") in ROLE_WORDS
         name: list[str] = []
-        for w, lw in zip(reversed(words), reversed(lower)):
+        titled = False  # a person's title before the name: 'President Obama'
+        for k in range(len(words) - 1, -1, -1):
+            w, lw = words[k], lower[k]
+            if _PARTY.match(w):
+                continue  # 'Sen. Marco Rubio (R-Fla.)': the party tag is no name
             if (
                 w[:1].isupper()
                 and lw not in _LEADING
                 and (organisation or lw.rstrip(".") not in ROLE_WORDS)
             ):
                 name.append(_POSSESSIVE.sub("", w))
+            elif (
+                name
+                and k > 0
+                and words[k - 1][:1].isupper()
+                and (lw == "of" or (lw in _PARTICLES and not organisation))
+            ):
+                name.append(w)  # 'Bank of America', 'Bill de Blasio'
             elif name:
+                titled = lw.rstrip(".") in ROLE_WORDS and lw not in _LEADING and not organisation
                 break
         name.reverse()
         if name:
@@ -263,7 +280,12 @@ class Speakers:
             if len(name) == 1:
                 full = self.full_name(name[0])
             parts = full.split()
-            person = len(parts) >= 2 and parts[-1].lower().rstrip(".") not in _ORG_HEADS
+            person = (
+                (len(parts) >= 2 or titled)
+                and not organisation
+                and "of" not in parts
+                and not any(p.lower() in _ORG_HEADS for p in parts)
+            )
             kind = SourceKind.PERSON if person else SourceKind.ORGANISATION
             return _source(full, kind)
         plain = " ".join(w for w, lw in zip(words, lower) if lw not in _LEADING)
