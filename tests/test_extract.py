@@ -396,6 +396,8 @@ def test_dates_appositives_captions_and_phrasal_verbs_are_not_statements() -> No
         ("President Holm", "Holm", "person"),
         ("Mayor Ada de Vik", "Ada de Vik", "person"),
         ("Sen. Ada Holm (D-Ore.)", "Ada Holm", "person"),
+        # a name with digits in it
+        ("the agency MI5", "MI5", "organisation"),
         # names and outlets as before
         ("Harbour Minister Ada Holm", "Ada Holm", "person"),
         ("The Post", "Post", "outlet"),

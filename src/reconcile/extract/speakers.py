@@ -35,7 +35,7 @@ from reconcile.model import Source, SourceKind
 
 __all__ = ["Speakers", "is_outlet"]
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’./&-][^\W\d_]+)*\.?|\d+", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’./&-][^\W_]+)*\.?|\d+", re.UNICODE)
 # 'Six in 10', 'four of 10': a share of the people asked, who stay unnamed
 _SHARE = re.compile(r"(?:\w+\s+)?\w+\s+(?:in|of)\s+(?:10|ten|\d+)$", re.IGNORECASE)
 _PLURAL = {"source": "sources", "official": "officials", "aide": "aides",
