@@ -168,6 +168,8 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
             "said",
             "four in 10 who",
         ),
+        # an attack in words, with its charge
+        ("Ola Berg attacked Ada Holm over the fares.", "attacked", "Ola Berg"),
         # 'points out' in an as-clause; 'points' alone is a noun
         ("The fares, as Ada Holm points out, are high.", "points out", "Ada Holm"),
         # evidence shows a finding, not only a clause
@@ -364,6 +366,7 @@ def test_dates_appositives_captions_and_phrasal_verbs_are_not_statements() -> No
     text = "It was late.\n\nBut Ola said the ferry would sail. Ola said it twice."
     assert {c.source.id for c in rc.extract_claims(text)} == {"Ola"}
     assert found("Without warning, the quay flooded.") == []
+    assert found("Gunmen attacked the convoy near the quay.") == []
     assert found("It was a move by the union to lay blame for the flood on the council.") == []
     # reported by nobody named: the subject is no speaker
     text = "Ghost ships have been reported off the coast."

@@ -1085,6 +1085,15 @@ def _attribute(
     )
     if low == "told" and i == 1 and s.lower[0] == "all":
         return None  # 'All told, ...': in all
+    if low in ("attacked", "ripped") and not (
+        i + 1 < n
+        and (
+            s.words[i + 1] in (":", "“", '"', "''")
+            or any(_object_then(s, i, w) for w in ("for", "over", "as"))
+        )
+    ):
+        return None  # words only with a charge: 'attacked Clinton over her emails', not
+        # 'the rebels attacked the town at dawn'
     if low == "warning" and i > 0 and s.lower[i - 1] == "without":
         return None  # 'Without warning, ...'
     if low in ("elaborate", "briefing", "like"):
@@ -1105,7 +1114,7 @@ def _attribute(
     if last + 1 < n and s.lower[last + 1] == "on" and low[:4] == "call":
         last += 1  # 'called on Congress to act'
     elif last + 1 < n and s.lower[last + 1] in ("out", "for", "back") and low[:4] in (
-        "poin", "call", "hit", "fire", "shot", "push", "wrot", "writ",
+        "poin", "call", "hit", "fire", "shot", "push", "wrot", "writ", "lash",
     ):  # fmt: skip
         last += 1
     elif last + 1 < n and low.startswith("refer") and s.lower[last + 1] == "to":

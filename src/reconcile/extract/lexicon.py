@@ -91,7 +91,7 @@ SPEECH_CUES = _expand(
     echo recount express identify lambast slam tout assail chide scold rebuke fault
     shout yell exclaim scream whisper
     """
-)
+) | frozenset(("attacked", "lashed", "ripped"))  # past forms only: 'attacks' is a noun as often
 # Verbs of thinking and wanting: a cue only with a clause, a quote or 'to' after them.
 ATTITUDE_CUES = _expand(
     """
