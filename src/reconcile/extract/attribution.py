@@ -632,6 +632,8 @@ _HEADLINE = re.compile(
     r"((?:[A-Z][\w.’'&-]*)(?:[ \t]+(?:[A-Z][\w.’'&-]*|of|the|and|de|van|von)){0,5})"
     r"[ \t]*(:)[ \t]+(?=\S)"
 )
+_CAPITALISED = re.compile(r"[A-Z][\w.’'&-]*")
+_POSSESSIVE_END = re.compile(r"['’]s?\.?$")
 _NOT_SPEAKERS = frozenset({
     "breaking", "by", "contributing", "credit", "editor's note", "editor’s note", "email",
     "image", "name", "note", "paid notice", "photo", "posted", "published", "read more",
@@ -654,6 +656,17 @@ def _headline_colons(
     # a name in capitals is a speaker where it speaks more than once, as in a
     # transcript ('TAPPER: ...', 'FALLIN: ...'); once, it is a label ('ABSTRACT')
     turns = Counter(m.group(1) for m in matches if m.group(1).isupper())
+    # how often each one-word label occurs in the text, counted in one pass (a count
+    # per label would make a text of many labels quadratic)
+    single = {m.group(1) for m in matches if " " not in m.group(1)}
+    seen: Counter[str] = Counter()
+    if single:
+        for w in _CAPITALISED.findall(text):
+            # as the name occurs in the word: "Kasich's", 'Kasich.', "O'Rourke"
+            for form in (w, w.rstrip("."), _POSSESSIVE_END.sub("", w)):
+                if form in single:
+                    seen[form] += 1
+                    break
     for m in matches:
         name = m.group(1)
         words = name.split()
@@ -661,7 +674,7 @@ def _headline_colons(
             continue  # labels ('UPDATE', 'BYLINE') and interview turns ('Q', 'A')
         if name.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
             continue
-        if len(words) == 1 and not name.isupper() and text.count(name) < 2:
+        if len(words) == 1 and not name.isupper() and seen[name] < 2:
             continue  # a caption's label ('Aging: Ben Affleck is cast as ...'), not a
             # speaker named elsewhere in the text ('Kasich: ...')
         colon = m.span(2)
@@ -853,6 +866,7 @@ def _opening_polls(
 
 
 # 'The dam has reportedly cracked': the writer passes on what nobody named says
+_REPORTEDLY_WORDS = ("reportedly", "allegedly", "purportedly")
 _REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b")
 
 
@@ -868,6 +882,8 @@ def _reported_without_speaker(
     """A sentence with 'reportedly' (or 'allegedly', 'purportedly') and no attribution
     of its own: the sentence is a report by nobody named."""
     out: list[Attribution] = []
+    if not any(word in lowered for word in _REPORTEDLY_WORDS):
+        return out  # (three substring tests cost a fraction of the regex's scan)
     taken = {a.sentence for a in found}
     for m in _REPORTEDLY.finditer(lowered):
         k = bisect.bisect_right(sentence_starts, m.start()) - 1

@@ -69,6 +69,10 @@ _AFTER_HEAD = frozenset(
 _PARTY = re.compile(r"^[RDI]-[A-Z]")
 # lower-case parts of names: 'Bill de Blasio', 'Ludwig van Beethoven'
 _PARTICLES = frozenset("de da di del della van von der den la le bin al el ibn".split())
+# runs of lower-case letters: the words written in lower case (and the odd piece of a
+# word, 'oliceman' of 'Policeman', which no capitalised mention lower-cases to); a
+# pattern opening with a character class is scanned for in C
+_LOWER_WORD = re.compile(r"[a-z]+")
 _FIRST_SECOND = frozenset("i me my we us our you your".split())
 # words that count or point, capitalised at a sentence's start: 'One of the men'
 _COUNTED = frozenset("one this that some many most several few each all both any none".split())
@@ -106,9 +110,16 @@ class Speakers:
     def __init__(self, text: str) -> None:
         self._text = text
         self._surnames: dict[str, str] | None = None
+        self._lowercase: set[str] | None = None
         self._cache: dict[tuple[str, bool], Source] = {}
         self._last_person: Source | None = None
         self._last: Source | None = None
+
+    def _lower_words(self) -> set[str]:
+        """The words written in lower case somewhere in the text (read once)."""
+        if self._lowercase is None:
+            self._lowercase = set(_LOWER_WORD.findall(self._text))
+        return self._lowercase
 
     def full_name(self, surname: str) -> str:
         """The first full name in the text ending with `surname`, else `surname`.
@@ -243,7 +254,7 @@ class Speakers:
             plain = " ".join(w for w, lw in zip(words, lower) if lw not in _LEADING)
             kind = SourceKind.ORGANISATION if lower[-1] in _ORG_HEADS else SourceKind.UNKNOWN
             return _source(plain, kind)
-        if len(words) == 1 and words[0][1:].islower() and f" {lower[0]} " in self._text:
+        if len(words) == 1 and words[0][1:].islower() and lower[0] in self._lower_words():
             # a common noun capitalised at a sentence's start ('Police said'): the same
             # source as 'police' elsewhere
             kind = SourceKind.ORGANISATION if lower[0] in _ORG_HEADS else SourceKind.UNKNOWN
