@@ -413,6 +413,30 @@ def test_who_a_mention_names(mention: str, speaker: str, kind: str) -> None:
     assert (source.id, source.kind.value) == (speaker, kind)
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        # 'that' after the clause has begun is no complementizer
+        (
+            "Ola said he had not seen a ferry like that since 2007.",
+            "said",
+            "Ola",
+            "he had not seen a ferry like that since 2007",
+        ),
+        # an outlet named with what it is, after 'told'
+        ('"It sank," Ola told Norwegian newspaper Bergens Tidende.', "told", "Ola", "It sank"),
+        # 'quoted as saying': the subject speaks
+        ('"It sank," the pilot was quoted as saying.', "saying", "the pilot", "It sank"),
+        # a contraction is cut off a speaker found any way; a date is no content
+        ("I’ve read the report and asked for the logs.", "asked", "I", "for the logs"),
+        ("The mayor said Jan. 5 that the quay held.", "said", "The mayor", "the quay held"),
+    ],
+)
+def test_what_follows_the_cue(text: str, cue: str, source: str, content: str) -> None:
+    found = {f.cue_text(text): f for f in rc.extract.find_attributions(text)}
+    assert (found[cue].source_text(text), found[cue].content_text(text)) == (source, content)
+
+
 def test_a_phrase_with_a_verb_is_no_speaker() -> None:
     text = "The school declined to comment on reports that the coach had left."
     found = rc.extract.find_attributions(text)

@@ -1118,8 +1118,8 @@ def _attribute(
         return None  # an adjective: 'pledged delegates'
     if low == "reporting" and i + 1 < n and s.lower[i + 1] == "by":
         return None  # a credit line: '(Additional reporting by ...; Editing by ...)'
-    if low in ("quoted", "cited") and i + 1 < n and s.lower[i + 1] == "by":
-        return None  # 'sources quoted by Reuters said': the cue is 'said'
+    if low in ("quoted", "cited") and i + 1 < n and s.lower[i + 1] in ("by", "as"):
+        return None  # 'sources quoted by Reuters said', 'was quoted as saying': not here
     if low in ("quoting", "citing") and (
         (i + 1 < n and s.lower[i + 1] == "from") or (i > 0 and s.lower[i - 1] in SPEECH_CUES)
     ):
@@ -1149,6 +1149,8 @@ def _attribute(
         if (
             s.lower[j - 1] in SKIP_BEFORE_CUE
             or (s.lower[j - 1] in _ASPECT and low.endswith("ing"))  # 'have begun urging'
+            # 'the source was quoted as saying': the subject speaks
+            or (low == "saying" and s.lower[j - 1] in ("as", "quoted", "cited"))
             or _adverb_at(s, j - 1)
             or (s.lower[j - 1] == "and" and j > 1 and _adverb_at(s, j - 2))
         ):
@@ -1374,9 +1376,6 @@ def _attribute(
         source = source_span
     else:
         source = (s.starts[source_tokens[0]], s.ends[source_tokens[1] - 1])
-        contracted = _CONTRACTED.match(text, *source)
-        if contracted is not None and contracted.end() == source[1]:
-            source = (source[0], contracted.end(1))  # 'He’s predicting': he speaks
     if topic_at > 0:
         stop = topic_at + 1
         while stop < n and s.words[stop] not in _CLAUSE_BREAKS:
@@ -1456,6 +1455,10 @@ def _attribute(
         source = None
     if unnamed:
         source = None
+    if source is not None:
+        contracted = _CONTRACTED.match(text, *source)
+        if contracted is not None and contracted.end() == source[1]:
+            source = (source[0], contracted.end(1))  # 'He’s predicting', "I've asked"
     return Attribution(cue=cue, source=source, content=tuple(content), quote=quote, relay=relay,
                        question=question)  # fmt: skip
 
@@ -1857,6 +1860,12 @@ def _subject_at(s: _Sentence, start: int) -> tuple[int, int] | None:
     return subject
 
 
+_OUTLET_NOUNS = frozenset(
+    "newspaper paper magazine broadcaster network channel station website agency tabloid "
+    "radio television daily weekly outlet".split()
+)
+
+
 def _object_end(s: _Sentence, k: int) -> int:
     """The token after the object of 'told': 'Reuters', 'reporters', 'the AP', 'him'."""
     n = len(s.words)
@@ -1868,9 +1877,14 @@ def _object_end(s: _Sentence, k: int) -> int:
         if k + 2 < n and s.lower[k + 2] in _CLAUSE_VERBS:
             return k  # 'warned the dam could fail': the subject of the clause
         k += 1
-    if _is_name(s.words[k]):
+    if _is_name(s.words[k]) or s.lower[k] in _OUTLET_NOUNS:
         while k < n and _is_name(s.words[k]):
             k += 1
+        # 'told Australian newspaper NT News', 'told the broadcaster ABC'
+        if k < n and s.lower[k] in _OUTLET_NOUNS:
+            k += 1
+            while k < n and _is_name(s.words[k]):
+                k += 1
         return k
     # 'asked if ...', 'told that ...': no object, the clause follows at once
     return k + 1 if s.words[k][0].isalpha() and s.lower[k] not in NP_STOP else k
@@ -2193,6 +2207,8 @@ def _content_right(
             and s.lower[k - 1] not in _DETERMINERS
         ):
             break
+        if s.lower[k] in _SUBJECT_PRONOUNS or (k > after and s.lower[k] in _CLAUSE_VERBS):
+            break  # the clause began without 'that': 'said he had not seen a check like that'
     if q >= 0 and (that < 0 or quotes[q][0] < s.starts[that]):
         gap = text[s.starts[after] : quotes[q][0] - 1]
         if len(gap) < 60 and not _has_clause(gap):
@@ -2241,7 +2257,9 @@ def _past_when(s: _Sentence, k: int, low: str) -> int:
         elif k + 1 < n and word in _WHEN_AFTER and s.lower[k + 1] in _WHEN_UNITS:
             k += 2  # 'last week', 'this year'
         elif word.rstrip(".") in _MONTHS and k + 1 < n and s.words[k + 1].isdigit():
-            k += 2  # 'said July 8', 'said Jan. 5'
+            k += 2  # 'said July 8'
+        elif word in _MONTHS and k + 2 < n and s.words[k + 1] == "." and s.words[k + 2].isdigit():
+            k += 3  # 'said Jan. 5'
         elif word == "on" and k + 2 < n and s.lower[k + 1].rstrip(".") in _MONTHS \
                 and s.words[k + 2].isdigit():  # fmt: skip
             k += 3  # 'said on July 8'
