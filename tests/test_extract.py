@@ -427,6 +427,19 @@ def test_who_a_mention_names(mention: str, speaker: str, kind: str) -> None:
         ('"It sank," Ola told Norwegian newspaper Bergens Tidende.', "told", "Ola", "It sank"),
         # 'quoted as saying': the subject speaks
         ('"It sank," the pilot was quoted as saying.', "saying", "the pilot", "It sank"),
+        # a quotation inside the clause is part of the statement, not all of it
+        (
+            "Ola said in May he saw “clear signs” of rot in the quay.",
+            "said",
+            "Ola",
+            "he saw “clear signs” of rot in the quay",
+        ),
+        (
+            "Ada Holm called the report “false” on Monday.",
+            "called",
+            "Ada Holm",
+            "the report “false” on Monday",
+        ),
         # a contraction is cut off a speaker found any way; a date is no content
         ("I’ve read the report and asked for the logs.", "asked", "I", "for the logs"),
         ("The mayor said Jan. 5 that the quay held.", "said", "The mayor", "the quay held"),

@@ -2211,7 +2211,7 @@ def _content_right(
             break  # the clause began without 'that': 'said he had not seen a check like that'
     if q >= 0 and (that < 0 or quotes[q][0] < s.starts[that]):
         gap = text[s.starts[after] : quotes[q][0] - 1]
-        if len(gap) < 60 and not _has_clause(gap):
+        if len(gap) < 60 and not _has_clause(gap) and not _inside_clause(text, gap, quotes[q]):
             return _quote_run(text, quotes, q), True
     if that >= 0 and that + 1 < n:
         span = _trim(text, s.starts[that + 1], s.end)
@@ -2260,6 +2260,12 @@ def _past_when(s: _Sentence, k: int, low: str) -> int:
             k += 2  # 'said July 8'
         elif word in _MONTHS and k + 2 < n and s.words[k + 1] == "." and s.words[k + 2].isdigit():
             k += 3  # 'said Jan. 5'
+        elif word in ("in", "on") and k + 1 < n and s.lower[k + 1].rstrip(".") in _MONTHS:
+            k += 2  # 'said in December'
+            if k < n and s.words[k] == ".":
+                k += 1
+            if k < n and s.words[k].isdigit():
+                k += 1  # 'said on Jan. 5'
         elif word == "on" and k + 2 < n and s.lower[k + 1].rstrip(".") in _MONTHS \
                 and s.words[k + 2].isdigit():  # fmt: skip
             k += 3  # 'said on July 8'
@@ -2274,6 +2280,19 @@ def _past_when(s: _Sentence, k: int, low: str) -> int:
         if "." in rest and not any(w in (":", ",", "“", '"', "''") for w in rest):
             return n
     return k
+
+
+def _inside_clause(text: str, gap: str, quote: Span) -> bool:
+    """Whether a quotation sits inside the clause that is the statement: words before
+    it with a subject ('said he saw “cord-cutting” accelerate', 'said it exposed Isis
+    as the “caliphate of barbarism”') or words going on after it ('called the article
+    “false” Monday'), not a quotation the cue hands over to ('said: “...”')."""
+    if not gap.strip(" ,:—–-\n"):
+        return False
+    if any(w in _SUBJECT_PRONOUNS or w == "it" for w in _WORD.findall(gap.lower())):
+        return True
+    rest = text[quote[1] : quote[1] + 3].lstrip(" ”\"'’")
+    return rest[:1].isalnum()
 
 
 def _has_clause(gap: str) -> bool:
