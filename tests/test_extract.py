@@ -440,6 +440,14 @@ def test_who_a_mention_names(mention: str, speaker: str, kind: str) -> None:
             "Ada Holm",
             "the report “false” on Monday",
         ),
+        # an appositive with a relative clause of its own; what comes before 'who argued'
+        # is no statement
+        (
+            "Ola Berg, a pilot who argued with the harbour master, said the quay was safe.",
+            "said",
+            "Ola Berg",
+            "the quay was safe",
+        ),
         # a contraction is cut off a speaker found any way; a date is no content
         ("I’ve read the report and asked for the logs.", "asked", "I", "for the logs"),
         ("The mayor said Jan. 5 that the quay held.", "said", "The mayor", "the quay held"),

@@ -1400,7 +1400,9 @@ def _attribute(
         after = obj[1] if obj is not None else after
     content, quote = _content_right(text, s, after, quotes, quote_starts, low)
     head = cue[0] if inverted or participle or source is None else source[0]
-    left_content, left_quote = ([], False) if participle else _content_left(
+    # before 'X who said' comes whom the clause is about, not what X said
+    relative = source_tokens is not None and s.lower[source_tokens[1] - 1] in _RELATIVES
+    left_content, left_quote = ([], False) if participle or relative else _content_left(
         text, s, head, quotes, quote_starts)  # fmt: skip
     # after an inverted speaker comes what describes them ('said Mr. Kamin, who ...',
     # 'said Rep. Joseph Crowley (D-N.Y.), a ...'), not what they said
@@ -1510,6 +1512,8 @@ def _relative_head(s: _Sentence, j: int) -> tuple[int, int] | None:
     """Tokens from the noun phrase before 'who' to token `j` (the verb), when a
     relative clause with no break in it runs up to the verb: 'the groups who wrote
     to her on Thursday say'; None otherwise."""
+    if s.words[j - 1] in _CLAUSE_BREAKS:
+        return None  # 'a pilot who argued ..., said': an appositive, closed by its comma
     for r in range(j - 2, max(0, j - 12), -1):
         if s.words[r] in _CLAUSE_BREAKS:
             return None
@@ -1904,8 +1908,12 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
         while k > max(0, comma - 30) and s.words[k] != ",":
             if s.words[k] in (";", ":"):
                 return None
-            # a verb of speech, not a noun of the same spelling ('the state of Vermont')
-            spoken = spoken or s.lower[k] in _SPEECH_VERBS
+            # a verb of speech, not a noun of the same spelling ('the state of Vermont'),
+            # unless a relative clause holds it ('a former governor who argued with ...')
+            if s.lower[k] in ("who", "which"):
+                spoken = False
+            else:
+                spoken = spoken or s.lower[k] in _SPEECH_VERBS
             k -= 1
         if k <= 0 or s.words[k] != ",":
             return None
