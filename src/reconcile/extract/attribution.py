@@ -1401,8 +1401,8 @@ def _attribute(
     content, quote = _content_right(text, s, after, quotes, quote_starts, low)
     head = cue[0] if inverted or participle or source is None else source[0]
     # before 'X who said' comes whom the clause is about, not what X said
-    relative = source_tokens is not None and s.lower[source_tokens[1] - 1] in _RELATIVES
-    left_content, left_quote = ([], False) if participle or relative else _content_left(
+    antecedent = source_tokens is not None and s.lower[source_tokens[1] - 1] in _RELATIVES
+    left_content, left_quote = ([], False) if participle or antecedent else _content_left(
         text, s, head, quotes, quote_starts)  # fmt: skip
     # after an inverted speaker comes what describes them ('said Mr. Kamin, who ...',
     # 'said Rep. Joseph Crowley (D-N.Y.), a ...'), not what they said
