@@ -65,6 +65,21 @@ def test_demo_end_to_end() -> None:
     assert "Consensus" in repr(result)
 
 
+def test_an_explanation_says_why_a_repeat_weighs_nothing() -> None:
+    claims = [
+        rc.Claim(subject="quay", predicate="status", value="open", source="harbour", id="a"),
+        rc.Claim(subject="quay", predicate="status", value="open", source="harbour", id="b"),
+        rc.Claim(subject="quay", predicate="status", value="open", source="pilot", id="c"),
+        rc.Claim(subject="quay", predicate="status", value="shut", source="radio", id="d"),
+    ]
+    why = rc.score(claims).explain("a")
+    rows = {s.claim_id: s for s in why.supporters}
+    assert rows["b"].weight == 0.0
+    assert rows["b"].reasons[-1] == "harbour again: a source counts once"
+    assert rows["c"].weight == 1.0
+    assert not any("counts once" in r for r in rows["c"].reasons)
+
+
 def test_consensus_json_round_trip() -> None:
     result = rc.score(rc.datasets.load_demo())
     again = rc.from_json(rc.to_json(result))

@@ -296,11 +296,14 @@ class Consensus:
             cid, f_j, s_j = v.claim_ids[j], int(v.claim_fact[j]), int(v.claim_source[j])
             same_side = (f_j == fact) == (int(v.claim_sign[j]) == sign)
             key = (s_j, f_j, int(v.claim_sign[j]) > 0)
-            weight = 0.0 if key in seen else float(v.claim_weight[j])
+            repeat = key in seen
+            weight = 0.0 if repeat else float(v.claim_weight[j])
             seen.add(key)
             link = self.graph.get_link(target.id, cid)
-            row = Support(cid, v.sources[s_j], float(self._trust[s_j]), weight,
-                          link.reasons if link is not None else ())  # fmt: skip
+            reasons = link.reasons if link is not None else ()
+            if repeat:
+                reasons = (*reasons, f"{v.sources[s_j]} again: a source counts once")
+            row = Support(cid, v.sources[s_j], float(self._trust[s_j]), weight, reasons)
             (supporters if same_side else contradictors).append(row)
         k_q = int(np.sum(v.fact_question == question))
         if k_q == 1:
