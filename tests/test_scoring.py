@@ -71,6 +71,14 @@ def test_an_explanation_says_why_a_repeat_weighs_nothing() -> None:
         rc.Claim(subject="quay", predicate="status", value="open", source="harbour", id="b"),
         rc.Claim(subject="quay", predicate="status", value="open", source="pilot", id="c"),
         rc.Claim(subject="quay", predicate="status", value="shut", source="radio", id="d"),
+        rc.Claim(
+            subject="quay",
+            predicate="status",
+            value="open",
+            source="ferry",
+            id="e",
+            stance="hedged",
+        ),
     ]
     why = rc.score(claims).explain("a")
     rows = {s.claim_id: s for s in why.supporters}
@@ -78,6 +86,7 @@ def test_an_explanation_says_why_a_repeat_weighs_nothing() -> None:
     assert rows["b"].reasons[-1] == "harbour again: a source counts once"
     assert rows["c"].weight == 1.0
     assert not any("counts once" in r for r in rows["c"].reasons)
+    assert (rows["e"].weight, rows["e"].reasons) == (0.5, ("a hedged report: it counts half",))
 
 
 def test_consensus_json_round_trip() -> None:

@@ -303,6 +303,8 @@ class Consensus:
             reasons = link.reasons if link is not None else ()
             if repeat:
                 reasons = (*reasons, f"{v.sources[s_j]} again: a source counts once")
+            elif weight < 1.0 and not any("hedged" in r for r in reasons):
+                reasons = (*reasons, "a hedged report: it counts half")
             row = Support(cid, v.sources[s_j], float(self._trust[s_j]), weight, reasons)
             (supporters if same_side else contradictors).append(row)
         k_q = int(np.sum(v.fact_question == question))
