@@ -1082,7 +1082,7 @@ def _attribute(
     elif low in _DISCUSS and 0 < i < n - 1 and s.lower[i + 1] not in _ADD_OPENERS:
         topic_at = i
     if low == "put" and (
-        i + 1 >= n or s.lower[i + 1] != "it" or (i + 2 < n and s.lower[i + 2] in _PARTICLES)
+        i + 1 >= n or s.lower[i + 1] != "it" or (i + 2 < n and s.lower[i + 2] in _ADVERB_PARTICLES)
     ):
         return None  # only 'as she put it', 'put it bluntly: ...'; not 'put it down'
     if low == "add" and (i + 1 >= n or s.lower[i + 1] not in _ADD_OPENERS):
@@ -1466,7 +1466,10 @@ def _attribute(
 
 
 _REPORTED = frozenset("reported rumored rumoured alleged announced confirmed claimed".split())
-_PARTICLES = frozenset("down up on off in out back away aside together forward there here".split())
+# what makes 'put it' a phrasal verb: 'put it down', 'put it back'
+_ADVERB_PARTICLES = frozenset(
+    "down up on off in out back away aside together forward there here".split()
+)
 _ASPECT = frozenset("begun began begin begins started start starts kept keep keeps".split())
 # how a relay passes a statement on: 'quoted by Reuters', 'obtained by the AP'
 _PASSED_ON = frozenset("quoted cited obtained seen reviewed published released".split())

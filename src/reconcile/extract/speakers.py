@@ -68,7 +68,7 @@ _AFTER_HEAD = frozenset(
 # a party and state tag after a name: 'R-Fla.', 'D-N.Y.'
 _PARTY = re.compile(r"^[RDI]-[A-Z]")
 # lower-case parts of names: 'Bill de Blasio', 'Ludwig van Beethoven'
-_PARTICLES = frozenset("de da di del della van von der den la le bin al el ibn".split())
+_NAME_PARTICLES = frozenset("de da di del della van von der den la le bin al el ibn".split())
 # runs of lower-case letters: the words written in lower case (and the odd piece of a
 # word, 'oliceman' of 'Policeman', which no capitalised mention lower-cases to); a
 # pattern opening with a character class is scanned for in C
@@ -279,7 +279,7 @@ class Speakers:
                 name
                 and k > 0
                 and words[k - 1][:1].isupper()
-                and (lw == "of" or (lw in _PARTICLES and not organisation))
+                and (lw == "of" or (lw in _NAME_PARTICLES and not organisation))
             ):
                 name.append(w)  # 'Bank of America', 'Bill de Blasio'
             elif name:
