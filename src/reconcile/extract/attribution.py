@@ -1244,9 +1244,16 @@ def _attribute(
         left = None
     if left is not None:
         left = _subject(s, left)
-    modified = None if object_before or low.endswith("ing") else _postmodified_subject(s, j)
-    if modified is not None and (left is None or modified[0] < left[0]):
-        left = modified
+    # (only where the noun phrase stopped at a word that ties a phrase to a head: the
+    # scan back to the clause's start is not made for every cue)
+    if (
+        not object_before
+        and not low.endswith("ing")
+        and (left is None or (left[0] > 0 and s.lower[left[0] - 1] in _TIES))
+    ):
+        modified = _postmodified_subject(s, j)
+        if modified is not None and (left is None or modified[0] < left[0]):
+            left = modified
     if j > 2:
         # 'the groups who wrote to her on Thursday say': a relative clause between the
         # speaker and the verb; the span runs from the speaker to the cue
@@ -1992,6 +1999,7 @@ _GROUP_HEADS = frozenset(
 # words that tie a phrase to the head before it: 'a source close to him', 'people
 # familiar with the talks', 'those over 60'
 _POSTMODIFIERS = _PREPOSITIONS | frozenset(("of", "for", "close", "familiar"))
+_TIES = _POSTMODIFIERS | {"and"}
 # words that open a clause or are verbs: a stretch holding one is no noun phrase
 _NOT_IN_PHRASE = NP_STOP - _POSTMODIFIERS - frozenset(("about", "into", "under", "against"))
 
