@@ -590,6 +590,13 @@ def test_pronouns_point_back_to_someone_who_can_be_meant() -> None:
 def test_the_writer_is_nobody_spoken_of_before() -> None:
     text = "The mayor said the quay was safe. I said it was not."
     assert [c.source.id for c in rc.extract_claims(text)] == ["mayor", "I"]
+    # with the publisher known, the writer speaks for it
+    (_, writer) = rc.extract_claims(text, outlet="Harbour Times")
+    assert (writer.source.id, writer.source.kind, writer.via) == (
+        "Harbour Times",
+        rc.SourceKind.OUTLET,
+        (),
+    )
     # a common noun opening a sentence is the one elsewhere in lower case, and 'he' is
     # no organisation
     text = "Police said the quay was safe. The police later said it was not. He said it held."

@@ -84,6 +84,7 @@ _PLATFORM_NAMES = frozenset(PLATFORMS.values())
 # fails, and 'x' alone would let through any sentence with an 'x' in a word ('next')
 _PLATFORM_HINTS = (*(p.split()[0] for p in PLATFORMS if p != "x"), " x")
 _REPORTS = Source("unnamed reports", kind=SourceKind.ANONYMOUS)
+_WRITER = frozenset(("I", "we"))
 # cues of a statement by nobody named: 'has reportedly collapsed', 'denied reports that'
 _UNNAMED_CUES = frozenset("reportedly allegedly purportedly reports report claims claim".split())
 
@@ -256,6 +257,10 @@ def extract_claims(
         rest = clean[a.cue[1] : a.cue[1] + 80]
         quoting = _QUOTING.match(rest) if "quoting" in rest else None
         source = speakers.resolve(mention, outlet_hint=cue.startswith("report"))
+        if outlet is not None and source.kind is SourceKind.UNKNOWN and source.id in _WRITER:
+            # 'I'/'we' outside a quotation: the writer, who speaks for the publisher (not
+            # one source 'I' for every article's writer)
+            source = Source(outlet, kind=SourceKind.OUTLET)
         if quoting is not None and source.kind is SourceKind.OUTLET:
             relays.append(source.id)  # 'Reuters reported quoting Taliban sources'
             source = speakers.resolve(quoting.group(1))
