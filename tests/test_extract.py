@@ -399,6 +399,8 @@ def test_dates_appositives_captions_and_phrasal_verbs_are_not_statements() -> No
         ("President Holm", "Holm", "person"),
         ("Mayor Ada de Vik", "Ada de Vik", "person"),
         ("Sen. Ada Holm (D-Ore.)", "Ada Holm", "person"),
+        # how many of a group: the group speaks
+        ("A number of ferry pilots", "ferry pilots", "unknown"),
         # a name with digits in it
         ("the agency MI5", "MI5", "organisation"),
         # names and outlets as before
@@ -451,6 +453,14 @@ def test_who_a_mention_names(mention: str, speaker: str, kind: str) -> None:
         # a contraction is cut off a speaker found any way; a date is no content
         ("I’ve read the report and asked for the logs.", "asked", "I", "for the logs"),
         ("The mayor said Jan. 5 that the quay held.", "said", "The mayor", "the quay held"),
+        # a full stop inside a word; 'only' is no speaker
+        ("The fares, Harbour.no said, will rise.", "said", "Harbour.no", "The fares will rise"),
+        (
+            "The line gave no date, only saying that fares would rise.",
+            "saying",
+            "The line",
+            "fares would rise",
+        ),
     ],
 )
 def test_what_follows_the_cue(text: str, cue: str, source: str, content: str) -> None:

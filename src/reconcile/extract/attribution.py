@@ -482,7 +482,14 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
             break
         if not (w[0].isalnum() or w in ("'", "’", "&", "-", "/", ".", "(", ")", "%")):
             break
-        if w == "." and not (j - 2 >= 0 and len(s.words[j - 2]) <= 4):
+        if (
+            w == "."
+            and not (j - 2 >= 0 and len(s.words[j - 2]) <= 4)
+            and not (
+                # a full stop inside a word: 'Boston.com', 'Foxnews.es'
+                j - 2 >= 0 and s.ends[j - 2] == s.starts[j - 1] and s.ends[j - 1] == s.starts[j]
+            )
+        ):
             break
         j -= 1
     while j < i and s.words[j] in ("'", "’", "-", "/", ".", "(", ")"):
@@ -1751,7 +1758,7 @@ def _reduced_passive(text: str, s: _Sentence, i: int, cue: Span, last: int) -> A
 def _adverb(low: str) -> bool:
     """'basically', 'falsely', 'now': between a speaker and the verb, never the speaker."""
     return (len(low) > 4 and low.endswith("ly") and low not in _NOT_ADVERBS) or low in (
-        "now", "still", "just", "always", "once", "first", "again", "all", "both",
+        "now", "still", "just", "always", "once", "first", "again", "all", "both", "only",
     )  # fmt: skip
 
 

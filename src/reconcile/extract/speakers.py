@@ -74,6 +74,10 @@ _NAME_PARTICLES = frozenset("de da di del della van von der den la le bin al el 
 # pattern opening with a character class is scanned for in C
 _LOWER_WORD = re.compile(r"[a-z]+")
 _FIRST_SECOND = frozenset("i me my we us our you your".split())
+# how many of a group: 'a number of', 'a lot of', 'dozens of'
+_PARTITIVE_HEADS = frozenset(
+    "number lot lots majority handful couple dozens hundreds thousands group".split()
+)
 # words that count or point, capitalised at a sentence's start: 'One of the men'
 _COUNTED = frozenset("one this that some many most several few each all both any none".split())
 # words that open a sentence with a capital: no part of a name that follows them
@@ -223,6 +227,10 @@ class Speakers:
                     w for w, x in zip(words[k + 2 :], lower[k + 2 :]) if x not in _LEADING
                 )
                 return _source(org, SourceKind.ORGANISATION)
+        of = lower.index("of") if "of" in lower[1:3] else 0
+        if of and lower[of - 1] in _PARTITIVE_HEADS and of + 1 < len(words):
+            # 'A number of Twitter users', 'a lot of men': the users, the men
+            return self._resolve(" ".join(words[of + 1 :]), outlet_hint)
         if lower[0] in _COUNTED and (len(words) == 1 or lower[1] == "of"):
             # 'One of the men', 'Some of them', 'This': somebody not named
             counted = " ".join(lw for lw in lower if lw not in _LEADING)
