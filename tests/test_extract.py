@@ -184,6 +184,9 @@ def test_reported_speech_forms(text: str, source: str, content: str) -> None:
         ('"It will sail," said Ada K. Holm.', "said", "Ada K. Holm"),
         ("He’s predicting the ferry will sail.", "predicting", "He"),
         ("Most don’t expect the ferry to sail.", "expect", "Most"),
+        # a hyphen between spaces is a dash: a dateline before the speaker, an aside
+        ("BERGEN (Harbour Wire) - Ada Holm said the quay would close.", "said", "Ada Holm"),
+        ("Pilots - including a few from Oslo - warn the quay could close.", "warn", "Pilots"),
         # a head with a phrase after it
         (
             "The quay will reopen in May, a source close to the mayor said.",

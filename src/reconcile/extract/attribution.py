@@ -441,6 +441,16 @@ _SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they", "you"))
 _SECOND_SPEAKER = _SUBJECT_PRONOUNS | _DETERMINERS  # 'he and Mr. Allen', 'she and a ...'
 
 
+def _spaced_hyphen(s: _Sentence, k: int) -> bool:
+    """Token `k` is a hyphen with a space either side: a dash typed as '-'."""
+    return (
+        s.words[k] == "-"
+        and 0 < k < len(s.words) - 1
+        and s.ends[k - 1] < s.starts[k]
+        and s.ends[k] < s.starts[k + 1]
+    )
+
+
 def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
     """Token range [j, i) of the noun phrase ending just before token `i`."""
     j = i
@@ -482,6 +492,8 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
             break
         if not (w[0].isalnum() or w in ("'", "’", "&", "-", "/", ".", "(", ")", "%")):
             break
+        if w == "-" and _spaced_hyphen(s, j - 1):
+            break  # a hyphen between spaces is a dash: 'RANGOON, Burma - Aung San Suu Kyi'
         if (
             w == "."
             and not (j - 2 >= 0 and len(s.words[j - 2]) <= 4)
@@ -1190,14 +1202,16 @@ def _attribute(
         speaker = _noun_phrase_left(s, left[0] - 2)
         if speaker is not None:
             left = speaker
-    if left is None and j > 2 and s.words[j - 1] in ("—", "–"):
+    if left is None and j > 2 and (s.words[j - 1] in ("—", "–") or _spaced_hyphen(s, j - 1)):
         # 'Jason Sims — a teacher from Mount Pleasant — says'
         dash = j - 2
         while dash > max(0, j - 16) and s.words[dash] != s.words[j - 1]:
             dash -= 1
         if dash > 0 and s.words[dash] == s.words[j - 1]:
             named = _noun_phrase_left(s, dash)
-            if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
+            if named is not None and (
+                any(_is_name(s.words[t]) for t in range(*named)) or s.words[dash] == "-"
+            ):
                 left = named
     if left is None and j > 3 and s.words[j - 1] == "," and s.words[j - 2] == ")":
         # 'Gov. John Kasich (R-OH), said': the name before a parenthesised tag
