@@ -89,6 +89,21 @@ _OPENERS = frozenset(
 _POLLS = frozenset("poll polls survey surveys".split())
 
 
+def _person_before_place(words: list[str], lower: list[str]) -> str:
+    """The full name before 'of'/'from'/'in'/'at' ('Sen. Bernie Sanders of Vermont',
+    'Darran Whiting of Liberty Baptist Church in Marion'), or ''. Two capitalised words
+    at least, no role and no organisation's word: 'Bank of America' is no person."""
+    at = next((k for k in range(1, len(words) - 1)
+               if lower[k] in ("of", "from", "in", "at") and words[k].islower()), 0)  # fmt: skip
+    run: list[str] = []
+    for k in range(at - 1, -1, -1):
+        w, lw = words[k], lower[k].rstrip(".")
+        if not w[:1].isupper() or lw in ROLE_WORDS or lw in _ORG_HEADS:
+            break
+        run.append(_POSSESSIVE.sub("", w))
+    return " ".join(reversed(run)) if len(run) >= 2 else ""
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _source(name: str, kind: SourceKind) -> Source:
     # sources are frozen: the mentions of one speaker share one object, built once
@@ -267,6 +282,9 @@ class Speakers:
             # source as 'police' elsewhere
             kind = SourceKind.ORGANISATION if lower[0] in _ORG_HEADS else SourceKind.UNKNOWN
             return _source(lower[0], kind)
+        placed = _person_before_place(words, lower)
+        if placed:
+            return _source(placed, SourceKind.PERSON)
         # a name: the trailing capitalised words that are not titles or roles (but an
         # organisation's name keeps them: 'the State Department')
         # (a role word last is no title before a name: 'the Islamic State')
