@@ -402,6 +402,9 @@ def test_dates_appositives_captions_and_phrasal_verbs_are_not_statements() -> No
         ("President Holm", "Holm", "person"),
         ("Mayor Ada de Vik", "Ada de Vik", "person"),
         ("Sen. Ada Holm (D-Ore.)", "Ada Holm", "person"),
+        # a capitalised head is a name: a newspaper, not anonymous observers
+        ("The Bergen Observer", "Bergen Observer", "outlet"),
+        ("Officials", "officials", "anonymous"),
         # a person before where they are from (not an organisation 'X of Y')
         ("Sen. Ada Holm of Vestland", "Ada Holm", "person"),
         ("Ivo Rask of the Harbour Baptist Church in Bergen", "Ivo Rask", "person"),

@@ -263,7 +263,11 @@ class Speakers:
             # is a group, 'officials in Nicaragua' officials, not Syria or Nicaragua
             return self._resolve(" ".join(words[:cut]), outlet_hint)
         head = lower[-1]
-        if head in ANONYMOUS_HEADS or head in _PLURAL.values():
+        # (a capitalised head is part of a name, 'The Charlotte Observer', unless it
+        # opens the sentence alone: 'Officials said')
+        if (head in ANONYMOUS_HEADS or head in _PLURAL.values()) and (
+            words[-1].islower() or len(words) == 1
+        ):
             kept = [w for w, lw in zip(words, lower)
                     if lw not in ANONYMOUS_MARKERS and lw not in _LEADING]  # fmt: skip
             if not any(w[:1].isupper() and w.lower() not in ROLE_WORDS for w in kept[:-1]) or (
