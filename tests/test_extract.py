@@ -274,6 +274,12 @@ def test_reports_denied_are_reports_by_nobody_named() -> None:
     ]
 
 
+def test_an_outlet_named_post_reports_as_itself() -> None:
+    text = "The Harbour Post reports that the quay flooded."
+    (claim,) = rc.extract_claims(text)
+    assert (claim.source.id, claim.source.kind) == ("Harbour Post", rc.SourceKind.OUTLET)
+
+
 def test_reportedly_without_a_speaker_is_a_hedged_report_of_unnamed_origin() -> None:
     text = "The ferry has reportedly run aground. The captain said it had not."
     claims = rc.extract_claims(text, outlet="Harbour Times")

@@ -1116,6 +1116,7 @@ def _attribute(
     unnamed = (
         low in ("reports", "report", "claims", "claim")
         and i > 0
+        and s.words[i - 1].islower()  # (not 'The New York Post reports')
         and (s.lower[i - 1] in SPEECH_CUES or s.lower[i - 1] in ATTITUDE_CUES)
     )
     if low == "told" and i == 1 and s.lower[0] == "all":
