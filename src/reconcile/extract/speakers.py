@@ -55,7 +55,8 @@ _ORG_HEADS = frozenset(
     agency department office commission committee bank university institute
     foundation association union airlines airline authority police army navy court
     government campaign administration club league federation network services
-    systems partners holdings industries hospital school board church house
+    systems partners holdings industries hospital school board church house bureau
+    service center centre organization organisation society fund
     """.split()
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -248,7 +249,11 @@ class Speakers:
             return self._resolve(" ".join(words[of + 1 :]), outlet_hint)
         if lower[0] in _COUNTED and (len(words) == 1 or lower[1] == "of"):
             # 'One of the men', 'Some of them', 'This': somebody not named
-            counted = " ".join(lw for lw in lower if lw not in _LEADING)
+            counted = " ".join(
+                lw if k == 0 else w
+                for k, (w, lw) in enumerate(zip(words, lower))
+                if lw not in _LEADING
+            )
             return _source(counted, SourceKind.ANONYMOUS if len(words) > 1 else SourceKind.UNKNOWN)
         # (lower case only: 'the WHO' is no relative pronoun)
         cut = next((k for k in range(1, len(words)) if words[k].islower() and (
@@ -275,7 +280,13 @@ class Speakers:
             ):
                 kept[-1] = _PLURAL.get(kept[-1].lower(), kept[-1].lower())
                 return _source(" ".join(kept), SourceKind.ANONYMOUS)
-        if lower[-1].isalpha() and words[-1].islower() and lower[-1] not in ROLE_WORDS:
+        if (
+            lower[-1].isalpha()
+            and words[-1].islower()
+            and lower[-1] not in ROLE_WORDS
+            # (not a verb the span took in by mistake: 'Mr. Obama scrutinized')
+            and not (lower[-1].endswith(("ed", "ing")) and any(w[:1].isupper() for w in words))
+        ):
             # a common noun is the head: 'British media', 'the Trump campaign'; the
             # capitalised word before it is no name of the speaker
             plain = " ".join(w for w, lw in zip(words, lower) if lw not in _LEADING)
