@@ -408,6 +408,9 @@ def test_dates_appositives_captions_and_phrasal_verbs_are_not_statements() -> No
         ("President Holm", "Holm", "person"),
         ("Mayor Ada de Vik", "Ada de Vik", "person"),
         ("Sen. Ada Holm (D-Ore.)", "Ada Holm", "person"),
+        # the pollster past a word like 'opinion'; millions of a group are the group
+        ("the latest Harbour Times opinion poll", "Harbour Times poll", "organisation"),
+        ("the millions of ferry users", "ferry users", "unknown"),
         # a capitalised head is a name: a newspaper, not anonymous observers
         ("The Bergen Observer", "Bergen Observer", "outlet"),
         ("Officials", "officials", "anonymous"),

@@ -77,7 +77,7 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _FIRST_SECOND = frozenset("i me my we us our you your".split())
 # how many of a group: 'a number of', 'a lot of', 'dozens of'
 _PARTITIVE_HEADS = frozenset(
-    "number lot lots majority handful couple dozens hundreds thousands group".split()
+    "number lot lots majority handful couple dozens hundreds thousands millions group".split()
 )
 # words that count or point, capitalised at a sentence's start: 'One of the men'
 _COUNTED = frozenset("one this that some many most several few each all both any none".split())
@@ -224,11 +224,12 @@ class Speakers:
         if poll >= 0:
             # 'a new Fox News poll released Thursday': the Fox News poll; 'most
             # surveys': polls nobody names
-            named = []
+            named: list[str] = []
             for w, lw in zip(reversed(words[:poll]), reversed(lower[:poll])):
-                if not w[:1].isupper() or lw in _LEADING:
-                    break
-                named.append(w)
+                if w[:1].isupper() and lw not in _LEADING:
+                    named.append(w)
+                elif named or lw in _LEADING:
+                    break  # (a word like 'opinion' between the pollster and 'poll')
             if named:
                 return _source(" ".join([*reversed(named), lower[poll]]), SourceKind.ORGANISATION)
             unnamed = [lw for lw in lower[: poll + 1] if lw not in _LEADING]
@@ -284,8 +285,12 @@ class Speakers:
             lower[-1].isalpha()
             and words[-1].islower()
             and lower[-1] not in ROLE_WORDS
-            # (not a verb the span took in by mistake: 'Mr. Obama scrutinized')
-            and not (lower[-1].endswith(("ed", "ing")) and any(w[:1].isupper() for w in words))
+            # (not a verb the span took in by mistake: 'Mr. Obama scrutinized', 'Kaine
+            # defended people')
+            and not any(
+                w.islower() and w.endswith(("ed", "ing")) and words[k - 1][:1].isupper()
+                for k, w in enumerate(words[1:], 1)
+            )
         ):
             # a common noun is the head: 'British media', 'the Trump campaign'; the
             # capitalised word before it is no name of the speaker
