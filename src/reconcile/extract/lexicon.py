@@ -172,7 +172,7 @@ OUTLETS = frozenset(
     reuters ap afp bbc cnn nbc abc cbs fox bloomberg xinhua tass ria interfax rfe/rl
     al-jazeera aljazeera politico axios npr pbs guardian times post journal telegraph
     independent dpa efe ansa kyodo yonhap anadolu tolonews pajhwok observer gazette
-    herald tribune chronicle inquirer examiner
+    herald tribune chronicle inquirer examiner mail
     """.split()
 )
 # Platforms a statement is posted on ('on Twitter', 'in a tweet').

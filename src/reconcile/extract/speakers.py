@@ -56,7 +56,7 @@ _ORG_HEADS = frozenset(
     foundation association union airlines airline authority police army navy court
     government campaign administration club league federation network services
     systems partners holdings industries hospital school board church house bureau
-    service center centre organization organisation society fund
+    service center centre organization organisation society fund watch
     """.split()
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
