@@ -274,6 +274,17 @@ def test_reports_denied_are_reports_by_nobody_named() -> None:
     ]
 
 
+def test_what_a_speaker_seemed_to_say_is_hedged() -> None:
+    text = (
+        "The harbour master appeared to suggest the quay might close. Ola said it appears to hold."
+    )
+    claims = rc.extract_claims(text)
+    assert [(c.source.id, c.stance) for c in claims] == [
+        ("harbour master", rc.Stance.HEDGED),  # the writer's reading of what was meant
+        ("Ola", rc.Stance.ASSERTS),  # 'appears' inside what was said is the speaker's
+    ]
+
+
 def test_an_outlet_named_post_reports_as_itself() -> None:
     text = "The Harbour Post reports that the quay flooded."
     (claim,) = rc.extract_claims(text)

@@ -46,6 +46,8 @@ _PLATFORM = re.compile(
 _TOLD = re.compile(r"\btold\s+((?:the\s+)?[A-Z][\w/.&'-]*(?:\s+[A-Z][\w/.&'-]*){0,3})")
 _QUOTING = re.compile(r"^\s*quoting\s+([^,.;:()]{2,60})", re.I)
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|rumou?red|unconfirmed)\b", re.I)
+# 'appeared to suggest', 'seems to believe': the writer's reading of the speaker
+_SEEMED = re.compile(r"\b(?:appear|appears|appeared|seem|seems|seemed)\s+to\b", re.I)
 _DENIAL_FRAME = re.compile(
     r"^(?:the\s+)?(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|stories)\s+"
     r"(?:of|that|about)\s+(?P<prop>.+?)\s+(?:are|is|were|was)\s+(?:not\s+true|untrue|false|"
@@ -285,7 +287,8 @@ def extract_claims(
         via = _chain([*chain, relay, outlet], source.id)
         hedged = (source.kind is SourceKind.ANONYMOUS or cue in HEDGE_CUES
                   or ("ly" in outside and _HEDGE.search(outside) is not None)
-                  or "unconfirmed" in outside or "rumo" in outside)  # fmt: skip
+                  or "unconfirmed" in outside or "rumo" in outside
+                  or ("to " in outside and _SEEMED.search(outside) is not None))  # fmt: skip
         when = _date(outside, published)
         record: dict[str, Any] = {  # tuples: what freezing would make of lists
             "cue": a.cue,
