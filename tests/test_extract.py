@@ -626,6 +626,13 @@ def test_pronouns_point_back_to_someone_who_can_be_meant() -> None:
     assert [c.source.id for c in rc.extract_claims(text)] == ["new survey", "he"]
 
 
+def test_a_shorter_name_points_back_to_the_full_one() -> None:
+    text = "Ada Berg Holm said the quay was safe. Later, Berg Holm said it had been shut."
+    assert {c.source.id for c in rc.extract_claims(text)} == {"Ada Berg Holm"}
+    text = "Ola Holm said the quay was safe. Ivo Holm said it was shut."
+    assert [c.source.id for c in rc.extract_claims(text)] == ["Ola Holm", "Ivo Holm"]
+
+
 def test_the_writer_is_nobody_spoken_of_before() -> None:
     text = "The mayor said the quay was safe. I said it was not."
     assert [c.source.id for c in rc.extract_claims(text)] == ["mayor", "I"]

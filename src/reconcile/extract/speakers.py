@@ -334,8 +334,9 @@ class Speakers:
         name.reverse()
         if name:
             full = " ".join(name)
-            if len(name) == 1:
-                full = self.full_name(name[0])
+            longer = self.full_name(name[-1])
+            if len(name) == 1 or longer.endswith(" " + full):
+                full = longer  # 'Clinton' and 'Paler Lin' are 'Josh Paler Lin' named before
             parts = full.split()
             person = (
                 (len(parts) >= 2 or titled)
