@@ -26,7 +26,13 @@ import attrs
 from reconcile.collection import Claims
 from reconcile.errors import ReconcileError
 from reconcile.extract.attribution import Attribution, blank_markup, find_attributions
-from reconcile.extract.lexicon import DENIAL_CUES, HEDGE_CUES, PLATFORMS
+from reconcile.extract.lexicon import (
+    DENIAL_CUES,
+    HEDGE_CUES,
+    PLATFORMS,
+    REPORT_NOUNS,
+    REPORTED_ADVERBS,
+)
 from reconcile.extract.speakers import Speakers, is_outlet
 from reconcile.model import Claim, Source, SourceKind, Stance
 
@@ -45,7 +51,7 @@ _PLATFORM = re.compile(
 )
 _TOLD = re.compile(r"\btold\s+((?:the\s+)?[A-Z][\w/.&'-]*(?:\s+[A-Z][\w/.&'-]*){0,3})")
 _QUOTING = re.compile(r"^\s*quoting\s+([^,.;:()]{2,60})", re.I)
-_HEDGE = re.compile(r"\b(?:reportedly|allegedly|purportedly|rumou?red|unconfirmed)\b", re.I)
+_HEDGE = re.compile(r"\b(?:" + "|".join(REPORTED_ADVERBS) + r"|rumou?red|unconfirmed)\b", re.I)
 # 'appeared to suggest', 'seems to believe': the writer's reading of the speaker
 _SEEMED = re.compile(r"\b(?:appear|appears|appeared|seem|seems|seemed)\s+to\b", re.I)
 _DENIAL_FRAME = re.compile(
@@ -88,7 +94,7 @@ _PLATFORM_HINTS = (*(p.split()[0] for p in PLATFORMS if p != "x"), " x")
 _REPORTS = Source("unnamed reports", kind=SourceKind.ANONYMOUS)
 _WRITER = frozenset(("I", "we"))
 # cues of a statement by nobody named: 'has reportedly collapsed', 'denied reports that'
-_UNNAMED_CUES = frozenset("reportedly allegedly purportedly reports report claims claim".split())
+_UNNAMED_CUES = frozenset(REPORTED_ADVERBS) | REPORT_NOUNS
 
 
 def _as_text(text: object) -> str:

@@ -29,7 +29,10 @@ from reconcile.extract.lexicon import (
     ATTITUDE_CUES,
     INFINITIVE_CUES,
     NP_STOP,
+    POLLS,
     PRONOUNS,
+    REPORT_NOUNS,
+    REPORTED_ADVERBS,
     SKIP_BEFORE_CUE,
     SPEECH_CUES,
 )
@@ -439,6 +442,7 @@ _PARTITIVES = frozenset(
 
 _SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they", "you"))
 _SECOND_SPEAKER = _SUBJECT_PRONOUNS | _DETERMINERS  # 'he and Mr. Allen', 'she and a ...'
+_CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS | {"it"}  # a word that opens a clause as its subject
 
 
 def _spaced_hyphen(s: _Sentence, k: int) -> bool:
@@ -806,7 +810,7 @@ def _nested_view(text: str, outer: Attribution, inner: Attribution) -> bool:
 # 'In a CNN poll released Monday, 52 percent ...': an opening phrase naming the poll
 # that the sentence reports ('For Republicans, ...' was tried: as often 'as for')
 _POLL_OPENING = re.compile(r"(In)[ \t]+([^,.;:!?“”\"\n]{2,90}?),[ \t]+(?=\S)")
-_IN_SOURCES = frozenset("poll polls survey surveys study studies".split())
+_IN_SOURCES = POLLS | frozenset(("study", "studies"))
 
 
 # '... leads among Republicans in a new Fox News poll released Thursday': the poll
@@ -821,7 +825,7 @@ def _one_phrase(m: re.Match[str]) -> bool:
     """The words up to the poll are one noun phrase ('the RealClearPolitics average of
     New Hampshire polls'), not a clause ('in Florida to take advantage of ... polls')."""
     words = m.group(2).lower().split()
-    head = next(k for k, w in enumerate(words) if w.startswith(("poll", "survey")))
+    head = next(k for k, w in enumerate(words) if w in POLLS)
     return not any(w in NP_STOP and w != "of" for w in words[:head])
 
 
@@ -885,8 +889,7 @@ def _opening_polls(
 
 
 # 'The dam has reportedly cracked': the writer passes on what nobody named says
-_REPORTEDLY_WORDS = ("reportedly", "allegedly", "purportedly")
-_REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly)\b")
+_REPORTEDLY = re.compile(r"\b(?:" + "|".join(REPORTED_ADVERBS) + r")\b")
 
 
 def _reported_without_speaker(
@@ -901,7 +904,7 @@ def _reported_without_speaker(
     """A sentence with 'reportedly' (or 'allegedly', 'purportedly') and no attribution
     of its own: the sentence is a report by nobody named."""
     out: list[Attribution] = []
-    if not any(word in lowered for word in _REPORTEDLY_WORDS):
+    if not any(word in lowered for word in REPORTED_ADVERBS):
         return out  # (three substring tests cost a fraction of the regex's scan)
     taken = {a.sentence for a in found}
     for m in _REPORTEDLY.finditer(lowered):
@@ -1114,7 +1117,7 @@ def _attribute(
         return None  # a race decided: 'Texas was called for Cruz'
     # a noun after a verb of its own: 'denied reports that ...' reports by nobody named
     unnamed = (
-        low in ("reports", "report", "claims", "claim")
+        low in REPORT_NOUNS
         and i > 0
         and s.words[i - 1].islower()  # (not 'The New York Post reports')
         and (s.lower[i - 1] in SPEECH_CUES or s.lower[i - 1] in ATTITUDE_CUES)
@@ -1986,6 +1989,7 @@ _ISSUE = frozenset("issued issues released releases posted posts published publi
 _ISSUE_OUT = frozenset("put puts sent sends".split())  # with 'out': 'put out a statement'
 _PART_OF_DAY = frozenset("morning afternoon evening night".split())
 _MESSAGES = frozenset("tweet tweets letter letters note email e-mail video post".split())
+_ISSUED_BY = frozenset(("a", "an", "its", "his", "her", "their"))  # 'a statement'
 
 
 def _statement_issued(s: _Sentence, j: int) -> int:
@@ -1999,9 +2003,9 @@ def _statement_issued(s: _Sentence, j: int) -> int:
     if k < 3 or s.lower[k - 1] not in _STATEMENT_FORMS | _MESSAGES:
         return -1
     k -= 1
-    if s.lower[k - 1] not in ("a", "an", "its", "his", "her", "their"):
+    if s.lower[k - 1] not in _ISSUED_BY:
         k -= 1  # one adjective: 'a formal statement', 'a joint statement'
-    if k < 2 or s.lower[k - 1] not in ("a", "an", "its", "his", "her", "their"):
+    if k < 2 or s.lower[k - 1] not in _ISSUED_BY:
         return -1
     k -= 1
     if s.lower[k - 1] in _ISSUE or (s.lower[k - 1] in _ISSUE_OUT and s.lower[k] != "out"):
@@ -2048,8 +2052,7 @@ def _postmodified_subject(s: _Sentence, j: int) -> tuple[int, int] | None:
     if tie < 0 or tie == len(inner) - 1:
         return None
     if any(w.endswith(("ed", "ing")) for w in inner[:tie]) or any(
-        w in _NOT_IN_PHRASE or w in SPEECH_CUES or w in _SUBJECT_PRONOUNS or w == "it"
-        for w in inner
+        w in _NOT_IN_PHRASE or w in SPEECH_CUES or w in _CLAUSE_SUBJECTS for w in inner
     ):  # fmt: skip
         return None  # a verb or a clause: 'the school declined to comment on reports'
     return (p, j)
@@ -2285,6 +2288,22 @@ _MONTHS = frozenset(
 )
 
 
+def _date_end(s: _Sentence, k: int) -> int:
+    """The token after a date opening at token `k` ('July 8', 'Jan. 5', 'in December',
+    'on Jan. 5'), or `k`. A month alone needs 'in' or 'on' before it ('May' is a verb
+    as often)."""
+    n = len(s.words)
+    at = k + 1 if s.lower[k] in ("in", "on") else k
+    if at >= n or s.lower[at].rstrip(".") not in _MONTHS:
+        return k
+    end = at + 1
+    if end < n and s.words[end] == ".":
+        end += 1  # 'Jan .' where the full stop is a token of its own
+    if end < n and s.words[end].isdigit():
+        return end + 1
+    return end if at > k else k
+
+
 def _past_when(s: _Sentence, k: int, low: str) -> int:
     """The token after the words that say when or how right after a cue: 'said Friday
     morning', 'told The Post earlier this year', 'said sarcastically', 'said of Trump'
@@ -2297,19 +2316,8 @@ def _past_when(s: _Sentence, k: int, low: str) -> int:
             k += 1  # 'Friday', 'Friday morning', 'earlier'
         elif k + 1 < n and word in _WHEN_AFTER and s.lower[k + 1] in _WHEN_UNITS:
             k += 2  # 'last week', 'this year'
-        elif word.rstrip(".") in _MONTHS and k + 1 < n and s.words[k + 1].isdigit():
-            k += 2  # 'said July 8'
-        elif word in _MONTHS and k + 2 < n and s.words[k + 1] == "." and s.words[k + 2].isdigit():
-            k += 3  # 'said Jan. 5'
-        elif word in ("in", "on") and k + 1 < n and s.lower[k + 1].rstrip(".") in _MONTHS:
-            k += 2  # 'said in December'
-            if k < n and s.words[k] == ".":
-                k += 1
-            if k < n and s.words[k].isdigit():
-                k += 1  # 'said on Jan. 5'
-        elif word == "on" and k + 2 < n and s.lower[k + 1].rstrip(".") in _MONTHS \
-                and s.words[k + 2].isdigit():  # fmt: skip
-            k += 3  # 'said on July 8'
+        elif (date := _date_end(s, k)) > k:
+            k = date  # 'said July 8', 'said Jan. 5', 'said in December'
         elif word.endswith("ly") and _adverb(word) and k + 1 < n and s.words[k + 1] in ".,;":
             k += 1  # 'said sarcastically.' (not 'said only five ...')
         else:
@@ -2330,7 +2338,7 @@ def _inside_clause(text: str, gap: str, quote: Span) -> bool:
     “false” Monday'), not a quotation the cue hands over to ('said: “...”')."""
     if not gap.strip(" ,:—–-\n"):
         return False
-    if any(w in _SUBJECT_PRONOUNS or w == "it" for w in _WORD.findall(gap.lower())):
+    if any(w in _CLAUSE_SUBJECTS for w in _WORD.findall(gap.lower())):
         return True
     rest = text[quote[1] : quote[1] + 3].lstrip(" ”\"'’")
     return rest[:1].isalnum()

@@ -22,7 +22,10 @@ __all__ = [
     "NP_STOP",
     "OUTLETS",
     "PLATFORMS",
+    "POLLS",
     "PRONOUNS",
+    "REPORTED_ADVERBS",
+    "REPORT_NOUNS",
     "ROLE_WORDS",
     "SKIP_BEFORE_CUE",
     "SPEECH_CUES",
@@ -107,6 +110,13 @@ INFINITIVE_CUES = _expand(
 )
 # Cue verbs that make the statement a denial of their content.
 DENIAL_CUES = _expand("deny reject dismiss refute rebut disavow")
+# What a poll is called ('a new Fox News poll', 'in most surveys').
+POLLS = frozenset("poll polls survey surveys".split())
+# Adverbs by which the writer passes on what nobody named says ('has reportedly
+# collapsed'), and the nouns for such reports when someone answers them ('denied
+# reports that ...').
+REPORTED_ADVERBS = ("reportedly", "allegedly", "purportedly")
+REPORT_NOUNS = frozenset("reports report claims claim".split())
 # Cue verbs that report without endorsing.
 HEDGE_CUES = _expand("allege claim speculate rumor rumour")
 

@@ -27,6 +27,7 @@ from reconcile.extract.lexicon import (
     ANONYMOUS_HEADS,
     ANONYMOUS_MARKERS,
     OUTLETS,
+    POLLS,
     PRONOUNS,
     ROLE_WORDS,
     STATEMENT_NOUNS,
@@ -86,8 +87,6 @@ _OPENERS = frozenset(
     "but and or so yet when while if as after before since although though then now also "
     "still however meanwhile in on at for from by with of to".split()
 )
-# what a poll is called: its source is the pollster's name before the word
-_POLLS = frozenset("poll polls survey surveys".split())
 
 
 def _person_before_place(words: list[str], lower: list[str]) -> str:
@@ -212,7 +211,7 @@ class Speakers:
                 # ('the mayor') can be meant
                 role = last.kind is SourceKind.UNKNOWN and last.id.split()[-1].lower() in ROLE_WORDS
                 last = last if role else None
-            if person and last is not None and last.id.split()[-1] in _POLLS:
+            if person and last is not None and last.id.split()[-1] in POLLS:
                 last = None  # a poll is no 'he'
             back = (self._last_person or last) if person else self._last
             if back is not None:
@@ -220,7 +219,7 @@ class Speakers:
             return _source(lower[0], SourceKind.UNKNOWN)  # one id for 'He' and 'he'
         if lower[-1] in STATEMENT_NOUNS and self._last is not None and words[-1].islower():
             return self._last  # 'the statement added' (not 'The Post')
-        poll = next((k for k, lw in enumerate(lower) if lw in _POLLS), -1)
+        poll = next((k for k, lw in enumerate(lower) if lw in POLLS), -1)
         if poll >= 0:
             # 'a new Fox News poll released Thursday': the Fox News poll; 'most
             # surveys': polls nobody names
