@@ -1127,10 +1127,25 @@ def test_the_content_is_the_statement_alone(text: str, content: str) -> None:
         # a refusal to speak states nothing; a refusal to act is a stance
         ("The mayor declined to comment on the ferry.", []),
         ("The mayor declined to back the plan.", ["to back the plan"]),
+        # a quoted question asks and states nothing; what is said around it stays
+        ('"Will the ferry run on Sunday?" the mayor asked.', []),
+        ('"Why," she asked, "would anyone stay?"', []),
+        ('"We fixed it. Will it hold?" the mayor said.', ["We fixed it. Will it hold?"]),
+        # the marks that end a statement are part of it
+        ("The mayor said the ferry would run!", ["the ferry would run!"]),
     ],
 )
 def test_contents_that_state_nothing_make_no_claim(text: str, claims: list[str]) -> None:
     assert [c.text for c in rc.extract_claims(text)] == claims
+
+
+def test_a_quoted_question_is_found_and_flagged() -> None:
+    text = '"Will the ferry run on Sunday?" the mayor asked. "It will," Ida Lund said.'
+    found = find_attributions(text)
+    assert [(a.content_text(text), a.question) for a in found] == [
+        ("Will the ferry run on Sunday?", True),
+        ("It will", False),
+    ]
 
 
 def test_credit_lines_and_stray_parentheses() -> None:

@@ -207,7 +207,8 @@ class Attribution:
         Reuters'), when the text says so.
     question : bool
         True when the content is a question: put to someone ('Asked whether he would
-        run, ...') or indirect ('declined to say whether ...', 'asked if ...').
+        run, ...'), indirect ('declined to say whether ...', 'asked if ...') or quoted
+        ('"Will it last?" she asked').
         Reported, but not a statement of fact, so no claim is made of it.
     nominal : bool
         True when a noun names the statement ("Trump's claim that ..."). Its content
@@ -552,7 +553,7 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     """`start`-`end` without surrounding spaces, commas and quotation marks."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–-\"“”'‘’"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-\"“”'‘’.!?"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-\"“”'‘’."):
         end -= 1
     return (start, end) if end - start >= 2 else None
 
@@ -644,7 +645,22 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
     extra += _nominal_that(text, lowered, found, quotes, quote_starts, sentences, sentence_starts)
     if extra:
         found = sorted([*found, *extra], key=lambda a: a.cue)
-    return _quoted_paragraphs(text, found, quotes, sentences, sentence_starts)
+    found = _quoted_paragraphs(text, found, quotes, sentences, sentence_starts)
+    return [_asked(text, a) for a in found]
+
+
+# a quotation of one sentence that ends in a question mark ('"Will it last?" he asked')
+_ONE_QUESTION = re.compile(r"[^.!?]*\?")
+
+
+def _asked(text: str, a: Attribution) -> Attribution:
+    """`a`, flagged as a question when it quotes one question and nothing else: it
+    asks, and states nothing. A quotation that goes on past it keeps its statements."""
+    if not a.quote or a.question or text[a.content[-1][1] - 1] != "?":
+        return a
+    if _ONE_QUESTION.fullmatch(" ".join(text[s:e] for s, e in a.content)) is None:
+        return a
+    return attrs.evolve(a, question=True)
 
 
 # 'John McCain: Populist Anger Appeals to ...' at the start of a line: a headline's
