@@ -35,9 +35,11 @@ import argparse
 import gc
 import hashlib
 import json
+import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 import warnings
@@ -50,6 +52,11 @@ import reconcile as rc
 from reconcile.engines import DaskEngine, LocalEngine
 from reconcile.scoring.algorithms import ALGORITHMS
 from reconcile.scoring.votes import build_votes
+
+ENGINES = ("local", "dask", "files")
+"""local: the claims in a list, linked in this process; dask: the same list, linked
+on a LocalCluster; files: the claims read from JSON Lines files by the workers (a dask
+bag), so they stay on the cluster (see reconcile.store)."""
 
 
 def _worker_peak_mb() -> float:
@@ -79,25 +86,53 @@ def _edge_list_mb(graph: rc.ClaimGraph) -> float:
     return size / 2**20
 
 
-def one(n: int, engine: str, max_block_size: int, trace: bool = False) -> dict[str, Any]:
-    data = rc.datasets.synthetic(n, n_sources=max(n // 100, 10), seed=1)
-    claims = data.claims
-    del data
-    out: dict[str, Any] = {"claims": n, "engine": engine, "claims_rss_mb": peak_rss_mb()}
+def _generated(n: int) -> list[rc.Claim]:
+    return rc.datasets.synthetic(n, n_sources=max(n // 100, 10), seed=1).claims
+
+
+def write_files(n: int, folder: str) -> list[str]:
+    """The generated claims as JSON Lines files of 50,000 claims each."""
+    claims = _generated(n)
+    paths = []
+    for k in range(0, len(claims), _FILE_CLAIMS):
+        path = os.path.join(folder, f"claims-{k // _FILE_CLAIMS:04d}.jsonl")
+        rc.io.write_jsonl(claims[k : k + _FILE_CLAIMS], path)
+        paths.append(path)
+    return paths
+
+
+_FILE_CLAIMS = 50_000
+
+
+def one(n: int, engine: str, max_block_size: int, trace: bool = False,
+        files: list[str] | None = None) -> dict[str, Any]:  # fmt: skip
+    out: dict[str, Any] = {"claims": n, "engine": engine}
     client = cluster = None
-    if engine == "dask":
+    if engine != "local":
         from dask.distributed import Client, LocalCluster
 
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                dashboard_address=None, memory_limit=0)  # fmt: skip
         client = Client(cluster)
+    claims: Any
+    if engine == "files":
+        # read on the workers, one partition per file: the claims never come here
+        import dask.bag as db
+
+        claims = db.from_sequence(files, npartitions=len(files or ())).map(
+            rc.io.read_jsonl).flatten()  # fmt: skip
+    else:
+        claims = _generated(n)
+    out["claims_rss_mb"] = peak_rss_mb()
     if trace:
         gc.collect()
         tracemalloc.start()
     start = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # capped blocks: counted below instead
-        graph = rc.link(claims, engine=engine, client=client, max_block_size=max_block_size)
+        graph = rc.link(claims, engine="local" if engine == "local" else "dask", client=client,
+                        max_block_size=max_block_size)  # fmt: skip
+    del claims
     out["link_s"] = time.perf_counter() - start
     out["driver_link_rss_mb"] = peak_rss_mb()
     if trace:
@@ -114,7 +149,7 @@ def one(n: int, engine: str, max_block_size: int, trace: bool = False) -> dict[s
     out["link_table_mb"] = sum(column.nbytes for column in arrays) / 2**20
     out["links"] = graph.number_of_links
     start = time.perf_counter()
-    result = rc.score(graph, engine=engine, client=client)
+    result = rc.score(graph, engine="local" if engine == "local" else "dask", client=client)
     out["score_s"] = time.perf_counter() - start
     out["method"] = result.method
     out["driver_peak_mb"] = peak_rss_mb()
@@ -157,10 +192,12 @@ def main() -> int:
     parser.add_argument(
         "--trace", action="store_true", help="also trace the driver's allocations (slower linking)"
     )
-    parser.add_argument("--one", choices=["local", "dask"], help=argparse.SUPPRESS)
+    parser.add_argument("--one", choices=ENGINES, help=argparse.SUPPRESS)
+    parser.add_argument("--files", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one(args.sizes[0], args.one, args.max_block_size, args.trace)))
+        print(json.dumps(one(args.sizes[0], args.one, args.max_block_size, args.trace,
+                             args.files)))  # fmt: skip
         return 0
     print(f"max_block_size={args.max_block_size}; Dask: LocalCluster, 2 workers x 1 thread")
     print(
@@ -170,11 +207,15 @@ def main() -> int:
     )
     for n in args.sizes:
         rows = []
-        for engine in ("local", "dask"):
+        folder = tempfile.TemporaryDirectory(prefix="bench_scale-")
+        files = write_files(n, folder.name)
+        for engine in ENGINES:
             command = [sys.executable, __file__, str(n), "--one", engine,
                        "--max-block-size", str(args.max_block_size)]  # fmt: skip
             if args.trace:
                 command.append("--trace")
+            if engine == "files":
+                command += ["--files", *files]
             done = subprocess.run(command, capture_output=True, text=True)
             if done.returncode:
                 print(f"{n:>9,} {engine:>6} failed: {done.stderr.strip().splitlines()[-1:]}")
@@ -207,14 +248,17 @@ def main() -> int:
                       f"{m} {v['s']:.1f} s ({v['iterations']} rounds), driver allocated "
                       f"{v['peak_mb']:,.0f} MB, fit {v['digest']}"
                       for m, v in rounds.items() if m != "votes"))  # fmt: skip
-        if len(rows) == 2:
-            same = rows[0]["digest"] == rows[1]["digest"]
-            same_fits = all(rows[0]["rounds"][m]["digest"] == rows[1]["rounds"][m]["digest"]
+        folder.cleanup()
+        for r in rows[1:]:
+            if rows[0]["engine"] != "local":
+                break
+            same = rows[0]["digest"] == r["digest"]
+            same_fits = all(rows[0]["rounds"][m]["digest"] == r["rounds"][m]["digest"]
                             for m in _ROUNDS)  # fmt: skip
-            ratio = rows[1]["link_s"] / rows[0]["link_s"]
+            ratio = r["link_s"] / rows[0]["link_s"]
             print(
-                f"{'':>9} same output: {same}; same fits: {same_fits}; "
-                f"dask/local link time {ratio:.2f}x"
+                f"{'':>9} {r['engine']}: same output as local: {same}; same fits: "
+                f"{same_fits}; link time {ratio:.2f}x local"
             )
     return 0
 

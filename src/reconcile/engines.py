@@ -163,6 +163,11 @@ class DaskEngine(Engine):
             self._client = self._own
         return self._client
 
+    @property
+    def given_client(self) -> Any:
+        """The client the caller gave (its cluster outlives this engine), or None."""
+        return self._client if self._own is None else None
+
     def close(self) -> None:
         """Close the local cluster this engine started (a given client is left open)."""
         if self._own is not None:

@@ -43,6 +43,8 @@ from reconcile.model import Claim, Link, Relation, Source
 if TYPE_CHECKING:
     import pandas as pd
 
+    from reconcile.store import ClusterClaims
+
 __all__ = ["ClaimGraph", "GraphTables", "LinkArrays"]
 
 IntArray = NDArray[np.int64]
@@ -57,6 +59,11 @@ class GraphTables(NamedTuple):
 
 _ID = operator.attrgetter("id")
 _SOURCE = operator.attrgetter("source")
+
+
+def _no_claim(claim_id: object) -> UnknownClaimError:
+    return UnknownClaimError("no claim with this id in the graph", record=repr(claim_id),
+                             field="id")  # fmt: skip
 
 
 def _merge_sources(known: Source, new: Source) -> Source:
@@ -117,8 +124,41 @@ class ClaimGraph:
         self._links = LinkTable()
         self._nx_cache: nx.Graph | None = None
         self._adjacency: tuple[IntArray, IntArray, IntArray] | None = None
+        # the claims when they stay on a cluster (see reconcile.store); then _list and
+        # _ids are empty, and what needs every claim here brings them (_localise)
+        self._store: ClusterClaims | None = None
         self.add_claims(claims)
         self.add_links(links)
+
+    @classmethod
+    def _on_cluster(
+        cls, store: ClusterClaims, objects: list[tuple[Source, str]], codes: IntArray
+    ) -> ClaimGraph:
+        """A graph, without links, of the claims in `store`, with their source objects
+        (in order of first claim, with that claim's id) and source numbers, as
+        :meth:`ClusterClaims.collect` gives them."""
+        graph = cls()
+        sources: dict[str, Source] = {}
+        for src, first in objects:
+            prior = sources.get(src.id)
+            if prior is not None and prior is not src:
+                try:
+                    src = _merge_sources(prior, src)
+                except InvalidSourceError as err:
+                    raise InvalidSourceError(err.reason, record=first, field="source") from None
+            sources[src.id] = src
+        graph._store = store
+        graph._sources = sources
+        graph._source_codes = (codes, list(sources))
+        return graph
+
+    def _localise(self) -> None:
+        """Bring the claims of a graph on a cluster here; from then on it is an
+        ordinary graph (for the reads that need every claim at hand)."""
+        if self._store is not None:
+            self._list = list(self._store)
+            self._ids = list(map(_ID, self._list))
+            self._store = None
 
     # -- building -------------------------------------------------------------------
 
@@ -131,6 +171,7 @@ class ClaimGraph:
 
         The batch is inserted in id order, so the graph does not depend on input order.
         """
+        self._localise()
         items = claims if isinstance(claims, list) else list(claims)
         # the per-claim work runs in C (map, zip, dict, sort) where it can: graphs of
         # a million claims are built in one call
@@ -214,12 +255,14 @@ class ClaimGraph:
 
     @property
     def _claims(self) -> dict[str, Claim]:
+        self._localise()
         if self._claims_cache is None:
             self._claims_cache = dict(zip(self._ids, self._list))
         return self._claims_cache
 
     @property
     def _pos(self) -> dict[str, int]:
+        self._localise()
         if self._pos_cache is None:
             self._pos_cache = {claim_id: i for i, claim_id in enumerate(self._ids)}
         return self._pos_cache
@@ -313,6 +356,7 @@ class ClaimGraph:
         ``source``; edges ``relation``, ``confidence``, ``reasons`` and ``hedged``.
         """
         if self._nx_cache is None:
+            self._localise()
             g = nx.Graph()
             g.add_nodes_from(
                 (
@@ -352,7 +396,7 @@ class ClaimGraph:
     @property
     def claims(self) -> list[Claim]:
         """The claims, in insertion order (each batch in id order)."""
-        return list(self._list)
+        return list(self._store if self._store is not None else self._list)
 
     @property
     def sources(self) -> Mapping[str, Source]:
@@ -361,12 +405,24 @@ class ClaimGraph:
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with id `claim_id`."""
-        try:
-            return self._claims[claim_id]
-        except (KeyError, TypeError):
-            raise UnknownClaimError(
-                "no claim with this id in the graph", record=repr(claim_id), field="id"
-            ) from None
+        if self._store is not None:
+            at = self._position(claim_id)
+            if at >= 0:
+                return self._store[at]
+        else:
+            try:
+                return self._claims[claim_id]
+            except (KeyError, TypeError):
+                pass
+        raise _no_claim(claim_id)
+
+    def _position(self, claim_id: Any) -> int:
+        """The position of the claim with id `claim_id`, or -1."""
+        if not isinstance(claim_id, str):
+            return -1
+        if self._store is not None:
+            return self._store.position(claim_id)
+        return self._pos.get(claim_id, -1)
 
     __getitem__ = claim
 
@@ -382,6 +438,7 @@ class ClaimGraph:
     def claims_by(self, source: str | Source) -> list[Claim]:
         """The claims whose origin is `source`."""
         source_id = source.id if isinstance(source, Source) else source
+        self._localise()
         if self._by_source is None:
             by_source: dict[str, list[str]] = {}
             for claim_id in self._ids:
@@ -391,34 +448,42 @@ class ClaimGraph:
 
     def __contains__(self, item: object) -> bool:
         claim_id = item.id if isinstance(item, Claim) else item
+        if self._store is not None:
+            return self._position(claim_id) >= 0
         return isinstance(claim_id, str) and claim_id in self._claims
 
     def __len__(self) -> int:
-        return len(self._list)
+        return len(self._store if self._store is not None else self._list)
 
     def __iter__(self) -> Iterator[Claim]:
-        return iter(self._list)
+        return iter(self._store if self._store is not None else self._list)
 
     @property
     def number_of_links(self) -> int:
         """How many links the graph holds."""
         return len(self._links)
 
-    def _link(self, row: int) -> Link:
+    def _link(self, row: int, ids: Mapping[int, str] | list[str] | None = None) -> Link:
+        """The link in `row`; `ids` names claim positions (default: the graph's)."""
         t = self._links
         key = int(t.key[row])
-        a, b = self._ids[key >> 32], self._ids[key & 0xFFFFFFFF]
+        names = self._ids if ids is None else ids
+        a, b = names[key >> 32], names[key & 0xFFFFFFFF]
         return Link(a, b, RELATION_CODES[t.relation[row]], float(t.confidence[row]),
                     reasons=t.reasons[t.reason[row]], hedged=bool(t.hedged[row]))  # fmt: skip
 
     def claims_in_id_order(self) -> list[Claim]:
         """The claims sorted by id (no sort needed when they were added in id order)."""
+        if self._store is not None:
+            return list(self._store)
         if self._in_id_order:
             return list(self._list)
         return [self._claims[i] for i in sorted(self._ids)]
 
     def ids_in_id_order(self) -> list[str]:
         """The claim ids, sorted."""
+        if self._store is not None:
+            return self._store.ids()
         return list(self._ids) if self._in_id_order else sorted(self._ids)
 
     def source_codes(self) -> tuple[IntArray, list[str]] | None:
@@ -433,7 +498,7 @@ class ClaimGraph:
     def id_ranks(self) -> IntArray:
         """For each claim position (insertion order), its rank in id order."""
         if self._in_id_order:
-            return np.arange(len(self._ids), dtype=np.int64)
+            return np.arange(len(self), dtype=np.int64)
         rank = np.empty(len(self._ids), dtype=np.int64)
         rank[sorted(range(len(self._ids)), key=self._ids.__getitem__)] = np.arange(len(self._ids))
         return rank
@@ -469,42 +534,59 @@ class ClaimGraph:
         if relation is not None:
             code = RELATION_CODES.index(Relation(relation).value)
             rows = rows[self._links.relation[rows] == code]
+        ids: Mapping[int, str] | None = None
+        if self._store is not None and len(rows):
+            # the ends' ids, read from the cluster once
+            ends = np.unique(np.concatenate([e[rows] for e in self._links.ends()]))
+            ids = dict(zip(ends.tolist(), self._store.ids_at(ends)))
         for row in rows.tolist():
-            yield self._link(row)
+            yield self._link(row, ids)
 
     def get_link(self, a: str | Claim, b: str | Claim) -> Link | None:
         """The link between two claims, or None."""
         a_id = a.id if isinstance(a, Claim) else a
         b_id = b.id if isinstance(b, Claim) else b
-        self.claim(a_id), self.claim(b_id)
+        pa, pb = self._position(a_id), self._position(b_id)
+        for end, at in ((a_id, pa), (b_id, pb)):
+            if at < 0:
+                raise _no_claim(end)
         if a_id == b_id:
             return None
-        row = self._links.find(self._pos[a_id], self._pos[b_id])
-        return None if row < 0 else self._link(row)
+        row = self._links.find(pa, pb)
+        return None if row < 0 else self._link(row, {pa: a_id, pb: b_id})
 
-    def _neighbour_rows(self, claim_id: str) -> tuple[IntArray, IntArray]:
-        """(neighbour positions, link rows) of one claim, from a cached adjacency index."""
+    def _link_at(self, pa: int, pb: int, ids: Mapping[int, str]) -> Link | None:
+        """The link between the claims at positions `pa` and `pb` (named in `ids`)."""
+        row = self._links.find(pa, pb)
+        return None if row < 0 else self._link(row, ids)
+
+    def _neighbour_rows(self, at: int) -> tuple[IntArray, IntArray]:
+        """(neighbour positions, link rows) of the claim at position `at`, from a
+        cached adjacency index."""
         if self._adjacency is None:
             a, b = self._links.ends()
             rows = np.arange(len(a), dtype=np.int64)
             ends = np.concatenate([a, b])
             order = np.argsort(ends, kind="stable")
-            start = np.zeros(len(self._ids) + 1, dtype=np.int64)
-            np.cumsum(np.bincount(ends, minlength=len(self._ids)), out=start[1:])
+            start = np.zeros(len(self) + 1, dtype=np.int64)
+            np.cumsum(np.bincount(ends, minlength=len(self)), out=start[1:])
             self._adjacency = (start, np.concatenate([b, a])[order],
                                np.concatenate([rows, rows])[order])  # fmt: skip
         start, other, rows = self._adjacency
-        i = self._pos[claim_id]
-        return other[start[i] : start[i + 1]], rows[start[i] : start[i + 1]]
+        return other[start[at] : start[at + 1]], rows[start[at] : start[at + 1]]
 
     def neighbors(self, claim: str | Claim, relation: Relation | str | None = None) -> list[Claim]:
         """The claims linked to `claim`, optionally by one relation only, in id order."""
         claim_id = claim.id if isinstance(claim, Claim) else claim
-        self.claim(claim_id)
-        other, rows = self._neighbour_rows(claim_id)
+        at = self._position(claim_id)
+        if at < 0:
+            raise _no_claim(claim_id)
+        other, rows = self._neighbour_rows(at)
         if relation is not None:
             code = RELATION_CODES.index(Relation(relation).value)
             other = other[self._links.relation[rows] == code]
+        if self._store is not None:  # positions follow ids there
+            return self._store.at(np.sort(other))
         return [self._claims[i] for i in sorted(self._ids[k] for k in other.tolist())]
 
     def questions(self) -> list[tuple[str, ...]]:
@@ -514,6 +596,7 @@ class ClaimGraph:
         join questions (connected components). Each question is a sorted tuple of
         claim ids; the list runs from the largest question down, ties by first id.
         """
+        self._localise()
         a, b = self._links.ends()
         first: dict[tuple[str, str], int] = {}
         key_a, key_b = [], []
@@ -535,6 +618,7 @@ class ClaimGraph:
 
     def subgraph(self, claim_ids: Iterable[str | Claim]) -> ClaimGraph:
         """A new graph with the given claims and the links among them."""
+        self._localise()
         ids = []
         for item in claim_ids:
             claim_id = item.id if isinstance(item, Claim) else item
@@ -631,11 +715,11 @@ class ClaimGraph:
             f"<tr><td>{html.escape(c.id)}</td><td>{html.escape(c.source.id)}</td>"
             f"<td>{html.escape(' → '.join(c.via))}</td><td>{html.escape(c.stance.value)}</td>"
             f"<td>{html.escape(c.describe()[:200])}</td></tr>"
-            for c in self.claims[:20]
+            for c in (self._store[:20] if self._store is not None else self._list[:20])
         )
         more = f"<p>… and {len(self) - 20} more claims</p>" if len(self) > 20 else ""
         a, b = self._links.ends()
-        labels = component_labels(len(self._ids), a, b)
+        labels = component_labels(len(self), a, b)
         sizes = sorted(np.bincount(labels).tolist(), reverse=True) if len(labels) else []
         sizes = [s for s in sizes if s]
         largest = ", ".join(map(str, sizes[:5]))

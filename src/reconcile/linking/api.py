@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 import operator
 import warnings
@@ -15,7 +16,7 @@ from rapidfuzz.utils import default_process
 
 from reconcile._links import LinkBatch
 from reconcile._progress import progress_bar
-from reconcile.engines import Engine, LocalEngine, resolve_engine
+from reconcile.engines import DaskEngine, Engine, LocalEngine, resolve_engine
 from reconcile.errors import InvalidClaimError, OptionError
 from reconcile.graph import ClaimGraph
 from reconcile.linking.blocking import (
@@ -117,6 +118,16 @@ def _materialise(claims: Any) -> Any:
             return claims_from_pandas(computed)
         return computed
     return claims
+
+
+def default_options() -> _Options:
+    """The options of :func:`link` left at their defaults (read from its signature)."""
+    params = inspect.signature(link).parameters
+    return _Options(**{name: params[name].default for name in _OPTION_NAMES})
+
+
+_OPTION_NAMES = ("block_on", "scorer", "processor", "score_cutoff", "workers", "same_source",
+                 "linker", "max_block_size")  # fmt: skip
 
 
 def _checked_graph(claims: Iterable[Claim] | ClaimGraph) -> ClaimGraph:
@@ -238,31 +249,43 @@ class _Plan:
         )
         del parts  # on a cluster, the pieces are let go once joined
         candidates, self.text_pairs, lt, ct = engine.fetch(_text_summary, self.text)
-        s_groups = _groups(struct_claims, opts.same_source)
-        if opts.brute_force:
-            self.sa, self.sb = all_pairs(len(struct_claims), s_groups)
-            keep = np.array(
-                [struct_claims[a].key == struct_claims[b].key
-                 for a, b in zip(self.sa.tolist(), self.sb.tolist())], dtype=np.bool_,
-            )  # fmt: skip
-            self.sa, self.sb = self.sa[keep], self.sb[keep]
-            ls: list[tuple[str, int]] = []
-            cs: list[tuple[str, int]] = []
-        else:
-            s_keys = [c.key if key_fn is None else (c.key, key_fn(c)) for c in struct_claims]
-            self.sa, self.sb, ls, cs = block_pairs(
-                s_keys, max_block_size=opts.max_block_size, groups=s_groups
-            )
-        largest, capped = lt + ls, ct + cs
-        self.report = BlockingReport(
-            claims=len(claims),
-            pairs=candidates + len(self.sa),
-            text_pairs=candidates,
-            structured_pairs=len(self.sa),
-            largest_blocks=tuple(sorted(largest, key=lambda kv: (-kv[1], kv[0]))[:10]),
-            capped_blocks=tuple(sorted(capped, key=lambda kv: (-kv[1], kv[0]))),
-            max_block_size=opts.max_block_size,
-        )
+        self.sa, self.sb, ls, cs = _structured_pairs(struct_claims, opts)
+        self.report = _report(len(claims), candidates, len(self.sa), lt + ls, ct + cs, opts)
+
+
+def _structured_pairs(
+    struct_claims: list[Claim], opts: _Options
+) -> tuple[IntArray, IntArray, list[tuple[str, int]], list[tuple[str, int]]]:
+    """Candidate pairs of structured claims (one key), with the largest and the
+    capped blocks."""
+    s_groups = _groups(struct_claims, opts.same_source)
+    if opts.brute_force:
+        sa, sb = all_pairs(len(struct_claims), s_groups)
+        keep = np.array([struct_claims[a].key == struct_claims[b].key
+                         for a, b in zip(sa.tolist(), sb.tolist())], dtype=np.bool_)  # fmt: skip
+        return sa[keep], sb[keep], [], []
+    key_fn = opts.key_fn
+    s_keys = [c.key if key_fn is None else (c.key, key_fn(c)) for c in struct_claims]
+    return block_pairs(s_keys, max_block_size=opts.max_block_size, groups=s_groups)
+
+
+def _report(
+    n: int,
+    text_pairs: int,
+    structured_pairs: int,
+    largest: list[tuple[str, int]],
+    capped: list[tuple[str, int]],
+    opts: _Options,
+) -> BlockingReport:
+    return BlockingReport(
+        claims=n,
+        pairs=text_pairs + structured_pairs,
+        text_pairs=text_pairs,
+        structured_pairs=structured_pairs,
+        largest_blocks=tuple(sorted(largest, key=lambda kv: (-kv[1], kv[0]))[:10]),
+        capped_blocks=tuple(sorted(capped, key=lambda kv: (-kv[1], kv[0]))),
+        max_block_size=opts.max_block_size,
+    )
 
 
 def count_comparisons(
@@ -294,8 +317,21 @@ def count_comparisons(
         block_on=block_on, scorer=scorer, processor=processor, score_cutoff=score_cutoff,
         workers=workers, same_source=same_source, linker=linker, max_block_size=max_block_size,
     )  # fmt: skip
-    items = _checked_graph(claims).claims_in_id_order()
+    items = _checked_graph(_materialise(claims)).claims_in_id_order()
     return _Plan(items, opts, LocalEngine(), gate=False).report
+
+
+def _warn_capped(report: BlockingReport, stacklevel: int) -> None:
+    """A ReconcileWarning naming the blocks too large to compare, if any."""
+    if report.capped_blocks:
+        warnings.warn(
+            f"{len(report.capped_blocks)} blocks had more than max_block_size="
+            f"{report.max_block_size} claims and were not compared (largest: "
+            f"{report.capped_blocks[0][0]!r} with {report.capped_blocks[0][1]}); "
+            "see rc.count_comparisons(...)",
+            ReconcileWarning,
+            stacklevel=stacklevel,
+        )
 
 
 def _wording(overlap: int, fuzz_score: int) -> str:
@@ -329,20 +365,23 @@ def _text_reasons(
     return tuple(dict.fromkeys(reasons))
 
 
+def _deniers(text_claims: Iterable[Claim]) -> dict[int, str]:
+    """The source of each denial among the text claims, by its index: what the
+    reasons of the links need of the claims, and no more is shipped to workers."""
+    return {k: c.source.id for k, c in enumerate(text_claims) if c.stance is Stance.DENIES}
+
+
 def _text_links(
-    claims: list[Claim], plan: _Plan, opts: _Options, progress: bool, engine: Engine
-) -> Iterator[LinkBatch]:
+    text_plan: Any, n_pairs: int, deniers: dict[int, str], opts: _Options, progress: bool,
+    engine: Engine,
+) -> Iterator[LinkBatch]:  # fmt: skip
     """The batches of links among the text claims, in order, each brought back only
-    when the one before it has been taken (the driver need not hold them all)."""
-    n_pairs = plan.text_pairs
+    when the one before it has been taken (the driver need not hold them all).
+    `text_plan` is the :class:`_TextPlan`, or the engine's handle to it."""
     bar = progress_bar(n_pairs, progress, "linking", "pair")
-    text_claims = [claims[i] for i in plan.text_idx.tolist()]
-    # what the reasons need of the claims, and no more is shipped to workers
-    deniers = {k: c.source.id for k, c in enumerate(text_claims) if c.stance is Stance.DENIES}
-    del text_claims
     size = engine.batch_size
     spans = [(k, min(k + size, n_pairs)) for k in range(0, n_pairs, size)]
-    shared = {"plan": plan.text, "opts": opts, "deniers": deniers}
+    shared = {"plan": text_plan, "opts": opts, "deniers": deniers}
     yield from engine.imap(
         _batch_links, shared, spans, [hi - lo for lo, hi in spans],
         bar.update if bar is not None else None,
@@ -411,12 +450,14 @@ def _batch_links(
     return LinkBatch(ra, rb, contradicts.astype(np.int8), confidence, hedged, reason, table)
 
 
-def _structured_links(claims: list[Claim], plan: _Plan, opts: _Options) -> list[Link]:
+def _structured_links(
+    struct_claims: list[Claim], sa: IntArray, sb: IntArray, opts: _Options
+) -> list[Link]:
+    """The links among the candidate pairs `sa`, `sb` of the structured claims."""
     links = []
     memo: dict[tuple[Any, ...], Any] = {}
-    struct_idx = plan.struct_idx.tolist()
-    for a, b in zip(plan.sa.tolist(), plan.sb.tolist()):
-        ca, cb = claims[struct_idx[a]], claims[struct_idx[b]]
+    for a, b in zip(sa.tolist(), sb.tolist()):
+        ca, cb = struct_claims[a], struct_claims[b]
         key = (ca.value, cb.value, ca.stance, cb.stance, ca.source.id, cb.source.id)
         if key not in memo:
             memo[key] = compare_values(
@@ -449,8 +490,11 @@ def link(
 
     Parameters
     ----------
-    claims : iterable of Claim, or a ClaimGraph
-        The claims. A graph's existing links are replaced by the new ones.
+    claims : iterable of Claim, ClaimGraph, dask bag or dask DataFrame
+        The claims. A graph's existing links are replaced by the new ones. A dask bag
+        (of Claims) or DataFrame (claim columns) is computed here, unless `engine`
+        runs on a client the caller gave: then its claims stay on that cluster,
+        sorted into a store the graph reads them from (see :mod:`reconcile.store`).
     block_on : None, "all", str or callable
         Which pairs to compare. None: text claims by prefix filtering on their rarest
         terms, structured claims by (subject, predicate). "all": every pair (small
@@ -474,7 +518,8 @@ def link(
         Blocks with more claims than this are not compared; a ReconcileWarning names them.
     engine : "local", "dask" or Engine
         Where the pair comparisons run: in this process (default), or as tasks on a
-        Dask cluster (``reconcile[dask]``); the graph is the same either way.
+        Dask cluster (``reconcile[dask]``); the graph is the same either way, its
+        claims here or on the cluster.
     client : dask.distributed.Client, optional
         The cluster for ``engine="dask"`` (default: a local cluster of processes).
 
@@ -500,30 +545,31 @@ def link(
         workers=workers, same_source=same_source, linker=linker, max_block_size=max_block_size,
     )  # fmt: skip
     runner = resolve_engine(engine, client)
+    from reconcile.linking.cluster import is_dask_collection, lasting_client, link_on_cluster
+
+    if is_dask_collection(claims) and lasting_client(runner) is not None:
+        # the claims stay on the cluster the caller keeps (see reconcile.store)
+        assert isinstance(runner, DaskEngine)
+        return link_on_cluster(claims, opts, runner, progress, structured=True)
     graph = _checked_graph(_materialise(claims))
     items = graph.claims_in_id_order()  # so an item's index is its graph position
     try:
         plan = _Plan(items, opts, runner, gate=True)
-        if plan.report.capped_blocks:
-            warnings.warn(
-                f"{len(plan.report.capped_blocks)} blocks had more than max_block_size="
-                f"{opts.max_block_size} claims and were not compared (largest: "
-                f"{plan.report.capped_blocks[0][0]!r} with {plan.report.capped_blocks[0][1]}); "
-                "see rc.count_comparisons(...)",
-                ReconcileWarning,
-                stacklevel=2,
-            )
+        _warn_capped(plan.report, stacklevel=3)
         # text-claim indices are graph positions already: no id -> position index
         position = plan.text_idx
+        deniers = _deniers(items[i] for i in plan.text_idx.tolist())
         # each batch is converted as it arrives and let go (see ClaimGraph._link_parts)
-        parts = graph._link_parts(_text_links(items, plan, opts, progress, runner), position)
+        batches = _text_links(plan.text, plan.text_pairs, deniers, opts, progress, runner)
+        parts = graph._link_parts(batches, position)
         plan.text = None  # the analysed texts are let go before the parts are joined
     finally:
         if runner is not engine and hasattr(runner, "close"):
             runner.close()  # a cluster started for this call only
     graph._add_link_parts(parts)
     del parts
-    graph.add_links(_structured_links(items, plan, opts))
+    struct_claims = [items[i] for i in plan.struct_idx.tolist()]
+    graph.add_links(_structured_links(struct_claims, plan.sa, plan.sb, opts))
     graph._release_positions()
     return graph
 

@@ -14,7 +14,7 @@ from rapidfuzz.utils import default_process
 
 from reconcile._gc import paused_gc
 from reconcile._progress import progress_bar
-from reconcile.engines import Engine, resolve_engine
+from reconcile.engines import DaskEngine, Engine, resolve_engine
 from reconcile.errors import OptionError
 from reconcile.graph import ClaimGraph
 from reconcile.model import Claim
@@ -58,6 +58,14 @@ def _graph_of(
 ) -> ClaimGraph:
     if isinstance(claims, ClaimGraph):
         return claims
+    from reconcile.linking.cluster import is_dask_collection, lasting_client, link_on_cluster
+
+    if link is not None and is_dask_collection(claims) and lasting_client(engine) is not None:
+        # the claims stay on the cluster the caller keeps; only text claims are linked
+        from reconcile.linking.api import default_options
+
+        assert isinstance(engine, DaskEngine)
+        return link_on_cluster(claims, default_options(), engine, progress, structured=False)
     from reconcile.linking.api import _materialise  # a dask bag or DataFrame, computed
 
     items = list(_materialise(claims))
@@ -99,7 +107,8 @@ def score(
     graph_or_claims : ClaimGraph, iterable of Claim, dask bag or dask DataFrame
         A linked graph, or claims (text claims are linked first with
         :func:`reconcile.link`; structured claims agree when their values do). A dask
-        collection is computed here, as :func:`reconcile.link` does.
+        collection is computed here, or, on a client the caller gave, left on its
+        cluster, as :func:`reconcile.link` does.
     method : str
         One of :data:`METHODS`. "auto" runs Dawid-Skene on crowd-style labels (every
         question picks from one small shared set of values) and ACCU with copy
@@ -205,8 +214,9 @@ def score(
         # elsewhere: the model's values are the canonical forms ('1' reads as 1.0)
         spelling: dict[Any, Any] = {}
         question_of = votes.fact_question[votes.claim_fact]
-        for i, (q, fact) in enumerate(zip(question_of.tolist(), votes.claim_fact.tolist())):
-            claim = graph[votes.claim_ids[i]]
+        # the claims in id order, as the votes are (read once, not looked up one by one)
+        in_order = graph.claims_in_id_order()
+        for q, fact, claim in zip(question_of.tolist(), votes.claim_fact.tolist(), in_order):
             spelling.setdefault(votes.fact_value[fact], claim.value)
             if q in fit.unstated and claim.key is not None:
                 unstated.setdefault(claim.key, fit.unstated[q])

@@ -6,7 +6,7 @@ import functools
 import html
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -18,6 +18,7 @@ from reconcile.errors import SchemaError, UnknownClaimError
 from reconcile.graph import ClaimGraph
 from reconcile.model import Claim, Source, Value
 from reconcile.scoring.votes import FloatArray, Votes
+from reconcile.store import ClusterIds
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -192,12 +193,27 @@ class Consensus:
 
     def _index(self, claim: str | Claim) -> int:
         claim_id = claim.id if isinstance(claim, Claim) else claim
-        try:
-            return self._position[claim_id]
-        except (KeyError, TypeError):
-            raise UnknownClaimError(
-                "no claim with this id was scored", record=repr(claim_id), field="id"
-            ) from None
+        ids = self._votes.claim_ids
+        if isinstance(ids, ClusterIds):  # no index of every id here: ask the cluster
+            at = ids.position(claim_id) if isinstance(claim_id, str) else -1
+            if at >= 0:
+                return at
+        else:
+            try:
+                return self._position[claim_id]
+            except (KeyError, TypeError):
+                pass
+        raise UnknownClaimError(
+            "no claim with this id was scored", record=repr(claim_id), field="id"
+        )
+
+    def _claims_at(self, positions: Sequence[int]) -> list[Claim]:
+        """The claims at these vote positions (id order), read at once."""
+        store = self.graph._store
+        if store is not None:  # its positions are the id order too
+            return store.at(np.asarray(positions, dtype=np.int64))
+        ids = self._votes.claim_ids
+        return [self.graph[ids[p]] for p in positions]
 
     def score(self, claim: str | Claim) -> float:
         """The consensus score of a claim (or claim id), in [0, 1]."""
@@ -231,36 +247,42 @@ class Consensus:
         one, that value is the answer, with its probability and no claim ids.
         """
         v = self._votes
-        claims_of: dict[int, list[str]] = {}
-        for cid, fact, sign in zip(v.claim_ids, v.claim_fact.tolist(), v.claim_sign.tolist()):
+        # per fact its asserting claims' positions; positions follow ids, so a fact's
+        # first position is its first claim id
+        claims_of: dict[int, list[int]] = {}
+        for i, (fact, sign) in enumerate(zip(v.claim_fact.tolist(), v.claim_sign.tolist())):
             if sign > 0:
-                claims_of.setdefault(fact, []).append(cid)
+                claims_of.setdefault(fact, []).append(i)
         best: dict[int, int] = {}
-        rank: dict[int, tuple[float, str]] = {}
+        rank: dict[int, tuple[float, int]] = {}
         for fact, members in claims_of.items():
             q = int(v.fact_question[fact])
             # the highest score wins; a tie goes to the fact whose first claim id is smaller
-            here = (float(self._scores[self._position[members[0]]]), members[0])
+            here = (float(self._scores[members[0]]), members[0])
             if q not in best or here[0] > rank[q][0] or (here[0] == rank[q][0]
                                                          and here[1] < rank[q][1]):  # fmt: skip
                 best[q], rank[q] = fact, here
         size = np.bincount(v.claim_fact, minlength=v.n_facts)
         q_size = np.bincount(v.fact_question, weights=size, minlength=v.n_questions)
+        # the claims the answers show, read at once (from a cluster, one task a piece)
+        shown = sorted({p for fact in best.values() for p in claims_of[fact]})
+        claim_at = dict(zip(shown, self._claims_at(shown)))
         out = []
         for q, fact in best.items():
-            ids = tuple(claims_of[fact])
-            first = self.graph[ids[0]]
+            members = claims_of[fact]
+            ids = tuple(claim_at[p].id for p in members)
+            first = claim_at[members[0]]
             if first.is_structured:
                 assert first.key is not None and first.value is not None
                 question: tuple[str, str] | str = first.key
                 # the spelling most of its claims use (ties: the first claim's)
-                spellings = Counter(self.graph[c].value for c in ids)
+                spellings = Counter(claim_at[p].value for p in members)
                 value: Value | str = first.value
                 value = max(spellings, key=lambda x: (spellings[x], x == first.value)) or value
             else:
                 question = min(ids)
                 value = first.text if first.text is not None else first.describe()
-            score = float(max(self._scores[self._position[c]] for c in ids))
+            score = float(max(self._scores[p] for p in members))
             if question in self._unstated:
                 value, score = self._unstated[question]
                 ids = ()
@@ -282,7 +304,7 @@ class Consensus:
         """
         i = self._index(claim)
         v = self._votes
-        target = self.graph[v.claim_ids[i]]
+        (target,) = self._claims_at([i])
         fact, sign = int(v.claim_fact[i]), int(v.claim_sign[i])
         question = int(v.fact_question[fact])
         # a source votes once per fact and side: its repeats (the target's own
@@ -290,16 +312,23 @@ class Consensus:
         seen = {(int(v.claim_source[i]), fact, sign > 0)}
         supporters: list[Support] = []
         contradictors: list[Support] = []
-        for j in np.flatnonzero(v.fact_question[v.claim_fact] == question).tolist():
-            if j == i:
-                continue
-            cid, f_j, s_j = v.claim_ids[j], int(v.claim_fact[j]), int(v.claim_source[j])
+        others = np.flatnonzero(v.fact_question[v.claim_fact] == question)
+        others = others[others != i]
+        on_cluster = self.graph._store is not None
+        # their ids at once (from a cluster, one task a piece)
+        named = v.claim_ids.at(others) if isinstance(v.claim_ids, ClusterIds) else None
+        for k, j in enumerate(others.tolist()):
+            cid = v.claim_ids[j] if named is None else named[k]
+            f_j, s_j = int(v.claim_fact[j]), int(v.claim_source[j])
             same_side = (f_j == fact) == (int(v.claim_sign[j]) == sign)
             key = (s_j, f_j, int(v.claim_sign[j]) > 0)
             repeat = key in seen
             weight = 0.0 if repeat else float(v.claim_weight[j])
             seen.add(key)
-            link = self.graph.get_link(target.id, cid)
+            if on_cluster:  # positions there are vote positions: no lookup by id
+                link = self.graph._link_at(i, j, {i: target.id, j: cid})
+            else:
+                link = self.graph.get_link(target.id, cid)
             reasons = link.reasons if link is not None else ()
             if repeat:
                 reasons = (*reasons, f"{v.sources[s_j]} again: a source counts once")
@@ -331,8 +360,9 @@ class Consensus:
         v = self._votes
         k_q = np.bincount(v.fact_question, minlength=v.n_questions)
         rows = []
-        for i, cid in enumerate(v.claim_ids):
-            c = self.graph[cid]
+        # the claims in id order, as the votes are (read once, not looked up one by one)
+        for i, c in enumerate(self.graph.claims_in_id_order()):
+            cid = c.id
             f = int(v.claim_fact[i])
             rows.append({
                 "id": cid, "source": c.source.id, "via": c.via, "claim": c.describe(),

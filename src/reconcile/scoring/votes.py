@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 import attrs
 import numpy as np
@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 from reconcile._links import RELATION_CODES, component_labels
 from reconcile.graph import ClaimGraph
 from reconcile.model import Claim, Scalar, Stance, Value
+from reconcile.store import ClusterIds
 
 __all__ = ["HEDGED_WEIGHT", "Votes", "build_votes", "canonical_value", "copy_discount"]
 
@@ -133,7 +134,8 @@ def canonical_value(value: Value, processor: Callable[..., Any] | None) -> Any:
 class Votes:
     """Claims as arrays: which fact each claim states, and each source's votes."""
 
-    claim_ids: list[str]
+    claim_ids: Sequence[str]
+    """A list; for a graph whose claims stay on a cluster, a :class:`ClusterIds`."""
     claim_fact: IntArray
     claim_sign: IntArray
     """+1 for a claim that asserts its fact, -1 for one that denies it."""
@@ -284,6 +286,60 @@ def _mix(x: NDArray[np.uint64]) -> NDArray[np.uint64]:
     return out
 
 
+class ClaimColumns(NamedTuple):
+    """What the votes read of the claims, in their order (made where they are)."""
+
+    structured: NDArray[np.bool_]
+    manner: NDArray[np.int8]
+    """0 asserts, 1 hedged, 2 denies."""
+    subjects: list[Any]
+    """Of the structured claims only, as are `predicates` and `values`."""
+    predicates: list[Any]
+    values: list[Any]
+
+
+def claim_columns(claims: list[Claim]) -> ClaimColumns:
+    """The columns of `claims` that :func:`build_votes` reads."""
+    n = len(claims)
+    # by map/zip/dict (C loops): this runs once per claim, a million times on big inputs
+    subjects = list(map(_SUBJECT, claims))
+    if subjects.count(None):
+        structured = np.fromiter(map(_NOT_NONE, subjects), np.bool_, n)
+        rows = np.flatnonzero(structured).tolist()
+        present = [claims[i] for i in rows]
+        subjects = [subjects[i] for i in rows]
+    else:  # all structured: no per-claim test
+        structured = np.ones(n, dtype=np.bool_)
+        present = claims
+    stances = list(map(_STANCE, claims))
+    if stances.count(Stance.ASSERTS) == n:  # the common case: no per-claim lookup
+        manner = np.zeros(n, dtype=np.int8)
+    else:
+        manner = np.fromiter(map(_MANNER.__getitem__, stances), np.int8, n)
+    return ClaimColumns(structured, manner, subjects, list(map(_PREDICATE, present)),
+                        list(map(_VALUE, present)))  # fmt: skip
+
+
+def _joined(parts: list[ClaimColumns]) -> ClaimColumns:
+    """The columns of pieces, one after the other."""
+    if not parts:
+        return claim_columns([])
+    return ClaimColumns(
+        np.concatenate([p.structured for p in parts]),
+        np.concatenate([p.manner for p in parts]),
+        [x for p in parts for x in p.subjects],
+        [x for p in parts for x in p.predicates],
+        [x for p in parts for x in p.values],
+    )
+
+
+def _ids_at(claim_ids: Sequence[str], positions: IntArray) -> list[str]:
+    """The ids at these positions (of a list, or read from a cluster at once)."""
+    if isinstance(claim_ids, ClusterIds):
+        return claim_ids.at(positions)
+    return _pick(claim_ids if isinstance(claim_ids, list) else list(claim_ids), positions)
+
+
 def build_votes(
     graph: ClaimGraph,
     *,
@@ -296,12 +352,18 @@ def build_votes(
     With ``independence=False`` every claim is a vote of its own (relays and repeats
     count again), which is what the classic algorithms assume.
     """
-    claims: list[Claim] = graph.claims_in_id_order()
-    n = len(claims)
-    # the claims as columns, and codes for repeated keys, by map/zip/dict (C loops):
-    # this runs once per claim, a million times on big inputs
-    claim_ids = graph.ids_in_id_order()  # a fresh list
-    subjects = list(map(_SUBJECT, claims))
+    store = graph._store
+    claim_ids: Sequence[str]
+    if store is None:
+        claims: list[Claim] = graph.claims_in_id_order()
+        claim_ids = graph.ids_in_id_order()  # a fresh list
+        cols = claim_columns(claims)
+    else:
+        # the claims stay on the cluster: each piece sends its columns
+        claims = []
+        claim_ids = ClusterIds(store)
+        cols = _joined(store.client.gather(store.map(claim_columns)))
+    n = len(claim_ids)
     known_codes = graph.source_codes()
     if known_codes is not None:
         claim_source, sources = known_codes
@@ -309,6 +371,7 @@ def build_votes(
         source_ids = list(map(_SOURCE_ID, claims))
         claim_source, source_first = _column_codes(source_ids)
         sources = [source_ids[i] for i in source_first.tolist()]
+    del claims
     known = graph.sources  # a copy: taken once
     given = [known[sid].prior for sid in sources]
     if priors:
@@ -321,20 +384,13 @@ def build_votes(
     fact_question: IntArray = np.zeros(0, dtype=np.int64)
     fact_label: list[str] = []
     fact_value: list[Any] = []
-    if subjects.count(None):
-        structured = np.fromiter(map(_NOT_NONE, subjects), np.bool_, n)
-    else:  # all structured: no per-claim test
-        structured = np.ones(n, dtype=np.bool_)
+    structured, manner = cols.structured, cols.manner
     n_questions_s = 0
     has_lists = False
     rows = np.flatnonzero(structured)
     if len(rows):
-        present = claims if len(rows) == n else [claims[i] for i in rows.tolist()]
-        question_id, n_questions_s = _pair_codes(
-            subjects if len(rows) == n else [subjects[i] for i in rows.tolist()],
-            list(map(_PREDICATE, present)),
-        )
-        raw = list(map(_VALUE, present))
+        question_id, n_questions_s = _pair_codes(cols.subjects, cols.predicates)
+        raw = cols.values
         # structured facts: one per (question, canonical value), numbered in the order
         # of their first claim; a value is made canonical once however often it
         # recurs. Where values are of several types the memo key carries the types
@@ -356,7 +412,7 @@ def build_votes(
         by_value = list(same)
         claim_fact[rows], firsts = _numbered(question_id * max(len(same), 1) + merged[value_id])
         fact_question = question_id[firsts]
-        fact_label = _pick(claim_ids, rows[firsts])
+        fact_label = _ids_at(claim_ids, rows[firsts])
         fact_value = _pick([v for _, v in by_value], merged[value_id[firsts]])
     # the links, their ends renumbered from graph positions to id order
     arrays = graph.link_arrays()
@@ -373,7 +429,7 @@ def build_votes(
         base_q = n_questions_s
         # an array, not a list: a Python int per fact would cost ~40 bytes a claim
         fact_question = np.concatenate([fact_question, base_q + question_of_fact])
-        fact_label.extend(claim_ids[r] for r in roots.tolist())
+        fact_label.extend(_ids_at(claim_ids, roots))
         fact_value.extend([None] * len(roots))
         claim_fact[members] = offset + fact_of
         n_questions = base_q + (int(question_of_fact.max()) + 1 if len(roots) else 0)
@@ -396,12 +452,7 @@ def build_votes(
 
     # a text denial is already folded into the links (its group contradicts the other);
     # a structured denial votes against its value
-    stances = list(map(_STANCE, claims))
-    if stances.count(Stance.ASSERTS) == n:  # the common case: no per-claim lookup
-        manner = np.zeros(n, dtype=np.int8)
-    else:
-        manner = np.fromiter(map(_MANNER.__getitem__, stances), np.int8, n)
-    del stances, claims, subjects
+    del cols
     claim_sign = np.where(structured & (manner == 2), -1, 1).astype(np.int64)
     claim_weight: FloatArray = np.where(manner == 1, HEDGED_WEIGHT, 1.0)
 
