@@ -1,10 +1,13 @@
 """Local engine vs Dask engine on the synthetic generator (not a test).
 
-For each size, two fresh processes: one links with the local engine, one with the
-Dask engine on a LocalCluster of two single-threaded worker processes (this machine's
-two cores). Each prints its wall time for ``rc.link`` and ``rc.score``, the peak RSS
-of the driver and, for Dask, of each worker, and a digest of the graph and scores; the
-two digests must agree (the engines give the same output).
+For each size, three fresh processes: "local" links a list of claims with the local
+engine; "dask" links the same list with the Dask engine on a LocalCluster of two
+single-threaded worker processes (this machine's two cores); "files" has the workers
+read the same claims from JSON Lines files of 50,000 claims (written beforehand by
+another process) as a dask bag, so the claims stay on the cluster and never come to
+the driver (see reconcile.store). Each prints its wall time for ``rc.link`` and
+``rc.score``, the peak RSS of the driver and, for Dask, of each worker, and a digest
+of the graph and scores; the digests must agree (the engines give the same output).
 
     python benchmarks/bench_scale.py                      # 200k, 1M, 2M claims
     python benchmarks/bench_scale.py 200000 --max-block-size 200
@@ -13,7 +16,9 @@ Driver memory in columns: peak after making the claims ("claims MB"), after link
 ("link MB"), after scoring ("driver MB"), and the link table alone ("links MB", the
 bytes of its arrays), to show what grows with the number of claims. A worker's peak is
 what its process reports; when the worker was forked from the driver, Linux counts the
-driver's RSS at that moment in it, so the figure is then an upper bound.
+driver's RSS at that moment in it, so the figure is then an upper bound. (A process
+also starts with its parent's peak RSS on Linux, which is why the files are written by
+a process of their own: this one stays small.)
 
 With ``--trace`` each process also traces the driver's own allocations (tracemalloc,
 which numpy reports its arrays to; it slows linking, so its times are not the ones
@@ -26,7 +31,7 @@ only live objects.
 ``rc.score`` runs on the same engine as ``rc.link`` (for the default method, accu,
 its rounds run there too). Then accu, truthfinder, dawid_skene and crh are run
 again on that engine, from the graph's votes: their time, the most memory the
-driver allocated during the rounds, and a digest of each fit (the same on both).
+driver allocated during the rounds, and a digest of each fit (the same on all).
 """
 
 from __future__ import annotations
@@ -107,6 +112,8 @@ _FILE_CLAIMS = 50_000
 def one(n: int, engine: str, max_block_size: int, trace: bool = False,
         files: list[str] | None = None) -> dict[str, Any]:  # fmt: skip
     out: dict[str, Any] = {"claims": n, "engine": engine}
+    claims: Any = _generated(n) if engine != "files" else None
+    out["claims_rss_mb"] = peak_rss_mb()
     client = cluster = None
     if engine != "local":
         from dask.distributed import Client, LocalCluster
@@ -114,16 +121,12 @@ def one(n: int, engine: str, max_block_size: int, trace: bool = False,
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                dashboard_address=None, memory_limit=0)  # fmt: skip
         client = Client(cluster)
-    claims: Any
     if engine == "files":
         # read on the workers, one partition per file: the claims never come here
         import dask.bag as db
 
         claims = db.from_sequence(files, npartitions=len(files or ())).map(
             rc.io.read_jsonl).flatten()  # fmt: skip
-    else:
-        claims = _generated(n)
-    out["claims_rss_mb"] = peak_rss_mb()
     if trace:
         gc.collect()
         tracemalloc.start()
@@ -194,7 +197,11 @@ def main() -> int:
     )
     parser.add_argument("--one", choices=ENGINES, help=argparse.SUPPRESS)
     parser.add_argument("--files", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("--write-files", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.write_files:
+        print(json.dumps(write_files(args.sizes[0], args.write_files)))
+        return 0
     if args.one:
         print(json.dumps(one(args.sizes[0], args.one, args.max_block_size, args.trace,
                              args.files)))  # fmt: skip
@@ -208,7 +215,11 @@ def main() -> int:
     for n in args.sizes:
         rows = []
         folder = tempfile.TemporaryDirectory(prefix="bench_scale-")
-        files = write_files(n, folder.name)
+        # in a process of its own: a child process starts with its parent's peak RSS
+        # (Linux carries ru_maxrss over), so this one must never hold the claims
+        wrote = subprocess.run([sys.executable, __file__, str(n), "--write-files", folder.name],
+                               capture_output=True, text=True, check=True)  # fmt: skip
+        files = json.loads(wrote.stdout.strip().splitlines()[-1])
         for engine in ENGINES:
             command = [sys.executable, __file__, str(n), "--one", engine,
                        "--max-block-size", str(args.max_block_size)]  # fmt: skip

@@ -100,17 +100,26 @@ def _merged(*parts: list[Claim]) -> list[Claim]:
 
 
 def _summary(piece: list[Claim]) -> tuple[int, str, list[tuple[Source, str]], NDArray[np.int32]]:
-    """What the driver keeps of a piece: its size and first id, its source objects in
-    order of first claim (with that claim's id, to name it in an error), and per claim
-    the number of its source id among the piece's (first appearance)."""
-    objects: dict[int, tuple[Source, str]] = {}
+    """What the driver keeps of a piece: its size and first id, its distinct sources
+    in order of first claim (with that claim's id, to name it in an error), and per
+    claim the number of its source id among the piece's (first appearance).
+
+    Claims read from files each carry their own Source object: equal ones are sent
+    once (a source described two ways is sent both ways, for the driver to merge or
+    refuse)."""
+    kept: dict[str, list[tuple[Source, str]]] = {}
     number: dict[str, int] = {}
     codes = np.empty(len(piece), dtype=np.int32)
     for k, claim in enumerate(piece):
         src = claim.source
-        objects.setdefault(id(src), (src, claim.id))
+        known = kept.get(src.id)
+        if known is None:
+            kept[src.id] = [(src, claim.id)]
+        elif all(other is not src and other != src for other, _ in known):
+            known.append((src, claim.id))
         codes[k] = number.setdefault(src.id, len(number))
-    return len(piece), piece[0].id if piece else "", list(objects.values()), codes
+    first = sorted((pair for pairs in kept.values() for pair in pairs), key=lambda p: p[1])
+    return len(piece), piece[0].id if piece else "", first, codes
 
 
 def _ids_of(piece: list[Claim], at: IntArray | None = None) -> list[str]:
@@ -183,19 +192,31 @@ class ClusterClaims(Sequence[Claim]):
             parts_r = [client.submit(_pick, s, r, pure=False) for s in split]
             pieces.append(client.submit(_merged, *parts_r, pure=False))
         del split
-        summaries = client.gather([client.submit(_summary, p, pure=False) for p in pieces])
-        kept = [k for k, s in enumerate(summaries) if s[0]]  # a bound may cut nothing
-        store = cls(client, [pieces[k] for k in kept], [summaries[k][0] for k in kept],
-                    [summaries[k][1] for k in kept])  # fmt: skip
-        objects: list[tuple[Source, str]] = []
+        # the summaries one at a time: each piece names most sources again, and only
+        # the ones not seen before are kept
+        futures = [client.submit(_summary, p, pure=False) for p in pieces]
+        futures.reverse()
+        kept_pieces, counts, first_ids = [], [], []
+        distinct: dict[str, list[tuple[Source, str]]] = {}
         number: dict[str, int] = {}
         codes = []
-        for k in kept:
-            _, _, piece_objects, local = summaries[k]
-            objects.extend(piece_objects)
+        for piece in pieces:
+            count, first_id, piece_objects, local = futures.pop().result()
+            if not count:
+                continue  # a bound may cut nothing
+            kept_pieces.append(piece)
+            counts.append(count)
+            first_ids.append(first_id)
+            for src, claim_id in piece_objects:
+                known = distinct.setdefault(src.id, [])
+                if all(other != src for other, _ in known):
+                    known.append((src, claim_id))
             ids = list(dict.fromkeys(src.id for src, _ in piece_objects))
             glob = np.array([number.setdefault(i, len(number)) for i in ids], dtype=np.int64)
             codes.append(glob[local])
+            del piece_objects, local
+        store = cls(client, kept_pieces, counts, first_ids)
+        objects = [pair for pairs in distinct.values() for pair in pairs]
         all_codes = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
         return store, objects, all_codes
 

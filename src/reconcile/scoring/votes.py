@@ -23,7 +23,8 @@ from reconcile.graph import ClaimGraph
 from reconcile.model import Claim, Scalar, Stance, Value
 from reconcile.store import ClusterIds
 
-__all__ = ["HEDGED_WEIGHT", "Votes", "build_votes", "canonical_value", "copy_discount"]
+__all__ = ["HEDGED_WEIGHT", "ClaimColumns", "Votes", "build_votes", "canonical_value",
+           "claim_columns", "copy_discount"]  # fmt: skip
 
 HEDGED_WEIGHT = 0.5
 """How much a hedged report counts next to an assertion."""
