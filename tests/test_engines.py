@@ -88,6 +88,9 @@ def test_claims_from_dask_collections(client: Any) -> None:
     claims = list(rc.datasets.load_demo())
     from_bag = rc.link(bag.from_sequence(claims, npartitions=3), engine="dask", client=client)
     assert rc.to_json(from_bag) == rc.to_json(rc.link(claims))
+    # the preview of blocking takes them too
+    preview = rc.count_comparisons(bag.from_sequence(claims, npartitions=2))
+    assert preview == rc.count_comparisons(claims)
     # a cluster started for the call is gone after it: the claims come here
     from_own = rc.link(bag.from_sequence(claims, npartitions=3), engine="dask")
     assert from_own._store is None and rc.to_json(from_own) == rc.to_json(from_bag)
