@@ -483,7 +483,7 @@ class ClaimGraph:
     def ids_in_id_order(self) -> list[str]:
         """The claim ids, sorted."""
         if self._store is not None:
-            return self._store.ids()
+            return list(self._store.iter_ids())
         return list(self._ids) if self._in_id_order else sorted(self._ids)
 
     def source_codes(self) -> tuple[IntArray, list[str]] | None:

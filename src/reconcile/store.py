@@ -118,7 +118,8 @@ def _summary(piece: list[Claim]) -> tuple[int, str, list[tuple[Source, str]], ND
         elif all(other is not src and other != src for other, _ in known):
             known.append((src, claim.id))
         codes[k] = number.setdefault(src.id, len(number))
-    first = sorted((pair for pairs in kept.values() for pair in pairs), key=lambda p: p[1])
+    # (by source id in order of first claim, then the other descriptions of that id)
+    first = [pair for pairs in kept.values() for pair in pairs]
     return len(piece), piece[0].id if piece else "", first, codes
 
 
@@ -146,8 +147,8 @@ def _positions(index: int | slice, n: int) -> IntArray:
     return np.array([index % n], dtype=np.int64)
 
 
-def _pick(value: Any, key: Any) -> Any:
-    return value[key]
+def _part(parts: list[list[Claim]], r: int) -> list[Claim]:
+    return parts[r]
 
 
 class ClusterClaims(Sequence[Claim]):
@@ -189,7 +190,7 @@ class ClusterClaims(Sequence[Claim]):
         del ordered
         pieces = []
         for r in range(len(bounds) + 1):
-            parts_r = [client.submit(_pick, s, r, pure=False) for s in split]
+            parts_r = [client.submit(_part, s, r, pure=False) for s in split]
             pieces.append(client.submit(_merged, *parts_r, pure=False))
         del split
         # the summaries one at a time: each piece names most sources again, and only
@@ -248,14 +249,14 @@ class ClusterClaims(Sequence[Claim]):
         positions = np.asarray(positions, dtype=np.int64)
         which = self._piece_of(positions)
         order = np.argsort(which, kind="stable")
-        futures, lengths = [], []
-        for k in np.unique(which).tolist():
-            rows = order[which[order] == k]
-            local = positions[rows] - self.offsets[k]
-            futures.append(self.client.submit(fn, self.pieces[k], local, pure=False))
-            lengths.append(rows)
+        pieces, starts = np.unique(which[order], return_index=True)
+        groups = np.split(order, starts[1:])  # the rows of `positions` in each piece
+        futures = [
+            self.client.submit(fn, self.pieces[k], positions[rows] - self.offsets[k], pure=False)
+            for k, rows in zip(pieces.tolist(), groups)
+        ]
         out: list[Any] = [None] * len(positions)
-        for rows, values in zip(lengths, self.client.gather(futures)):
+        for rows, values in zip(groups, self.client.gather(futures)):
             for r, v in zip(rows.tolist(), values):
                 out[r] = v
         return out
@@ -268,12 +269,10 @@ class ClusterClaims(Sequence[Claim]):
         """The ids of the claims at these positions."""
         return self._gather_at(_ids_of, positions)
 
-    def ids(self) -> list[str]:
-        """Every id, in order (brought here: a bulk read)."""
-        out: list[str] = []
+    def iter_ids(self) -> Iterator[str]:
+        """Every id, in order, one piece here at a time."""
         for piece in self.pieces:
-            out.extend(self.client.submit(_ids_of, piece, pure=False).result())
-        return out
+            yield from self.client.submit(_ids_of, piece, pure=False).result()
 
     def position(self, claim_id: str) -> int:
         """The position of the claim with this id, or -1."""
@@ -312,8 +311,7 @@ class ClusterIds(Sequence[str]):
         return found if isinstance(index, slice) else found[0]
 
     def __iter__(self) -> Iterator[str]:
-        for piece in self.store.pieces:
-            yield from self.store.client.submit(_ids_of, piece, pure=False).result()
+        return self.store.iter_ids()
 
     def at(self, positions: IntArray) -> list[str]:
         """The ids at these positions, one task per piece that holds any."""

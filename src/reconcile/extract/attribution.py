@@ -656,7 +656,7 @@ _ONE_QUESTION = re.compile(r"[^.!?]*\?")
 def _asked(text: str, a: Attribution) -> Attribution:
     """`a`, flagged as a question when it quotes one question and nothing else: it
     asks, and states nothing. A quotation that goes on past it keeps its statements."""
-    if not a.quote or a.question or text[a.content[-1][1] - 1] != "?":
+    if not a.quote or a.question or not a.content or text[a.content[-1][1] - 1] != "?":
         return a
     if _ONE_QUESTION.fullmatch(" ".join(text[s:e] for s, e in a.content)) is None:
         return a

@@ -39,6 +39,7 @@ from reconcile.linking.api import (
 from reconcile.linking.features import IntArray, TextPart, analyse_texts, stance_flags
 from reconcile.model import Claim
 from reconcile.store import ClusterClaims
+from reconcile.store import _claims_of as _structured_of
 
 __all__ = ["is_dask_collection", "lasting_client", "link_on_cluster"]
 
@@ -94,10 +95,6 @@ def _plan_pieces(
     keys = [k for p in pieces for k in (p.keys or ())] if keyed else None
     return _plan_text(parts=[p.part for p in pieces], denies=denies, groups=groups,
                       keys=keys, opts=opts, gate=True)  # fmt: skip
-
-
-def _structured_of(piece: list[Claim], at: IntArray) -> list[Claim]:
-    return [piece[k] for k in at.tolist()]
 
 
 def _structured_on_worker(
@@ -167,11 +164,11 @@ def link_on_cluster(
         s_pairs, ls, cs, batch = found
         largest, capped = largest + ls, capped + cs
     _warn_capped(_report(len(store), candidates, s_pairs, largest, capped, opts), stacklevel=4)
-    parts_ = graph._link_parts(
+    link_parts = graph._link_parts(
         _text_links(text_plan, text_pairs, deniers, opts, progress, engine), text_pos
     )
     del text_plan
-    graph._add_link_parts(parts_)
+    graph._add_link_parts(link_parts)
     if batch is not None:
         graph._add_link_parts(graph._link_parts([batch], struct_pos))
     return graph

@@ -17,7 +17,7 @@ from reconcile._table import format_table
 from reconcile.errors import SchemaError, UnknownClaimError
 from reconcile.graph import ClaimGraph
 from reconcile.model import Claim, Source, Value
-from reconcile.scoring.votes import FloatArray, Votes
+from reconcile.scoring.votes import FloatArray, Votes, ids_at
 from reconcile.store import ClusterIds
 
 if TYPE_CHECKING:
@@ -316,9 +316,7 @@ class Consensus:
         others = others[others != i]
         on_cluster = self.graph._store is not None
         # their ids at once (from a cluster, one task a piece)
-        named = v.claim_ids.at(others) if isinstance(v.claim_ids, ClusterIds) else None
-        for k, j in enumerate(others.tolist()):
-            cid = v.claim_ids[j] if named is None else named[k]
+        for j, cid in zip(others.tolist(), ids_at(v.claim_ids, others)):
             f_j, s_j = int(v.claim_fact[j]), int(v.claim_source[j])
             same_side = (f_j == fact) == (int(v.claim_sign[j]) == sign)
             key = (s_j, f_j, int(v.claim_sign[j]) > 0)

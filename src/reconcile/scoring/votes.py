@@ -24,7 +24,7 @@ from reconcile.model import Claim, Scalar, Stance, Value
 from reconcile.store import ClusterIds
 
 __all__ = ["HEDGED_WEIGHT", "ClaimColumns", "Votes", "build_votes", "canonical_value",
-           "claim_columns", "copy_discount"]  # fmt: skip
+           "claim_columns", "copy_discount", "ids_at"]  # fmt: skip
 
 HEDGED_WEIGHT = 0.5
 """How much a hedged report counts next to an assertion."""
@@ -334,7 +334,7 @@ def _joined(parts: list[ClaimColumns]) -> ClaimColumns:
     )
 
 
-def _ids_at(claim_ids: Sequence[str], positions: IntArray) -> list[str]:
+def ids_at(claim_ids: Sequence[str], positions: IntArray) -> list[str]:
     """The ids at these positions (of a list, or read from a cluster at once)."""
     if isinstance(claim_ids, ClusterIds):
         return claim_ids.at(positions)
@@ -413,7 +413,7 @@ def build_votes(
         by_value = list(same)
         claim_fact[rows], firsts = _numbered(question_id * max(len(same), 1) + merged[value_id])
         fact_question = question_id[firsts]
-        fact_label = _ids_at(claim_ids, rows[firsts])
+        fact_label = ids_at(claim_ids, rows[firsts])
         fact_value = _pick([v for _, v in by_value], merged[value_id[firsts]])
     # the links, their ends renumbered from graph positions to id order
     arrays = graph.link_arrays()
@@ -430,7 +430,7 @@ def build_votes(
         base_q = n_questions_s
         # an array, not a list: a Python int per fact would cost ~40 bytes a claim
         fact_question = np.concatenate([fact_question, base_q + question_of_fact])
-        fact_label.extend(_ids_at(claim_ids, roots))
+        fact_label.extend(ids_at(claim_ids, roots))
         fact_value.extend([None] * len(roots))
         claim_fact[members] = offset + fact_of
         n_questions = base_q + (int(question_of_fact.max()) + 1 if len(roots) else 0)
