@@ -1188,3 +1188,36 @@ def test_speakers_and_statements_apart_from_the_verb(text: str, source: str, con
 
     found = [(a.source_text(text), a.content_text(text)) for a in find_attributions(text)]
     assert (source, content) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase of place or time between the cue and the quotation
+        ('Lund said in a tweet, "The quay stays shut."', [("Lund", "The quay stays shut")]),
+        ('Lund said at one point, "The quay stays shut."', [("Lund", "The quay stays shut")]),
+        # a second verb of the same speaker ends the first one's content, comma or not
+        ("Lund inspected the quay and said it would reopen.", [("Lund", "it would reopen")]),
+        ("Lund confirmed the closure and said that the ferry would run.",
+         [("Lund", "the closure"), ("Lund", "the ferry would run")]),
+        ("The mayor criticised the plan - saying it would cost jobs.",
+         [("The mayor", "the plan"), ("The mayor", "it would cost jobs")]),
+        ("The mayor criticised the plan -- saying it would cost jobs.",
+         [("The mayor", "the plan"), ("The mayor", "it would cost jobs")]),
+        # a typed dash before the speaker is not part of the speaker
+        ("HARBOUR TOWN -- The mayor said the quay would reopen.",
+         [("The mayor", "the quay would reopen")]),
+        # two speakers, the second counted
+        ("The quay was closed, she and two engineers said.",
+         [("she and two engineers", "The quay was closed")]),
+        # a claim named by the clause of the one who answers it
+        ("Lund said the quay was unsafe, a claim the harbour office rejected.",
+         [("Lund", "the quay was unsafe"),
+          ("the harbour office", "Lund said the quay was unsafe")]),
+    ],
+)  # fmt: skip
+def test_where_one_statement_ends_and_the_next_begins(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(a.source_text(text), a.content_text(text)) for a in find_attributions(text)]
+    assert found == expected

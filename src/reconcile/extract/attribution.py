@@ -108,6 +108,15 @@ _DETERMINERS = frozenset("the a an this that these those his her their its our m
 _AFTER_COMMA = frozenset(("”", '"', "'", "''", "while", "and", "before"))
 # Before a participle cue whose speaker is the sentence's subject: 'by saying that'
 # who speaks for an organisation named after 'for' or 'of'
+# nouns for what someone says, heading a clause that names the speaker ('a charge the
+# campaign denies')
+_CLAIM_NOUNS = frozenset(
+    "claim charge allegation assertion accusation contention notion view characterization "
+    "characterisation description".split()
+)
+_NAMED_CLAIM = re.compile(
+    r",\s+((?:a|an)\s+(?:" + "|".join(sorted(_CLAIM_NOUNS)) + r"))\s+$", re.IGNORECASE
+)
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative lawyer attorney".split())
 _BEFORE_PARTICIPLE = frozenset(("by", "after", "before", "while", "without", "—", "–"))
 _QUANTIFIERS = frozenset("one two three another some several many most few".split())
@@ -442,7 +451,8 @@ _PARTITIVES = frozenset(
 
 
 _SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they", "you"))
-_SECOND_SPEAKER = _SUBJECT_PRONOUNS | _DETERMINERS  # 'he and Mr. Allen', 'she and a ...'
+# the second of two speakers: 'he and Mr. Allen', 'she and a colleague', 'she and two aides'
+_SECOND_SPEAKER = _SUBJECT_PRONOUNS | _DETERMINERS | _QUANTIFIERS
 _CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS | {"it"}  # a word that opens a clause as its subject
 
 
@@ -453,6 +463,19 @@ def _spaced_hyphen(s: _Sentence, k: int) -> bool:
         and 0 < k < len(s.words) - 1
         and s.ends[k - 1] < s.starts[k]
         and s.ends[k] < s.starts[k + 1]
+    )
+
+
+def _typed_dash(s: _Sentence, k: int) -> bool:
+    """Token `k` ends a dash typed as ' - ' or '--' (newswire text has no '—')."""
+    if _spaced_hyphen(s, k):
+        return True
+    return (
+        k > 0
+        and s.words[k] == "-"
+        and s.words[k - 1] == "-"
+        and s.ends[k - 1] == s.starts[k]  # '--', not '- -'
+        and (k + 1 >= len(s.words) or s.ends[k] < s.starts[k + 1])
     )
 
 
@@ -497,7 +520,7 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
             break
         if not (w[0].isalnum() or w in ("'", "’", "&", "-", "/", ".", "(", ")", "%")):
             break
-        if w == "-" and _spaced_hyphen(s, j - 1):
+        if w == "-" and _typed_dash(s, j - 1):
             break  # a hyphen between spaces is a dash: 'RANGOON, Burma - Aung San Suu Kyi'
         if (
             w == "."
@@ -1027,12 +1050,20 @@ def _cut_before(text: str, a: Attribution, b: Attribution) -> Attribution:
     called "progress"') is left inside.
     """
     start = b.cue[0]
-    if b.source is not None and any(cs <= b.source[0] < ce for cs, ce in a.content):
+    own = b.source is not None and any(cs <= b.source[0] < ce for cs, ce in a.content)
+    if b.source is not None and own:
         start = min(start, b.source[0])  # (not a speaker before both: 'X, noting ..., said')
+        named = _NAMED_CLAIM.search(text, max(0, start - 40), start)
+        if named is not None:
+            start = named.start(1)  # '..., a claim officials rejected': not a's words
     if all(ce <= start or cs >= start for cs, ce in a.content):
         return a  # b is not inside a's content: nothing to cut
     before = text[a.content[0][0] : start].rstrip()
-    if not before.endswith(",") and not before.endswith((", and", ", but")):
+    # a verb sharing a's speaker ('called on it to act and said ...', 'denounced it -
+    # saying ...') ends a's content without a comma; a speaker of its own ('said the
+    # plan failed and aides said ...') may be part of what a reports
+    joined = not own and before.endswith((" and", " but", "—", "–", " -", "--"))
+    if not before.endswith((",", ", and", ", but")) and not joined:
         return a
     content = []
     for cs, ce in a.content:
@@ -1212,6 +1243,17 @@ def _attribute(
         while j > 0 and (s.lower[j - 1] in SKIP_BEFORE_CUE or _adverb_at(s, j - 1)):
             j -= 1
     left = _noun_phrase_left(s, j)
+    named_claim = -1
+    if (
+        left is not None
+        and left[1] - left[0] > 2
+        and s.lower[left[0]] in ("a", "an")
+        and s.lower[left[0] + 1] in _CLAIM_NOUNS
+    ):
+        # '..., a claim election officials rejected': what comes before the claim is
+        # what they rejected, and they are the speaker
+        named_claim = s.starts[left[0]]
+        left = (left[0] + 2, left[1])
     if (
         left is not None
         and left[0] > 2
@@ -1222,13 +1264,14 @@ def _attribute(
         speaker = _noun_phrase_left(s, left[0] - 2)
         if speaker is not None:
             left = speaker
-    if left is None and j > 2 and (s.words[j - 1] in ("—", "–") or _spaced_hyphen(s, j - 1)):
+    if left is None and j > 2 and (s.words[j - 1] in ("—", "–") or _typed_dash(s, j - 1)):
         # 'Jason Sims — a teacher from Mount Pleasant — says'
-        dash = j - 2
+        wide = int(not _spaced_hyphen(s, j - 1) and s.words[j - 1] == "-")  # '--'
+        dash = j - 2 - wide
         while dash > max(0, j - 16) and s.words[dash] != s.words[j - 1]:
             dash -= 1
-        if dash > 0 and s.words[dash] == s.words[j - 1]:
-            named = _noun_phrase_left(s, dash)
+        if dash > wide and s.words[dash] == s.words[j - 1]:
+            named = _noun_phrase_left(s, dash - wide)
             if named is not None and (
                 any(_is_name(s.words[t]) for t in range(*named)) or s.words[dash] == "-"
             ):
@@ -1372,7 +1415,7 @@ def _attribute(
         or (s.lower[j - 1] == "and" and s.words[j - 2] == ",")
     )
     # 'by saying', 'after claiming', '– saying': a participle of the subject's speech
-    led = j > 0 and s.lower[j - 1] in _BEFORE_PARTICIPLE
+    led = j > 0 and (s.lower[j - 1] in _BEFORE_PARTICIPLE or _typed_dash(s, j - 1))
     # 'went on Twitter to applaud', 'are more likely to say': the subject's infinitive
     infinitive = j > 0 and s.lower[j - 1] == "to"
     opening_end = -1
@@ -1448,6 +1491,8 @@ def _attribute(
         after = obj[1] if obj is not None else after
     content, quote = _content_right(text, s, after, quotes, quote_starts, low)
     head = cue[0] if inverted or participle or source is None else source[0]
+    if named_claim >= 0 and not inverted:
+        head = named_claim
     # before 'X who said' comes whom the clause is about, not what X said
     antecedent = source_tokens is not None and s.lower[source_tokens[1] - 1] in _RELATIVES
     left_content, left_quote = ([], False) if participle or antecedent else _content_left(
@@ -2361,8 +2406,21 @@ def _inside_clause(text: str, gap: str, quote: Span) -> bool:
 
 
 def _has_clause(gap: str) -> bool:
+    """Whether the words between a cue and a quotation hold a clause of their own
+    ('said he would, and added “...”', 'dismissed those reports as “...”') rather than a
+    phrase of place or time ('said in a tweet, “...”', 'said at one point, “...”': there
+    a cue word after a determiner or number is a noun)."""
     words = _WORD.findall(gap.lower())
-    return any(w in ("and", "but", "because", "which", "who") or w in SPEECH_CUES for w in words)
+    phrase = bool(words) and words[0] in _PREPOSITIONS
+    return any(
+        w in ("and", "but", "because", "which", "who")
+        or (w in SPEECH_CUES and not (phrase and k and words[k - 1] in _NOUN_BEFORE))
+        for k, w in enumerate(words)
+    )
+
+
+# words after which a cue word is a noun: 'a tweet', 'one point', 'his post'
+_NOUN_BEFORE = _DETERMINERS | _QUANTIFIERS | {"one"}
 
 
 def _continues(text: str, end: int, next_start: int) -> bool:
