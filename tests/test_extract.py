@@ -1221,3 +1221,18 @@ def test_where_one_statement_ends_and_the_next_begins(
 ) -> None:
     found = [(a.source_text(text), a.content_text(text)) for a in find_attributions(text)]
     assert found == expected
+
+
+def test_a_report_passes_on_whom_it_cites() -> None:
+    text = (
+        "The ferry will run again, state radio reported on Sunday.\n\n"
+        "Harbour Daily reported, citing two port officials, that the quay would reopen.\n\n"
+        "The quay is unsafe, Lund said, citing the engineers' survey."
+    )
+    claims = rc.extract_claims(text)
+    # (a speaker's grounds are not whom a report passes on: Lund is not relaying)
+    assert [(c.source.name, c.via, c.text) for c in claims][:3] == [
+        ("state radio", (), "The ferry will run again"),
+        ("port officials", ("Harbour Daily",), "the quay would reopen"),
+        ("Lund", (), "The quay is unsafe"),
+    ]

@@ -50,7 +50,7 @@ _PLATFORM = re.compile(
     re.IGNORECASE,
 )
 _TOLD = re.compile(r"\btold\s+((?:the\s+)?[A-Z][\w/.&'-]*(?:\s+[A-Z][\w/.&'-]*){0,3})")
-_QUOTING = re.compile(r"^\s*quoting\s+([^,.;:()]{2,60})", re.I)
+_QUOTING = re.compile(r"^\s*,?\s*(?:quoting|citing)\s+([^,.;:()]{2,60})", re.I)
 _HEDGE = re.compile(r"\b(?:" + "|".join(REPORTED_ADVERBS) + r"|rumou?red|unconfirmed)\b", re.I)
 # 'appeared to suggest', 'seems to believe': the writer's reading of the speaker
 _SEEMED = re.compile(r"\b(?:appear|appears|appeared|seem|seems|seemed)\s+to\b", re.I)
@@ -263,7 +263,7 @@ def extract_claims(
         if a.relay is not None:
             relays.append(speakers.resolve(clean[a.relay[0] : a.relay[1]], outlet_hint=True).id)
         rest = clean[a.cue[1] : a.cue[1] + 80]
-        quoting = _QUOTING.match(rest) if "quoting" in rest else None
+        quoting = _QUOTING.match(rest) if "quoting" in rest or "citing" in rest else None
         source = speakers.resolve(mention, outlet_hint=cue.startswith("report"))
         if outlet is not None and source.kind is SourceKind.UNKNOWN and source.id in _WRITER:
             # 'I'/'we' outside a quotation: the writer, who speaks for the publisher (not

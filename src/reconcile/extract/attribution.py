@@ -117,6 +117,7 @@ _CLAIM_NOUNS = frozenset(
 _NAMED_CLAIM = re.compile(
     r",\s+((?:a|an)\s+(?:" + "|".join(sorted(_CLAIM_NOUNS)) + r"))\s+$", re.IGNORECASE
 )
+_REPORTED = frozenset(("reported", "reports", "report"))
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative lawyer attorney".split())
 _BEFORE_PARTICIPLE = frozenset(("by", "after", "before", "while", "without", "—", "–"))
 _QUANTIFIERS = frozenset("one two three another some several many most few".split())
@@ -1191,9 +1192,14 @@ def _attribute(
     if low in ("quoted", "cited") and i + 1 < n and s.lower[i + 1] in ("by", "as"):
         return None  # 'sources quoted by Reuters said', 'was quoted as saying': not here
     if low in ("quoting", "citing") and (
-        (i + 1 < n and s.lower[i + 1] == "from") or (i > 0 and s.lower[i - 1] in SPEECH_CUES)
+        (i + 1 < n and s.lower[i + 1] == "from")
+        or (i > 0 and s.lower[i - 1] in SPEECH_CUES)
+        or (i > 1 and s.words[i - 1] == "," and s.lower[i - 2] in _REPORTED)
     ):
-        return None  # 'reported quoting sources', 'told Reuters, quoting from the draft'
+        # 'reported quoting sources', 'reported, citing officials', 'told Reuters,
+        # quoting from the draft': whom the report passes on, not a statement (but
+        # 'said, citing low growth' gives the speaker's grounds)
+        return None
 
     last = i
     # 'pointed out', 'called for', 'went on'
@@ -1457,8 +1463,20 @@ def _attribute(
         if not _attitude_frame(s, after, low) and not _evidence_shows(s, left, after, low):
             return None
     elif low in ("reported", "reports", "report") and not inverted:
+        # 'Ms. Lund reported', 'the agency reported', '..., state media reported': not
+        # 'companies reported earnings'
         if left is None or (
-            not _is_name(s.words[left[0]]) and s.lower[left[0]] not in _DETERMINERS
+            not _is_name(s.words[left[0]])
+            and s.lower[left[0]] not in _DETERMINERS
+            and not (
+                # the statement before it: '..., state media reported on Sunday.'
+                low == "reported"
+                and left[0] > 0
+                and s.words[left[0] - 1] in (",", "”", '"', "''")
+                and last + 1 < n
+                and (end := _past_when(s, last + 1 + (s.lower[last + 1] == "on"), low)) < n
+                and s.words[end] in (".", ",", ";")
+            )
         ):
             return None
     elif low in ("called", "calls", "call", "described", "describes", "mentioned"):
@@ -1489,6 +1507,16 @@ def _attribute(
     if after + 1 < n and s.lower[after] in ("quoting", "citing"):
         obj = _noun_phrase_right(s, after + 1)
         after = obj[1] if obj is not None else after
+    elif (
+        low in _REPORTED
+        and after + 2 < n
+        and s.words[after] == ","
+        and s.lower[after + 1] in ("quoting", "citing")
+    ):
+        # 'reported, citing two sources, that ...': what the sources say follows
+        obj = _noun_phrase_right(s, after + 2)
+        if obj is not None and obj[1] + 1 < n and s.words[obj[1]] == ",":
+            after = obj[1] + 1
     content, quote = _content_right(text, s, after, quotes, quote_starts, low)
     head = cue[0] if inverted or participle or source is None else source[0]
     if named_claim >= 0 and not inverted:
