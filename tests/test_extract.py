@@ -1133,6 +1133,13 @@ def test_the_content_is_the_statement_alone(text: str, content: str) -> None:
         ('"We fixed it. Will it hold?" the mayor said.', ["We fixed it. Will it hold?"]),
         # the marks that end a statement are part of it
         ("The mayor said the ferry would run!", ["the ferry would run!"]),
+        # whom or what a speaker praised or criticised is not a statement; what they
+        # said of it, a denial of it and what they called it are
+        ("The mayor endorsed Ida Lund.", []),
+        ("The mayor cited the survey.", []),
+        ("The mayor criticised the plan, saying it would cost jobs.", ["it would cost jobs"]),
+        ("The mayor denounced the plan as a waste.", ["the plan as a waste"]),
+        ("The mayor denied any wrongdoing.", ["any wrongdoing"]),
     ],
 )
 def test_contents_that_state_nothing_make_no_claim(text: str, claims: list[str]) -> None:

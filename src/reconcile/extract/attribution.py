@@ -29,6 +29,7 @@ from reconcile.extract.lexicon import (
     ATTITUDE_CUES,
     INFINITIVE_CUES,
     NP_STOP,
+    OBJECT_CUES,
     POLLS,
     PRONOUNS,
     REPORT_NOUNS,
@@ -226,7 +227,8 @@ class Attribution:
         ('... was rigged drew scorn'), so no claim is made of it either.
     topic : bool
         True when the content is what was talked about, not what was said ('spoke
-        about the drug crisis'); no claim is made of it.
+        about the drug crisis'), or only the object of a verb of praise, blame or
+        mention ('endorsed Clinton', 'criticized the plan'); no claim is made of it.
     """
 
     cue: Span
@@ -670,7 +672,36 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
     if extra:
         found = sorted([*found, *extra], key=lambda a: a.cue)
     found = _quoted_paragraphs(text, found, quotes, sentences, sentence_starts)
-    return [_asked(text, a) for a in found]
+    return [_about(text, _asked(text, a)) for a in found]
+
+
+# words that make a clause of a content ('the plan was flawed', 'it could fail')
+_FINITE = frozenset(
+    "is are was were be been being am has have had will would can could shall should may "
+    "might must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't "
+    "doesn't didn't wouldn't couldn't shouldn't".split()
+)
+
+
+def _about(text: str, a: Attribution) -> Attribution:
+    """`a`, flagged as a topic when its content is only the object of a verb like
+    'criticized' or 'endorsed': what the speaker's words were about, not what they
+    stated ('endorsed Clinton', 'outlined his plan'). A clause ('criticized the plan,
+    which he said was flawed') or a quotation keeps its statement."""
+    if a.quote or a.topic or a.question or a.nominal or len(a.content) != 1:
+        return a
+    cue = text[a.cue[0] : a.cue[1]].lower().split()
+    if not cue or cue[0] not in OBJECT_CUES:
+        return a
+    start, end = a.content[0]
+    if text[a.cue[1] : start].strip(" \t\n,"):
+        return a  # words between: not the verb's object ('praised him, saying ...')
+    words = text[start:end].lower().replace("’", "'").split()
+    if not words or len(words) > 10 or words[0] == "to" or "as" in words:
+        return a  # 'attacked her as unreliable' states what she is
+    if any(w in _FINITE or w.endswith("n't") or (len(w) > 4 and w.endswith("ed")) for w in words):
+        return a
+    return attrs.evolve(a, topic=True)
 
 
 # a quotation of one sentence that ends in a question mark ('"Will it last?" he asked')

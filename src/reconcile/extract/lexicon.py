@@ -20,6 +20,7 @@ __all__ = [
     "HEDGE_CUES",
     "INFINITIVE_CUES",
     "NP_STOP",
+    "OBJECT_CUES",
     "OUTLETS",
     "PLATFORMS",
     "POLLS",
@@ -108,6 +109,18 @@ INFINITIVE_CUES = _expand(
     "want hope expect plan seek refuse decline agree seem appear intend prefer wish "
     "vow pledge promise threaten urge ask demand propose"
 )
+# Verbs whose object, when no clause follows them, is what they are about rather than
+# a statement: 'criticized the plan', 'endorsed Clinton' (not 'called the report
+# false', 'described it as a mistake', 'demanded the minister resign': those state).
+OBJECT_CUES = _expand(
+    """
+    criticize criticise praise hail endorse support back oppose outline disclose detail
+    clarify defend condemn denounce applaud welcome thank congratulate mock blast slam
+    lambast assail chide scold rebuke fault attack cite quote discuss mention echo
+    invoke express recount identify tout answer lament decry summarize summarise
+    specify
+    """
+) | frozenset(("attacked", "lashed", "ripped"))
 # Cue verbs that make the statement a denial of their content.
 DENIAL_CUES = _expand("deny reject dismiss refute rebut disavow")
 # What a poll is called ('a new Fox News poll', 'in most surveys').
