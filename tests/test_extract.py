@@ -1243,3 +1243,28 @@ def test_a_report_passes_on_whom_it_cites() -> None:
         ("port officials", ("Harbour Daily",), "the quay would reopen"),
         ("Lund", (), "The quay is unsafe"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two 'that' clauses are two statements; 'that' as a subject is no 'that' clause
+        ("The harbour office said that the quay was safe and that the ferry would run.",
+         [("harbour office", "the quay was safe"), ("harbour office", "the ferry would run")]),
+        ("Ida Lund said that would be a mistake.", [("Ida Lund", "that would be a mistake")]),
+        ("Ida Lund said the plan failed and that was a shame.",
+         [("Ida Lund", "the plan failed and that was a shame")]),
+        # the day between the cue and a clause without 'that'
+        ("Ida Lund said on Monday the quay was safe.", [("Ida Lund", "the quay was safe")]),
+        # a verb that states only with a clause after it
+        ("Ida Lund maintained that the quay was safe.", [("Ida Lund", "the quay was safe")]),
+        ("The crews maintained the quay for years.", []),
+        # a statement from someone is theirs
+        ("According to a statement from the harbour office, the quay will reopen.",
+         [("harbour office", "the quay will reopen")]),
+        ("A statement from the harbour office said the quay was safe.",
+         [("harbour office", "the quay was safe")]),
+    ],
+)  # fmt: skip
+def test_who_states_what(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.source.name, c.text) for c in rc.extract_claims(text)] == expected

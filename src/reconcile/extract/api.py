@@ -64,6 +64,10 @@ _DENIAL_FRAME = re.compile(
 _DENIAL_ENDINGS = ("true", "false", "baseless", "groundless", "fake", "incorrect", "wrong",
                    "unfounded", "fabricated", "lies", "lie")  # fmt: skip
 _CONCESSIVE = re.compile(r"^(?:while|although|though|even\s+though)\s+(.+?),\s+(.+)$", re.I | re.S)
+_THAT_SUBJECT = re.compile(r"(?:is|was|would|will|could|has|had|can|may|might|should)\b", re.I)
+# 'and that' joining a second 'that' clause to the first, unless 'that' is the
+# subject of what follows ('and that was that')
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?!" + _THAT_SUBJECT.pattern + r"|'s|’s)", re.I)
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()  # fmt: skip
 _DATE = re.compile(
@@ -131,7 +135,9 @@ def _clean(text: str) -> str:
     # the second half of a parenthesis: '..., according to the office, and the top 10
     # percent paid ...' states that the top 10 percent paid
     text = text[4:] if text.startswith(("and ", "but ")) else text
-    return text[5:] if text[:5].lower() == "that " else text
+    if text[:5].lower() == "that " and not _THAT_SUBJECT.match(text, 5):
+        return text[5:]
+    return text  # ('that would be a mistake': 'that' is what the statement is about)
 
 
 def _date(text: str, published: datetime | None) -> datetime | None:
@@ -162,10 +168,14 @@ def _outside(text: str, a: Attribution) -> str:
     return "".join(parts)
 
 
-def _statements(content: str) -> list[tuple[str, bool]]:
+def _statements(content: str, quote: bool = False) -> list[tuple[str, bool]]:
     """The propositions of a content and whether each is denied by its wording."""
     match = _CONCESSIVE.match(content) if content[:1] in "WTAEwtae" else None
     parts = [match.group(1), match.group(2)] if match else [content]
+    if not quote and " that " in content:
+        # 'said the quay was safe and that the ferry would run': two statements (in a
+        # quotation 'and that' opens a clause as often: '... and that is enough')
+        parts = [p for part in parts for p in _AND_THAT.split(part)]
     out = []
     for part in parts:
         part = _clean(part)
@@ -303,7 +313,7 @@ def extract_claims(
             "quote": a.quote,
             "mention": a.source_text(clean),
         }
-        for proposition, denied in _statements(a.content_text(clean)):
+        for proposition, denied in _statements(a.content_text(clean), a.quote):
             if not proposition or (not a.quote and _PRO_FORM.match(proposition)):
                 continue
             if cue.startswith(("declin", "refus")) and _REFUSED.match(proposition):

@@ -99,6 +99,7 @@ _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "then recently earlier later previously again".split()
 )
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WHEN_AFTER = frozenset(("last", "this", "next", "earlier", "late"))
 _WHEN_UNITS = frozenset(
     "week month year night morning afternoon evening weekend spring summer fall autumn "
@@ -2363,6 +2364,8 @@ def _content_right(
     that = -1
     for k in range(after, min(after + 10, n)):
         if s.lower[k] == "that":
+            if k + 1 < n and s.lower[k + 1] in _CLAUSE_VERBS:
+                break  # 'that' as the subject: 'said that was wrong', '... and that was all'
             that = k
             break
         if s.words[k] in (",", ".", ";") or (
@@ -2434,6 +2437,8 @@ def _past_when(s: _Sentence, k: int, low: str) -> int:
         word = s.lower[k]
         if word in _WHEN_WORDS or (k > start and word in _WHEN_UNITS):
             k += 1  # 'Friday', 'Friday morning', 'earlier'
+        elif word == "on" and k + 1 < n and s.lower[k + 1] in _WEEKDAYS:
+            k += 2  # 'said on Monday the quay ...'
         elif k + 1 < n and word in _WHEN_AFTER and s.lower[k + 1] in _WHEN_UNITS:
             k += 2  # 'last week', 'this year'
         elif (date := _date_end(s, k)) > k:

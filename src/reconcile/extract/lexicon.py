@@ -102,6 +102,7 @@ ATTITUDE_CUES = _expand(
     think believe hope expect fear feel want plan seek refuse decline agree seem appear
     worry doubt know understand assume suspect consider intend prefer wish
     find show suggest indicate reveal conclude support back see like view regard
+    maintain reckon realize realise recognize recognise imply
     """
 )
 # Attitude verbs that take an infinitive ('refused to', 'wants to') as their content.

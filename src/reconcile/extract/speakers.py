@@ -217,6 +217,10 @@ class Speakers:
             if back is not None:
                 return back
             return _source(lower[0], SourceKind.UNKNOWN)  # one id for 'He' and 'he'
+        said = next((k for k, lw in enumerate(lower[:-2]) if lw in STATEMENT_NOUNS), -1)
+        if said >= 0 and lower[said + 1] in ("from", "by"):
+            # 'a statement from the harbour office': the office speaks
+            return self._resolve(" ".join(words[said + 2 :]), outlet_hint)
         if lower[-1] in STATEMENT_NOUNS and self._last is not None and words[-1].islower():
             return self._last  # 'the statement added' (not 'The Post')
         poll = next((k for k, lw in enumerate(lower) if lw in POLLS), -1)
