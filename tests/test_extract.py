@@ -1268,3 +1268,38 @@ def test_a_report_passes_on_whom_it_cites() -> None:
 )  # fmt: skip
 def test_who_states_what(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.source.name, c.text) for c in rc.extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a denial denies, and what the reports it answers say
+        ("Ida Lund denied reports of a leak at the dam.",
+         [("Ida Lund", "denies", "a leak at the dam"),
+          ("unnamed reports", "hedged", "a leak at the dam")]),
+        ("The harbour office dismissed reports that the quay was unsafe as baseless.",
+         [("harbour office", "denies", "the quay was unsafe"),
+          ("unnamed reports", "hedged", "the quay was unsafe")]),
+        ("The harbour office said reports that the quay was unsafe were false.",
+         [("harbour office", "denies", "the quay was unsafe"),
+          ("unnamed reports", "hedged", "the quay was unsafe")]),
+        ("Ida Lund said there was no truth to reports of a leak.",
+         [("Ida Lund", "denies", "a leak"), ("unnamed reports", "hedged", "a leak")]),
+        ("Ida Lund said it was not true that the dam had leaked.",
+         [("Ida Lund", "denies", "the dam had leaked")]),
+        ("Ida Lund refuted the claim that the dam had leaked.",
+         [("Ida Lund", "denies", "the dam had leaked")]),
+        ("Ida Lund denied that she had acted as an agent.",
+         [("Ida Lund", "denies", "she had acted as an agent")]),
+        # a belief short of knowing is hedged; so is what unconfirmed reports say
+        ("Engineers suspect the dam leaked.", [("Engineers", "hedged", "the dam leaked")]),
+        ("Engineers found that the dam leaked.", [("Engineers", "asserts", "the dam leaked")]),
+        ("Unconfirmed reports said the dam had leaked.",
+         [("Unconfirmed reports", "hedged", "the dam had leaked")]),
+        # neither confirmed nor denied: nothing said either way
+        ("Ida Lund would neither confirm nor deny the leak.", []),
+    ],
+)  # fmt: skip
+def test_denials_and_hedges(text: str, expected: list[tuple[str, str, str]]) -> None:
+    claims = rc.extract_claims(text)
+    assert [(c.source.name, c.stance.value, c.text) for c in claims] == expected

@@ -60,6 +60,21 @@ _DENIAL_FRAME = re.compile(
     r"baseless|groundless|fake|incorrect|wrong|unfounded|fabricated|lies|a\s+lie)\W*$",
     re.IGNORECASE | re.DOTALL,
 )
+# ... and opening a statement: 'it is not true that X', 'there is no truth to reports of X'
+_DENIED_OPENING = re.compile(
+    r"^(?:it\s+(?:is|was|'s|’s)\s+(?:not\s+true|untrue|false)\s+that"
+    r"|there\s+(?:is|was|'s|’s)\s+no\s+truth\s+(?:to|in)\s+(?:the\s+)?"
+    r"(?P<noun>reports?|claims?|rumou?rs?|allegations?|suggestions?|stories)\s+(?:of|that|about))"
+    r"\s+(?P<prop>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# what a denial calls what it denies, ending the content ('... as baseless')
+_AS_FALSE = re.compile(
+    r"\s+as\s+(?:\w+\s+){0,2}(?:baseless|groundless|unfounded|false|untrue|nonsense|"
+    r"fake(?:\s+news)?|lies|a\s+lie|rumou?rs?|speculation|fabricated|fabrications?|absurd|"
+    r"ridiculous|motivated)\W*$",
+    re.IGNORECASE,
+)
 # a cheap test that lets most contents skip the full pattern
 _DENIAL_ENDINGS = ("true", "false", "baseless", "groundless", "fake", "incorrect", "wrong",
                    "unfounded", "fabricated", "lies", "lie")  # fmt: skip
@@ -168,8 +183,9 @@ def _outside(text: str, a: Attribution) -> str:
     return "".join(parts)
 
 
-def _statements(content: str, quote: bool = False) -> list[tuple[str, bool]]:
-    """The propositions of a content and whether each is denied by its wording."""
+def _statements(content: str, quote: bool = False) -> list[tuple[str, bool, bool]]:
+    """The propositions of a content, whether each is denied by its wording, and
+    whether that wording says others report it ('reports that X are false')."""
     match = _CONCESSIVE.match(content) if content[:1] in "WTAEwtae" else None
     parts = [match.group(1), match.group(2)] if match else [content]
     if not quote and " that " in content:
@@ -182,9 +198,12 @@ def _statements(content: str, quote: bool = False) -> list[tuple[str, bool]]:
         tail = part[-40:].rstrip(" .!?'\"”’").lower()
         denial = _DENIAL_FRAME.match(part) if tail.endswith(_DENIAL_ENDINGS) else None
         if denial is not None:
-            out.append((_clean(denial.group("prop")), True))
+            out.append((_clean(denial.group("prop")), True, True))
+        elif part[:3].lower() in ("it ", "the") and (denial := _DENIED_OPENING.match(part)):
+            # 'it is not true that X', 'there was no truth to reports of X'
+            out.append((_clean(denial.group("prop")), True, denial.group("noun") is not None))
         elif part:
-            out.append((part, False))
+            out.append((part, False, False))
     return out
 
 
@@ -303,7 +322,8 @@ def extract_claims(
         via = _chain([*chain, relay, outlet], source.id)
         hedged = (source.kind is SourceKind.ANONYMOUS or cue in HEDGE_CUES
                   or ("ly" in outside and _HEDGE.search(outside) is not None)
-                  or "unconfirmed" in outside or "rumo" in outside
+                  or "nconfirmed" in outside  # ('Unconfirmed reports said', 'unconfirmed')
+                  or "rumo" in outside
                   or ("to " in outside and _SEEMED.search(outside) is not None))  # fmt: skip
         when = _date(outside, published)
         record: dict[str, Any] = {  # tuples: what freezing would make of lists
@@ -313,11 +333,14 @@ def extract_claims(
             "quote": a.quote,
             "mention": a.source_text(clean),
         }
-        for proposition, denied in _statements(a.content_text(clean), a.quote):
+        for proposition, denied, reported in _statements(a.content_text(clean), a.quote):
             if not proposition or (not a.quote and _PRO_FORM.match(proposition)):
                 continue
             if cue.startswith(("declin", "refus")) and _REFUSED.match(proposition):
                 continue  # 'declined to comment', 'refused to answer questions'
+            if " as " in proposition and (cue in DENIAL_CUES or cue in REPORT_NOUNS):
+                # 'dismissed reports that X as baseless': what is denied, and reported, is X
+                proposition = _AS_FALSE.sub("", proposition) or proposition
             if denied or cue in DENIAL_CUES:
                 stance = Stance.DENIES
             else:
@@ -334,7 +357,7 @@ def extract_claims(
                 claim = attrs.evolve(claim, id=f"{base}-{n}")
             seen.add(claim.id)
             claims.append(claim)
-            if denied:
+            if reported:
                 # 'reports of X are not true': the text attests that reports say X;
                 # they become a hedged claim of unnamed origin for the denial to answer
                 relayed = tuple(v for v in via if v not in _PLATFORM_NAMES)

@@ -27,6 +27,7 @@ import attrs
 from reconcile._progress import progress_bar
 from reconcile.extract.lexicon import (
     ATTITUDE_CUES,
+    DENIAL_CUES,
     INFINITIVE_CUES,
     NP_STOP,
     OBJECT_CUES,
@@ -119,7 +120,14 @@ _CLAIM_NOUNS = frozenset(
 _NAMED_CLAIM = re.compile(
     r",\s+((?:a|an)\s+(?:" + "|".join(sorted(_CLAIM_NOUNS)) + r"))\s+$", re.IGNORECASE
 )
-_REPORTED = frozenset(("reported", "reports", "report"))
+_REPORT_VERBS = frozenset(("reported", "reports", "report"))
+# nouns a 'that' clause completes ('reports that ...', 'the claim that ...')
+_CONTENT_NOUNS = (
+    REPORT_NOUNS
+    | _CLAIM_NOUNS
+    | frozenset("rumor rumors rumour rumours allegations suggestion suggestions story stories "
+                "fact idea news accusations charges".split())
+)  # fmt: skip
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative lawyer attorney".split())
 _BEFORE_PARTICIPLE = frozenset(("by", "after", "before", "while", "without", "—", "–"))
 _QUANTIFIERS = frozenset("one two three another some several many most few".split())
@@ -1195,6 +1203,10 @@ def _attribute(
         return None  # tried, not done: 'efforts to reject the plan', 'decided to tell'
     if low == "called" and 0 < i < n - 1 and s.lower[i - 1] in _BE and s.lower[i + 1] == "for":
         return None  # a race decided: 'Texas was called for Cruz'
+    if low in REPORT_NOUNS and i + 1 < n and s.lower[i + 1] in SPEECH_CUES:
+        return None  # a noun, the subject of the verb after it: 'Unconfirmed reports said'
+    if i > 0 and s.lower[i - 1] in ("neither", "nor"):
+        return None  # 'would neither confirm nor deny': neither said
     # a noun after a verb of its own: 'denied reports that ...' reports by nobody named
     unnamed = (
         low in REPORT_NOUNS
@@ -1226,7 +1238,7 @@ def _attribute(
     if low in ("quoting", "citing") and (
         (i + 1 < n and s.lower[i + 1] == "from")
         or (i > 0 and s.lower[i - 1] in SPEECH_CUES)
-        or (i > 1 and s.words[i - 1] == "," and s.lower[i - 2] in _REPORTED)
+        or (i > 1 and s.words[i - 1] == "," and s.lower[i - 2] in _REPORT_VERBS)
     ):
         # 'reported quoting sources', 'reported, citing officials', 'told Reuters,
         # quoting from the draft': whom the report passes on, not a statement (but
@@ -1540,7 +1552,7 @@ def _attribute(
         obj = _noun_phrase_right(s, after + 1)
         after = obj[1] if obj is not None else after
     elif (
-        low in _REPORTED
+        low in _REPORT_VERBS
         and after + 2 < n
         and s.words[after] == ","
         and s.lower[after + 1] in ("quoting", "citing")
@@ -2356,6 +2368,13 @@ def _content_right(
     """What follows the cue: a quotation, a 'that' clause or the rest of the sentence."""
     n = len(s.words)
     after = _past_when(s, after, low)
+    if low in DENIAL_CUES and after < n:
+        # 'denied (the) reports of a leak': what is denied is a leak
+        k = after + (s.lower[after] in ("the", "any"))
+        if k + 2 < n and s.lower[k] in _CONTENT_NOUNS and s.lower[k + 1] in ("of", "about"):
+            after = k + 2
+    elif low in REPORT_NOUNS and after + 1 < n and s.lower[after] in ("of", "about"):
+        after += 1  # '(denied) reports of a leak': what is reported is a leak
     if after >= n:
         return [], False
     # a quotation opening within a few words ('said on Twitter: "...')
@@ -2366,6 +2385,13 @@ def _content_right(
         if s.lower[k] == "that":
             if k + 1 < n and s.lower[k + 1] in _CLAUSE_VERBS:
                 break  # 'that' as the subject: 'said that was wrong', '... and that was all'
+            if (
+                k > after
+                and s.lower[k - 1] in _CONTENT_NOUNS
+                and low not in DENIAL_CUES  # 'denied reports that ...' denies what follows
+                and not low.startswith("call")
+            ):
+                break  # 'said reports that ... were false': the reports are the subject
             that = k
             break
         if s.words[k] in (",", ".", ";") or (

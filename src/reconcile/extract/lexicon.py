@@ -93,7 +93,7 @@ SPEECH_CUES = _expand(
     acknowledge point clarify elaborate specify detail outline summarize summarise
     call continue refer endorse oppose decry admit blast mock discuss answer invoke
     echo recount express identify lambast slam tout assail chide scold rebuke fault
-    shout yell exclaim scream whisper
+    shout yell exclaim scream whisper refute rebut disavow dispute
     """
 ) | frozenset(("attacked", "lashed", "ripped"))  # past forms only: 'attacks' is a noun as often
 # Verbs of thinking and wanting: a cue only with a clause, a quote or 'to' after them.
@@ -123,7 +123,7 @@ OBJECT_CUES = _expand(
     """
 ) | frozenset(("attacked", "lashed", "ripped"))
 # Cue verbs that make the statement a denial of their content.
-DENIAL_CUES = _expand("deny reject dismiss refute rebut disavow")
+DENIAL_CUES = _expand("deny reject dismiss refute rebut disavow dispute")
 # What a poll is called ('a new Fox News poll', 'in most surveys').
 POLLS = frozenset("poll polls survey surveys".split())
 # Adverbs by which the writer passes on what nobody named says ('has reportedly
@@ -131,8 +131,12 @@ POLLS = frozenset("poll polls survey surveys".split())
 # reports that ...').
 REPORTED_ADVERBS = ("reportedly", "allegedly", "purportedly")
 REPORT_NOUNS = frozenset("reports report claims claim".split())
-# Cue verbs that report without endorsing.
-HEDGE_CUES = _expand("allege claim speculate rumor rumour")
+# Cue verbs that report without endorsing, and verbs of belief short of knowing
+# ('officials believe the fire was set': not yet established).
+HEDGE_CUES = _expand(
+    "allege claim speculate rumor rumour think believe suspect suppose assume guess reckon "
+    "fear hope expect"
+)
 
 # Between a speaker and the verb: auxiliaries and adverbs ('has also repeatedly said').
 SKIP_BEFORE_CUE = (
