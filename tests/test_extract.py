@@ -1219,8 +1219,7 @@ def test_speakers_and_statements_apart_from_the_verb(text: str, source: str, con
          [("she and two engineers", "The quay was closed")]),
         # a claim named by the clause of the one who answers it
         ("Lund said the quay was unsafe, a claim the harbour office rejected.",
-         [("Lund", "the quay was unsafe"),
-          ("the harbour office", "Lund said the quay was unsafe")]),
+         [("Lund", "the quay was unsafe"), ("the harbour office", "the quay was unsafe")]),
     ],
 )  # fmt: skip
 def test_where_one_statement_ends_and_the_next_begins(
@@ -1303,3 +1302,19 @@ def test_who_states_what(text: str, expected: list[tuple[str, str]]) -> None:
 def test_denials_and_hedges(text: str, expected: list[tuple[str, str, str]]) -> None:
     claims = rc.extract_claims(text)
     assert [(c.source.name, c.stance.value, c.text) for c in claims] == expected
+
+
+def test_outlets_platforms_and_documents_in_the_chain() -> None:
+    text = (
+        "HARBOUR TOWN (Harbour Daily) - Ida Lund tweeted that the quay was safe.\n\n"
+        "The storm was the worst in years, according to a tally by the weather office.\n\n"
+        '"It was terrifying," said one resident.\n\n'
+        "The United Nations said the port would get help."
+    )
+    claims = rc.extract_claims(text)
+    assert [(c.source.name, c.source.kind.value, c.via) for c in claims] == [
+        ("Ida Lund", "person", ("Twitter", "Harbour Daily")),
+        ("weather office", "organisation", ("Harbour Daily",)),
+        ("residents", "anonymous", ("Harbour Daily",)),
+        ("United Nations", "organisation", ("Harbour Daily",)),
+    ]

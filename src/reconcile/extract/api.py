@@ -307,6 +307,8 @@ def extract_claims(
         low = outside.lower()
         platform = _PLATFORM.search(outside) if any(p in low for p in _PLATFORM_HINTS) else None
         chain = [PLATFORMS[" ".join(platform.group(1).lower().split())]] if platform else []
+        if not chain and cue.startswith("tweet"):
+            chain = [PLATFORMS["tweet"]]  # 'Mujahid tweeted that ...'
         resolved.append((a, source, [*chain, *relays], outside, cue))
     # an outlet reporting the opening sentence relays the whole article
     relay = None

@@ -1583,6 +1583,19 @@ def _attribute(
                 and not s.lower[after + 1].endswith("ing")  # ', adding that ...': its own
             ):
                 content.append(rest)
+    if (
+        named_claim >= 0
+        and left_content
+        and previous is not None
+        and previous.content
+        and left_content[0][0] <= previous.content[0][0] < named_claim
+    ):
+        # '..., a claim the Taliban denied': the claim is what the sentence's first
+        # speaker stated (up to the claim: that content is not cut yet)
+        stated = [_trim(text, cs, min(ce, named_claim)) for cs, ce in previous.content
+                  if cs < named_claim]  # fmt: skip
+        if all(stated):
+            content, quote = [c for c in stated if c is not None], previous.quote
     if not content and not left_content and after + 2 < n and s.words[after] == ",":
         content = _content_after_comma(text, s, after)
     if not content and all(w == ":" for w in s.words[after:]):

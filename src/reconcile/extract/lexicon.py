@@ -175,7 +175,7 @@ ANONYMOUS_HEADS = frozenset(
     """.split()
 )
 ANONYMOUS_MARKERS = frozenset(
-    "unnamed anonymous unidentified a an some several senior other another two three "
+    "unnamed anonymous unidentified a an one some several senior other another two three "
     "many few".split()
 )
 # Titles and roles that precede a name ('U.S. Secretary of State Mike Pompeo').

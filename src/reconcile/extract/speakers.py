@@ -49,6 +49,11 @@ _LEADING = frozenset("the a an".split())
 # a boundary test.)
 _NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,4}\b")
 _SPOKES = frozenset("spokesman spokeswoman spokesperson representative lawyer".split())
+# what a speaker issues, and speaks by: 'a statement from ...', 'a tally by ...'
+_DOCUMENTS = STATEMENT_NOUNS | frozenset(
+    "report reports tally count study analysis estimate estimates review investigation "
+    "letter email filing audit".split()
+)
 # last words of organisations' names: 'Korven Power' is no person
 _ORG_HEADS = frozenset(
     """
@@ -57,7 +62,7 @@ _ORG_HEADS = frozenset(
     foundation association union airlines airline authority police army navy court
     government campaign administration club league federation network services
     systems partners holdings industries hospital school board church house bureau
-    service center centre organization organisation society fund watch
+    service center centre organization organisation society fund watch nations
     """.split()
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -217,9 +222,9 @@ class Speakers:
             if back is not None:
                 return back
             return _source(lower[0], SourceKind.UNKNOWN)  # one id for 'He' and 'he'
-        said = next((k for k, lw in enumerate(lower[:-2]) if lw in STATEMENT_NOUNS), -1)
+        said = next((k for k, lw in enumerate(lower[:-2]) if lw in _DOCUMENTS), -1)
         if said >= 0 and lower[said + 1] in ("from", "by"):
-            # 'a statement from the harbour office': the office speaks
+            # 'a statement from the harbour office', 'a tally by AFP': the office, AFP
             return self._resolve(" ".join(words[said + 2 :]), outlet_hint)
         if lower[-1] in STATEMENT_NOUNS and self._last is not None and words[-1].islower():
             return self._last  # 'the statement added' (not 'The Post')
