@@ -1291,8 +1291,8 @@ def test_who_states_what(text: str, expected: list[tuple[str, str]]) -> None:
         ("Ida Lund denied that she had acted as an agent.",
          [("Ida Lund", "denies", "she had acted as an agent")]),
         # a belief short of knowing is hedged; so is what unconfirmed reports say
-        ("Engineers suspect the dam leaked.", [("Engineers", "hedged", "the dam leaked")]),
-        ("Engineers found that the dam leaked.", [("Engineers", "asserts", "the dam leaked")]),
+        ("Engineers suspect the dam leaked.", [("engineers", "hedged", "the dam leaked")]),
+        ("Ida Lund found that the dam leaked.", [("Ida Lund", "asserts", "the dam leaked")]),
         ("Unconfirmed reports said the dam had leaked.",
          [("Unconfirmed reports", "hedged", "the dam had leaked")]),
         # neither confirmed nor denied: nothing said either way
@@ -1318,3 +1318,19 @@ def test_outlets_platforms_and_documents_in_the_chain() -> None:
         ("residents", "anonymous", ("Harbour Daily",)),
         ("United Nations", "organisation", ("Harbour Daily",)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Engineers at the site said the dam had leaked.", "engineers"),
+        ("Doctors in Kabul said the dam had leaked.", "doctors"),
+        ("Officials at the ministry said the dam had leaked.", "officials"),
+        ("One engineer said the dam had leaked.", "engineers"),
+        ("Bank of America said the dam had leaked.", "Bank of America"),
+    ],
+)
+def test_a_group_named_by_its_trade_is_unnamed(text: str, source: str) -> None:
+    (claim,) = rc.extract_claims(text)
+    assert claim.source.name == source
+    assert (claim.source.kind is rc.SourceKind.ANONYMOUS) == source.islower()

@@ -2166,7 +2166,10 @@ _SUBJECT_BOUNDARY = frozenset((",", "”", '"', "''", ";", ":", "—", "–", "(
 # heads of a group that speaks without a determiner: 'people close to the mayor say'
 _GROUP_HEADS = frozenset(
     "people sources officials aides advisers analysts experts voters residents members "
-    "those".split()
+    "those engineers doctors workers police witnesses officers investigators scientists "
+    "researchers lawmakers diplomats protesters activists leaders observers inspectors "
+    "authorities rescuers firefighters journalists reporters critics supporters "
+    "opponents economists".split()
 )
 # words that tie a phrase to the head before it: 'a source close to him', 'people
 # familiar with the talks', 'those over 60'

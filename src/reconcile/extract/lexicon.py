@@ -172,6 +172,9 @@ ANONYMOUS_HEADS = frozenset(
     """
     source sources official officials aide aides insider insiders person people
     diplomat diplomats witness witnesses resident residents observer observers
+    engineer engineers doctor doctors worker workers investigator investigators
+    scientist scientists researcher researchers expert experts analyst analysts
+    inspector inspectors rescuer rescuers medic medics
     """.split()
 )
 ANONYMOUS_MARKERS = frozenset(

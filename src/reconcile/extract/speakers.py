@@ -41,7 +41,10 @@ _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’./&-][^\W_]+)*\.?|\d+", re.UNICODE)
 _SHARE = re.compile(r"(?:\w+\s+)?\w+\s+(?:in|of)\s+(?:10|ten|\d+)$", re.IGNORECASE)
 _PLURAL = {"source": "sources", "official": "officials", "aide": "aides",
            "insider": "insiders", "diplomat": "diplomats", "witness": "witnesses",
-           "resident": "residents", "observer": "observers", "person": "people"}  # fmt: skip
+           "resident": "residents", "observer": "observers", "person": "people",
+           **{w: w + "s" for w in ("engineer", "doctor", "worker", "investigator", "scientist",
+                                   "researcher", "expert", "analyst", "inspector", "rescuer",
+                                   "medic")}}  # fmt: skip
 _LEADING = frozenset("the a an".split())
 # Runs of capitalised words: candidate full names ('Zalmay Khalilzad'). (The capital
 # comes first and the word boundary before it is checked behind it: a pattern that
@@ -72,6 +75,7 @@ _AFTER_HEAD = frozenset(
     "in of from at for with on near across inside outside over under about among within "
     "close familiar who that which whose".split()
 )
+_PLACED = frozenset("at in from near inside outside across within on".split())
 # a party and state tag after a name: 'R-Fla.', 'D-N.Y.'
 _PARTY = re.compile(r"^[RDI]-[A-Z]")
 # lower-case parts of names: 'Bill de Blasio', 'Ludwig van Beethoven'
@@ -271,7 +275,13 @@ class Speakers:
         if (
             cut
             and lower[cut - 1].isalpha()
-            and (not words[cut - 1][:1].isupper() or (cut == 1 and lower[0] in _COUNTED))
+            and (
+                not words[cut - 1][:1].isupper()
+                or (cut == 1 and lower[0] in _COUNTED)
+                # a sentence's first word before where it is ('Engineers at the site',
+                # 'Doctors in Kabul'; not 'Bank of America', 'Those close to him')
+                or (cut == 1 and lower[1] in _PLACED)
+            )
         ):
             # the head comes before what follows it: 'a group monitoring the war in Syria'
             # is a group, 'officials in Nicaragua' officials, not Syria or Nicaragua
@@ -279,8 +289,11 @@ class Speakers:
         head = lower[-1]
         # (a capitalised head is part of a name, 'The Charlotte Observer', unless it
         # opens the sentence alone: 'Officials said')
-        if (head in ANONYMOUS_HEADS or head in _PLURAL.values()) and (
-            words[-1].islower() or len(words) == 1
+        if (
+            (head in ANONYMOUS_HEADS or head in _PLURAL.values())
+            and (words[-1].islower() or len(words) == 1)
+            # (one person's: 'the candidate's former doctor' is somebody in particular)
+            and not (head in _PLURAL and any(w.endswith(("'s", "’s")) for w in lower))
         ):
             kept = [w for w, lw in zip(words, lower)
                     if lw not in ANONYMOUS_MARKERS and lw not in _LEADING]  # fmt: skip
