@@ -42,6 +42,9 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def score(pred: list[tuple[int, int]], gold: list[tuple[int, int]], text: str,
           tally: dict[str, int]) -> None:  # fmt: skip
+    # each distinct span once: a speaker's quotation running on gives its cue and source
+    # again, and two gold attributions may share one span
+    pred, gold = list(dict.fromkeys(pred)), list(dict.fromkeys(gold))
     exact_gold = {_clean(text, g) for g in gold}
     exact_pred = {_clean(text, p) for p in pred}
     tally["pred"] += len(pred)
