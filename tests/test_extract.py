@@ -1334,3 +1334,17 @@ def test_a_group_named_by_its_trade_is_unnamed(text: str, source: str) -> None:
     (claim,) = rc.extract_claims(text)
     assert claim.source.name == source
     assert (claim.source.kind is rc.SourceKind.ANONYMOUS) == source.islower()
+
+
+def test_a_quotation_running_on_in_the_next_sentence_is_the_same_speakers() -> None:
+    text = (
+        "“We will reopen the quay,” Ida Lund told reporters. “The storm is over.” "
+        '"Nonsense," Tom Berg replied. "No entry" was painted on the gate.'
+    )
+    claims = rc.extract_claims(text)
+    # (a quotation inside a sentence of the writer's is nobody's statement)
+    assert [(c.source.name, c.text) for c in claims] == [
+        ("Ida Lund", "We will reopen the quay"),
+        ("Ida Lund", "The storm is over"),
+        ("Tom Berg", "Nonsense"),
+    ]

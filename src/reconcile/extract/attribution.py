@@ -1059,6 +1059,15 @@ def _quoted_paragraphs(
         c = bisect.bisect_left(covered, qs)
         if last is None or not last.quote or (c < len(covered) and covered[c] < qe):
             continue
+        sentence_k = bisect.bisect_right(sentence_starts, qs) - 1
+        if last.sentence[1] <= qs and not text[last.sentence[1] : qs].strip(" \t“\"'‘"):
+            # the next sentence of the same paragraph, a quotation and nothing else:
+            # '"We will reopen," she said. "The storm is over."'
+            ss, se = sentences[max(sentence_k, 0)]
+            span = _trim(text, qs, qe)
+            if span is not None and (_trim(text, ss, se) or span) == span:
+                out.append(attrs.evolve(last, content=(span,), sentence=(ss, se)))
+            continue
         reach = max(0, qs - 4 * WINDOW)
         para_start = text.rfind("\n", reach, qs) + 1
         if para_start == 0 and reach > 0:
@@ -1076,7 +1085,6 @@ def _quoted_paragraphs(
         span = _trim(text, qs, qe)
         if span is None:
             continue
-        sentence_k = bisect.bisect_right(sentence_starts, qs) - 1
         out.append(attrs.evolve(last, content=(span,),
                                 sentence=sentences[max(sentence_k, 0)]))  # fmt: skip
     out.extend(found[k:])
