@@ -1336,15 +1336,23 @@ def test_a_group_named_by_its_trade_is_unnamed(text: str, source: str) -> None:
     assert (claim.source.kind is rc.SourceKind.ANONYMOUS) == source.islower()
 
 
-def test_a_quotation_running_on_in_the_next_sentence_is_the_same_speakers() -> None:
-    text = (
-        "“We will reopen the quay,” Ida Lund told reporters. “The storm is over.” "
-        '"Nonsense," Tom Berg replied. "No entry" was painted on the gate.'
-    )
-    claims = rc.extract_claims(text)
-    # (a quotation inside a sentence of the writer's is nobody's statement)
-    assert [(c.source.name, c.text) for c in claims] == [
-        ("Ida Lund", "We will reopen the quay"),
-        ("Ida Lund", "The storm is over"),
-        ("Tom Berg", "Nonsense"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next sentence of the paragraph; a quotation inside a sentence of the
+        # writer's is nobody's statement
+        ("“We will reopen the quay,” Ida Lund told reporters. “The storm is over.” "
+         '"Nonsense," Tom Berg replied. "No entry" was painted on the gate.',
+         [("Ida Lund", "We will reopen the quay"), ("Ida Lund", "The storm is over"),
+          ("Tom Berg", "Nonsense")]),
+        # the next paragraph, after a paraphrase; whom the mayor praised is no
+        # statement, nor is it hers to go on from
+        ('Ida Lund said the quay would reopen on Monday.\n\n"The storm is over."\n\n'
+         'The mayor praised the crews.\n\n"We owe them a lot."',
+         [("Ida Lund", "the quay would reopen on Monday"), ("Ida Lund", "The storm is over")]),
+    ],
+)  # fmt: skip
+def test_a_bare_quotation_goes_on_with_the_speaker_before_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.source.name, c.text) for c in rc.extract_claims(text)] == expected

@@ -1034,6 +1034,13 @@ def _cue_positions(lowered: str) -> list[Span]:
     return spans
 
 
+# verbs after whose paraphrase a bare quotation goes on with the same speaker's words
+_RUNS_ON = frozenset(
+    "said says told tells added adds wrote writes explained explains continued noted argued "
+    "insisted warned".split()
+)
+
+
 def _quoted_paragraphs(
     text: str,
     found: list[Attribution],
@@ -1057,9 +1064,15 @@ def _quoted_paragraphs(
             k += 1
         last = out[-1] if out else None
         c = bisect.bisect_left(covered, qs)
-        if last is None or not last.quote or (c < len(covered) and covered[c] < qe):
+        if last is None or (c < len(covered) and covered[c] < qe):
             continue
         sentence_k = bisect.bisect_right(sentence_starts, qs) - 1
+        if not last.quote and not (
+            last.source is not None
+            and not (last.question or last.topic or last.nominal)
+            and text[last.cue[0] : last.cue[1]].lower() in _RUNS_ON
+        ):
+            continue  # (a quotation after what someone mocked or backed is not theirs)
         if last.sentence[1] <= qs and not text[last.sentence[1] : qs].strip(" \t“\"'‘"):
             # the next sentence of the same paragraph, a quotation and nothing else:
             # '"We will reopen," she said. "The storm is over."'
