@@ -782,6 +782,9 @@ def test_cue_positions_match_a_letter_by_letter_reference(pieces: list[str]) -> 
         # a paragraph break ends the sentence even after an abbreviation
         ("At 12:05 a.m.\n\nThe mayor said no.", ["At 12:05 a.m.", "The mayor said no."]),
         ("It is near.\n\nOfficials agreed.", ["It is near.", "Officials agreed."]),
+        # ... and so does a line break, unless after a title
+        ("They came to the U.S.\nLund said no.", ["They came to the U.S.", "Lund said no."]),
+        ("It was Sen.\nAmes who said no.", ["It was Sen.\nAmes who said no."]),
     ],
 )
 def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: list[str]) -> None:

@@ -325,8 +325,10 @@ def sentence_spans(text: str) -> list[Span]:
             last = words[-1].rsplit(".", 1)[-1].lower() if words else ""
             abbreviation = (len(last) <= 1 and last.isalpha()) or last in _NOT_ENDING
             # an abbreviation ends no sentence, but a paragraph break after it does
-            # ('... at 12:05 a.m.' then a new paragraph)
-            if abbreviation and text.count("\n", p, match.end()) < 2:
+            # ('... at 12:05 a.m.' then a new paragraph), and so does a line break after
+            # one that is no title ('... into the U.S.' then the next line; not 'Mr.')
+            breaks = text.count("\n", p, match.end())
+            if abbreviation and breaks < 2 and (breaks == 0 or last in _NOT_ENDING):
                 continue
         if ch in ".!?":
             end = p + 1
