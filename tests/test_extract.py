@@ -1266,6 +1266,11 @@ def test_a_report_passes_on_whom_it_cites() -> None:
          [("harbour office", "the quay will reopen")]),
         ("A statement from the harbour office said the quay was safe.",
          [("harbour office", "the quay was safe")]),
+        # a participle describing the statement is no cue of its own
+        ("Ida Lund said in a statement posted online that the quay was safe.",
+         [("Ida Lund", "the quay was safe")]),
+        ("A statement posted on its website said the quay was safe.",
+         [("statement", "the quay was safe")]),
     ],
 )  # fmt: skip
 def test_who_states_what(text: str, expected: list[tuple[str, str]]) -> None:

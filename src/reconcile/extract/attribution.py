@@ -37,6 +37,7 @@ from reconcile.extract.lexicon import (
     REPORTED_ADVERBS,
     SKIP_BEFORE_CUE,
     SPEECH_CUES,
+    STATEMENT_NOUNS,
 )
 
 __all__ = ["Attribution", "find_attributions", "quote_spans", "sentence_spans"]
@@ -121,6 +122,11 @@ _NAMED_CLAIM = re.compile(
     r",\s+((?:a|an)\s+(?:" + "|".join(sorted(_CLAIM_NOUNS)) + r"))\s+$", re.IGNORECASE
 )
 _REPORT_VERBS = frozenset(("reported", "reports", "report"))
+# what a speaker issues, which a participle may describe ('a statement posted on ...')
+_ISSUED_THINGS = STATEMENT_NOUNS | frozenset(
+    "remarks comments message video letter interview speech report".split()
+)
+_ISSUING = frozenset("posted published released issued broadcast aired shared carried".split())
 # nouns a 'that' clause completes ('reports that ...', 'the claim that ...')
 _CONTENT_NOUNS = (
     REPORT_NOUNS
@@ -1226,6 +1232,14 @@ def _attribute(
         return None  # tried, not done: 'efforts to reject the plan', 'decided to tell'
     if low == "called" and 0 < i < n - 1 and s.lower[i - 1] in _BE and s.lower[i + 1] == "for":
         return None  # a race decided: 'Texas was called for Cruz'
+    if (
+        low in _ISSUING
+        and i > 0
+        and s.lower[i - 1] in _ISSUED_THINGS
+        and i + 1 < n
+        and (s.lower[i + 1] in _PREPOSITIONS or s.lower[i + 1] == "online")
+    ):
+        return None  # what describes a statement: 'in a statement posted on Telegram'
     if low in REPORT_NOUNS and i + 1 < n and s.lower[i + 1] in SPEECH_CUES:
         return None  # a noun, the subject of the verb after it: 'Unconfirmed reports said'
     if i > 0 and s.lower[i - 1] in ("neither", "nor"):
@@ -2223,8 +2237,9 @@ def _postmodified_subject(s: _Sentence, j: int) -> tuple[int, int] | None:
         inner = inner[:tie] + inner[tie + 1 :]
     if tie < 0 or tie == len(inner) - 1:
         return None
-    if any(w.endswith(("ed", "ing")) for w in inner[:tie]) or any(
-        w in _NOT_IN_PHRASE or w in SPEECH_CUES or w in _CLAUSE_SUBJECTS for w in inner
+    if any(w.endswith(("ed", "ing")) and w not in _ISSUING for w in inner[:tie]) or any(
+        w in _NOT_IN_PHRASE or (w in SPEECH_CUES and w not in _ISSUING) or w in _CLAUSE_SUBJECTS
+        for w in inner
     ):  # fmt: skip
         return None  # a verb or a clause: 'the school declined to comment on reports'
     return (p, j)
@@ -2463,8 +2478,11 @@ def _content_right(
                         break  # 'said at a meeting that was held ...': the place's clause
                     span = _trim(text, s.starts[k + 1], s.end)
                     return ([span] if span else []), False
-                if s.words[k] in (".", ";", ":", "“", '"', "''") or s.lower[k] in SPEECH_CUES:
-                    break
+                if s.words[k] in (".", ";", ":", "“", '"', "''") or (
+                    s.lower[k] in SPEECH_CUES
+                    and not (s.lower[k] in _ISSUING and s.lower[k - 1] in _ISSUED_THINGS)
+                ):
+                    break  # (not 'in a statement posted on Telegram that ...')
         return [], False
     span = _trim(text, s.starts[after], s.end)
     return ([span] if span else []), False
