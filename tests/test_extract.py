@@ -1364,3 +1364,18 @@ def test_a_bare_quotation_goes_on_with_the_speaker_before_it(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.source.name, c.text) for c in rc.extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("Ida Lund said in an interview with the BBC that the quay was safe.", ("BBC",)),
+        ("Ida Lund told state broadcaster NRK that the quay was safe.", ("NRK",)),
+        ("The quay is safe, Ida Lund told The Associated Press.", ("Associated Press",)),
+        ("Ida Lund told Fox News that the quay was safe.", ("Fox News",)),
+        ("Ida Lund told Tom Berg that the quay was safe.", ()),
+    ],
+)
+def test_the_outlet_a_speaker_told_relays_the_statement(text: str, via: tuple[str, ...]) -> None:
+    (claim,) = rc.extract_claims(text)
+    assert claim.via == via

@@ -49,7 +49,13 @@ _PLATFORM = re.compile(
     r"tiktok|truth\s+social|x)\b",
     re.IGNORECASE,
 )
-_TOLD = re.compile(r"\btold\s+((?:the\s+)?[A-Z][\w/.&'-]*(?:\s+[A-Z][\w/.&'-]*){0,3})")
+# whom a speaker told or gave an interview: 'told Reuters', 'in an interview with the BBC',
+# 'told state broadcaster NRK' (a word for a news outlet makes any name one)
+_TOLD = re.compile(
+    r"\b(?:told|interview\s+with)\s+(?:the\s+)?(?P<kind>(?:(?:state|public|local|national)\s+)?"
+    r"(?:broadcaster|newspaper|news\s+agency|daily|weekly|radio|television|channel|magazine|"
+    r"news\s+site|website)\s+)?(?P<name>(?:The\s+)?[A-Z][\w/.&'-]*(?:\s+[A-Z][\w/.&'-]*){0,3})"
+)
 _QUOTING = re.compile(r"^\s*,?\s*(?:quoting|citing)\s+([^,.;:()]{2,60})", re.I)
 _HEDGE = re.compile(r"\b(?:" + "|".join(REPORTED_ADVERBS) + r"|rumou?red|unconfirmed)\b", re.I)
 # 'appeared to suggest', 'seems to believe': the writer's reading of the speaker
@@ -301,9 +307,12 @@ def extract_claims(
         if quoting is not None and source.kind is SourceKind.OUTLET:
             relays.append(source.id)  # 'Reuters reported quoting Taliban sources'
             source = speakers.resolve(quoting.group(1))
-        told = _TOLD.search(outside) if "told" in outside else None
-        if told is not None and is_outlet(told.group(1)):
-            relays.append(speakers.resolve(told.group(1), outlet_hint=True).id)
+        told = _TOLD.search(outside) if "told" in outside or "interview" in outside else None
+        if told is not None and (told.group("kind") or is_outlet(told.group("name"))):
+            name = told.group("name")
+            if name.endswith(".") and "." not in name.rsplit(None, 1)[-1][:-1]:
+                name = name[:-1]  # the sentence's full stop: 'told The Associated Press.'
+            relays.append(speakers.resolve(name, outlet_hint=True).id)
         low = outside.lower()
         platform = _PLATFORM.search(outside) if any(p in low for p in _PLATFORM_HINTS) else None
         chain = [PLATFORMS[" ".join(platform.group(1).lower().split())]] if platform else []

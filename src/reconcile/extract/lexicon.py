@@ -203,7 +203,7 @@ OUTLETS = frozenset(
     reuters ap afp bbc cnn nbc abc cbs fox bloomberg xinhua tass ria interfax rfe/rl
     al-jazeera aljazeera politico axios npr pbs guardian times post journal telegraph
     independent dpa efe ansa kyodo yonhap anadolu tolonews pajhwok observer gazette
-    herald tribune chronicle inquirer examiner mail
+    herald tribune chronicle inquirer examiner mail press news
     """.split()
 )
 # Platforms a statement is posted on ('on Twitter', 'in a tweet').
