@@ -1379,3 +1379,28 @@ def test_a_bare_quotation_goes_on_with_the_speaker_before_it(
 def test_the_outlet_a_speaker_told_relays_the_statement(text: str, via: tuple[str, ...]) -> None:
     (claim,) = rc.extract_claims(text)
     assert claim.via == via
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Ida Lund said on Jan. 26, 2019, that the quay was safe.", "2019-01-26"),
+        ("Ida Lund said on January 26 that the quay was safe.", "2019-01-26"),
+        # a date past publication is last year's
+        ("Ida Lund said on Dec. 30 that the quay was safe.", "2018-12-30"),
+        # counted back from publication (a Wednesday)
+        ("Ida Lund said on Monday that the quay was safe.", "2019-01-28"),
+        ("On Wednesday, Ida Lund said the quay was safe.", "2019-01-30"),
+        ("Ida Lund said yesterday that the quay was safe.", "2019-01-29"),
+        # a day named in what was said is not when it was said
+        ("Ida Lund said the quay would reopen on Friday.", None),
+    ],
+)
+def test_when_a_statement_was_made(text: str, day: str | None) -> None:
+    (claim,) = rc.extract_claims(text, published="2019-01-30T10:00:00")
+    assert (claim.time.date().isoformat() if claim.time else None) == day
+
+
+def test_no_day_without_a_publication_date_to_count_from() -> None:
+    (claim,) = rc.extract_claims("Ida Lund said on Monday that the quay was safe.")
+    assert claim.time is None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import attrs
@@ -91,9 +91,21 @@ _THAT_SUBJECT = re.compile(r"(?:is|was|would|will|could|has|had|can|may|might|sh
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?!" + _THAT_SUBJECT.pattern + r"|'s|’s)", re.I)
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()  # fmt: skip
+# month names and their news abbreviations ('Jan.', 'Sept.')
+_MONTH_NAMES = {
+    **{m: m for m in _MONTHS},
+    **{m[:3]: m for m in _MONTHS if len(m) > 4},
+    "sept": "september",
+}
 _DATE = re.compile(
-    r"\bon\s+(" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(\d{1,2})(?:,?\s+(\d{4}))?"
+    r"\bon\s+("
+    + "|".join(sorted((m.capitalize() for m in _MONTH_NAMES), key=len, reverse=True))
+    + r")\.?\s+(\d{1,2})\b(?:,?\s+(\d{4}))?"
 )
+_SLACK = timedelta(days=1)  # a date a day past publication: time zones, not last year
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
+_DAY_WORD = re.compile(r"\b(?:yesterday|today)\b")
 
 
 # a content that only points back at what was said before ('said as much in an
@@ -162,17 +174,40 @@ def _clean(text: str) -> str:
 
 
 def _date(text: str, published: datetime | None) -> datetime | None:
+    """The day a sentence says its statement was made: a date ('on Jan. 26', 'on
+    January 26, 2019'), or, counted back from `published`, a weekday ('on Monday',
+    'said Monday') or 'yesterday' / 'today'. A date without a year is the latest such
+    day not after `published` (a December date in a January article is last year's)."""
     match = _DATE.search(text) if "on " in text else None
-    if match is None:
+    if match is not None:
+        month = _MONTHS.index(_MONTH_NAMES[match.group(1).lower().rstrip(".")]) + 1
+        day = int(match.group(2))
+        if match.group(3):
+            year = int(match.group(3))
+        elif published is not None:
+            year = published.year
+        else:
+            return None  # no year to read it in
+        try:
+            when = datetime(year, month, day, tzinfo=timezone.utc)
+            if published is not None and not match.group(3) and when > published + _SLACK:
+                when = when.replace(year=year - 1)
+        except ValueError:
+            return None  # no such day ('Feb. 29' of a common year)
+        return when
+    if published is None:
         return None
-    year = int(match.group(3)) if match.group(3) else (published.year if published else None)
-    if year is None:
-        return None
-    try:
-        return datetime(year, _MONTHS.index(match.group(1).lower()) + 1, int(match.group(2)),
-                        tzinfo=timezone.utc)  # fmt: skip
-    except ValueError:
-        return None
+    low = text.lower()
+    midnight = published.replace(hour=0, minute=0, second=0, microsecond=0)
+    if "yesterday" in low and _DAY_WORD.search(low):
+        return midnight - timedelta(days=1)
+    weekday = _WEEKDAY.search(low) if "day" in low else None
+    if weekday is not None:
+        back = (midnight.weekday() - _WEEKDAYS.index(weekday.group(1))) % 7
+        return midnight - timedelta(days=back)
+    if "today" in low and _DAY_WORD.search(low):
+        return midnight
+    return None
 
 
 def _outside(text: str, a: Attribution) -> str:
@@ -231,8 +266,10 @@ def extract_claims(
         Who published the article; the last link of every claim's `via`. When omitted,
         a dateline such as ``KABUL (Agency) —`` names it.
     published : datetime or ISO 8601 str, optional
-        When the article appeared: gives the year of dates like "on January 26". A
-        date without a time zone is read as UTC.
+        When the article appeared: gives the year of dates like "on Jan. 26" (the
+        latest such day not after it) and the day of "on Monday", "yesterday" and
+        "today" in the sentence around a statement. A date without a time zone is
+        read as UTC.
     document : str, optional
         An identifier for the article, stored on every claim.
     progress : bool

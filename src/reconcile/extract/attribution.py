@@ -2421,7 +2421,7 @@ def _content_right(
 ) -> tuple[list[Span], bool]:
     """What follows the cue: a quotation, a 'that' clause or the rest of the sentence."""
     n = len(s.words)
-    after = _past_when(s, after, low)
+    cue_end, after = after, _past_when(s, after, low)
     if low in DENIAL_CUES and after < n:
         # 'denied (the) reports of a leak': what is denied is a leak
         k = after + (s.lower[after] in ("the", "any"))
@@ -2429,6 +2429,8 @@ def _content_right(
             after = k + 2
     elif low in REPORT_NOUNS and after + 1 < n and s.lower[after] in ("of", "about"):
         after += 1  # '(denied) reports of a leak': what is reported is a leak
+    if after > cue_end and after + 1 < n and s.words[after] == "," and s.lower[after + 1] == "that":
+        after += 1  # 'said on Jan. 26, 2019, that ...' (not a parenthesis: 'X, he said, that')
     if after >= n:
         return [], False
     # a quotation opening within a few words ('said on Twitter: "...')
@@ -2506,7 +2508,10 @@ def _date_end(s: _Sentence, k: int) -> int:
     if end < n and s.words[end] == ".":
         end += 1  # 'Jan .' where the full stop is a token of its own
     if end < n and s.words[end].isdigit():
-        return end + 1
+        end += 1
+        if end + 1 < n and s.words[end] == "," and len(s.words[end + 1]) == 4:
+            end += 2 if s.words[end + 1].isdigit() else 0  # 'Jan. 26, 2019'
+        return end
     return end if at > k else k
 
 
