@@ -1254,6 +1254,10 @@ def test_a_report_passes_on_whom_it_cites() -> None:
         ("The harbour office said that the quay was safe and that the ferry would run.",
          [("harbour office", "the quay was safe"), ("harbour office", "the ferry would run")]),
         ("Ida Lund said that would be a mistake.", [("Ida Lund", "that would be a mistake")]),
+        ("Ida Lund said the plan failed and that the ferry had stopped.",
+         [("Ida Lund", "the plan failed"), ("Ida Lund", "the ferry had stopped")]),
+        ("Ida Lund said that the plan, and that of the mayor, would fail.",
+         [("Ida Lund", "the plan, and that of the mayor, would fail")]),
         ("Ida Lund said the plan failed and that was a shame.",
          [("Ida Lund", "the plan failed and that was a shame")]),
         # the day between the cue and a clause without 'that'

@@ -88,7 +88,10 @@ _CONCESSIVE = re.compile(r"^(?:while|although|though|even\s+though)\s+(.+?),\s+(
 _THAT_SUBJECT = re.compile(r"(?:is|was|would|will|could|has|had|can|may|might|should)\b", re.I)
 # 'and that' joining a second 'that' clause to the first, unless 'that' is the
 # subject of what follows ('and that was that')
-_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+(?!" + _THAT_SUBJECT.pattern + r"|'s|’s)", re.I)
+_AND_THAT = re.compile(
+    r",?\s+(?:and|but)\s+that\s+(?!" + _THAT_SUBJECT.pattern + r"|'s|’s|of\b|in\b|for\b|to\b)",
+    re.I,
+)
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()  # fmt: skip
 # month names and their news abbreviations ('Jan.', 'Sept.')

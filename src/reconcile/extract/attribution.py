@@ -2441,6 +2441,8 @@ def _content_right(
         if s.lower[k] == "that":
             if k + 1 < n and s.lower[k + 1] in _CLAUSE_VERBS:
                 break  # 'that' as the subject: 'said that was wrong', '... and that was all'
+            if k > after + 1 and s.lower[k - 1] in ("and", "but"):
+                break  # a second clause: 'said the plan failed and that the ferry ...'
             if (
                 k > after
                 and s.lower[k - 1] in _CONTENT_NOUNS
