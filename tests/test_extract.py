@@ -1265,6 +1265,10 @@ def test_a_report_passes_on_whom_it_cites() -> None:
         # a verb that states only with a clause after it
         ("Ida Lund maintained that the quay was safe.", [("Ida Lund", "the quay was safe")]),
         ("The crews maintained the quay for years.", []),
+        # a first name that is also a word, and two groups joined by 'and'
+        ('"The quay is safe," said Will Doyle, a pilot.', [("Will Doyle", "The quay is safe")]),
+        ("The quay was closed, current and former pilots said.",
+         [("current and former pilots", "The quay was closed")]),
         # a statement from someone is theirs
         ("According to a statement from the harbour office, the quay will reopen.",
          [("harbour office", "the quay will reopen")]),

@@ -471,6 +471,7 @@ _PARTITIVES = frozenset(
 
 
 _SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they", "you"))
+_CLAUSE_EDGE = frozenset((",", "”", '"', "''", "—", "–", ";", ":"))
 # the second of two speakers: 'he and Mr. Allen', 'she and a colleague', 'she and two aides'
 _SECOND_SPEAKER = _SUBJECT_PRONOUNS | _DETERMINERS | _QUANTIFIERS
 _CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS | {"it"}  # a word that opens a clause as its subject
@@ -531,6 +532,16 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
             ):
                 j -= 1  # 'he and Mr. Allen said', 'she and another reporter said'
                 continue
+            if (
+                low == "and"
+                and j < i
+                and j - 2 >= 0
+                and s.lower[j - 2].isalpha()
+                and s.lower[j - 2] not in NP_STOP
+                and (j - 3 < 0 or s.words[j - 3] in _CLAUSE_EDGE)
+            ):
+                j -= 2  # one word and the rest from a clause's edge: '..., current and
+                continue  # former officials said', '..., teachers and union officials told'
             if low in ("for", "of") and j - 2 >= 0 and s.lower[j - 2] in _SPEAKS_FOR:
                 j -= 1  # 'a spokeswoman for Korven Power': the organisation speaks
                 continue
@@ -571,7 +582,12 @@ def _noun_phrase_right(s: _Sentence, i: int) -> tuple[int, int] | None:
             )
         ):
             break
-        if low in NP_STOP and not (low == "of" and k > i and _is_name(s.words[k - 1])):
+        if (
+            low in NP_STOP
+            and not (low == "of" and k > i and _is_name(s.words[k - 1]))
+            # a first name that is also a word: 'said Will Doyle', 'said May Lund'
+            and not (w[0].isupper() and k + 1 < len(s.words) and _is_name(s.words[k + 1]))
+        ):
             break
         if low in SPEECH_CUES and k > i and not _is_name(w):  # (not 'the Post')
             break
