@@ -1269,6 +1269,12 @@ def test_a_report_passes_on_whom_it_cites() -> None:
         ('"The quay is safe," said Will Doyle, a pilot.', [("Will Doyle", "The quay is safe")]),
         ("The quay was closed, current and former pilots said.",
          [("current and former pilots", "The quay was closed")]),
+        # a relative clause set off by commas ends before the sentence's own verb
+        ("Ida Lund, who said the quay was unsafe, left early.",
+         [("Ida Lund", "the quay was unsafe")]),
+        ("The question came from a young pilot, who said the quay was unsafe.",
+         [("young pilot", "the quay was unsafe")]),
+        ("Ida Lund told her the quay was unsafe.", [("Ida Lund", "the quay was unsafe")]),
         # a statement from someone is theirs
         ("According to a statement from the harbour office, the quay will reopen.",
          [("harbour office", "the quay will reopen")]),

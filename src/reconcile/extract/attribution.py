@@ -684,6 +684,10 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
             continue
         if previous is not None and _nested_view(text, previous, found_one):
             continue
+        if found_one.source is not None and _AFTER_COMMA_WHO.search(
+            text, found_one.source[0], found_one.source[1]
+        ):
+            found_one = _end_of_relative(text, found_one)
         object.__setattr__(found_one, "sentence", sentences[k])  # fresh, not yet shared
         back = len(found) - 1
         # statements nest a few deep at most; the bound keeps a sentence of thousands of
@@ -735,6 +739,28 @@ def _about(text: str, a: Attribution) -> Attribution:
     if any(w in _FINITE or w.endswith("n't") or (len(w) > 4 and w.endswith("ed")) for w in words):
         return a
     return attrs.evolve(a, topic=True)
+
+
+# a speaker in a relative clause set off by commas: 'Lund, who said ..., left early'
+_AFTER_COMMA_WHO = re.compile(r",\s*who$")
+# where the sentence's own verb comes back after that clause: ', left early', ', is making'
+_MAIN_VERB_AGAIN = re.compile(
+    r",\s+(?=(?:is|was|are|were|has|have|had|will|would|can|could|does|did|plans|"
+    r"left|went|came|made|took|gave|says|said|told|[a-z]+n['’]t|[a-z]{3,}ed)\b)"
+)
+
+
+def _end_of_relative(text: str, a: Attribution) -> Attribution:
+    """`a`, its content ending where the sentence's own verb follows the relative
+    clause it sits in ('Lund, who said the quay was unsafe, left early')."""
+    if a.quote or len(a.content) != 1:
+        return a
+    start, end = a.content[0]
+    verb = _MAIN_VERB_AGAIN.search(text, start, end)
+    if verb is None:
+        return a
+    cut = _trim(text, start, verb.start())
+    return attrs.evolve(a, content=(cut,)) if cut is not None else a
 
 
 # a quotation of one sentence that ends in a question mark ('"Will it last?" he asked')
@@ -1398,7 +1424,11 @@ def _attribute(
         # Congress': the speaker is the name before the relative pronoun, and the span
         # runs to the pronoun
         named = _noun_phrase_left(s, j - 2)
-        if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
+        if named is not None and (
+            any(_is_name(s.words[t]) for t in range(*named))
+            # 'a young child, who said': somebody unnamed
+            or s.lower[named[0]] in _DETERMINERS | _QUANTIFIERS
+        ):
             left = (named[0], j)
     if left is None and j > 1 and s.lower[j - 1] in ("that", "which") and s.lower[j - 2] in _SAYERS:
         # 'a 2014 paper that found ...': the writing speaks; the span runs to the pronoun
@@ -2109,8 +2139,12 @@ def _object_end(s: _Sentence, k: int) -> int:
     n = len(s.words)
     if s.lower[k] == "that":
         return k  # 'warned that ...': no object ('that' opens the clause)
-    if s.lower[k] == "her" and k + 1 < n and s.lower[k + 1] in PRONOUNS:
-        return k + 1  # 'told her he had ...': 'her' is the object
+    if (
+        s.lower[k] == "her"
+        and k + 1 < n
+        and s.lower[k + 1] in PRONOUNS | _DETERMINERS  # (not 'told her Senate colleagues')
+    ):
+        return k + 1  # 'told her he had ...', 'told her the quay ...': 'her' is the object
     if s.lower[k] in _DETERMINERS and k + 1 < n:
         if k + 2 < n and s.lower[k + 2] in _CLAUSE_VERBS:
             return k  # 'warned the dam could fail': the subject of the clause
