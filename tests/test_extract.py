@@ -1418,3 +1418,19 @@ def test_when_a_statement_was_made(text: str, day: str | None) -> None:
 def test_no_day_without_a_publication_date_to_count_from() -> None:
     (claim,) = rc.extract_claims("Ida Lund said on Monday that the quay was safe.")
     assert claim.time is None
+
+
+def test_an_agency_story_from_dateline_to_the_last_quote() -> None:
+    text = (
+        "HARBOUR TOWN, Norway (AP) — The dam is safe, the harbour office said.\n\n"
+        '"We are not taking any chances," Ida Lund told reporters outside the town hall.\n\n'
+        "The water agency said it would send inspectors, according to a spokesman.\n\n"
+        "Others said they were glad to leave."
+    )
+    claims = rc.extract_claims(text)
+    assert [(c.source.name, c.via, c.text) for c in claims] == [
+        ("harbour office", ("AP",), "The dam is safe"),
+        ("Ida Lund", ("AP",), "We are not taking any chances"),
+        ("water agency", ("spokesman", "AP"), "it would send inspectors"),
+        ("others", ("AP",), "they were glad to leave"),
+    ]

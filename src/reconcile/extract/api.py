@@ -43,7 +43,12 @@ class ExtractionError(ReconcileError, TypeError):
     """The input to extraction is not text."""
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]{1,40}\(([^()\n]{2,40})\)\s*[—–-]+\s*", re.M)
+# 'KABUL (Reuters) —', 'HARBOUR TOWN, Norway (AP) —': the place, then the outlet
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'-]{1,40}(?:,[ \t]*[A-Z][A-Za-z .'-]{1,30})?[ \t]*\(([^()\n]{2,40})\)"
+    r"\s*[—–-]+\s*",
+    re.M,
+)
 _PLATFORM = re.compile(
     r"\b(?:on|via|in\s+an?)\s+(twitter|tweet|facebook|instagram|telegram|youtube|linkedin|"
     r"tiktok|truth\s+social|x)\b",
@@ -213,6 +218,28 @@ def _date(text: str, published: datetime | None) -> datetime | None:
     return None
 
 
+def _passed_on(text: str, found: list[Attribution]) -> dict[tuple[int, int], tuple[int, int]]:
+    """The cue of each attribution whose whole statement another passes on, mapped to
+    that other's cue: 'The agency said it would send inspectors, according to a
+    spokesman' (the agency speaks, via the spokesman)."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    for k, a in enumerate(found):
+        if a.source is None or a.quote or not a.content:
+            continue
+        if text[a.cue[0] : a.cue[1]].lower() != "according to":
+            continue
+        for b in found[max(0, k - 3) : k]:
+            if (
+                b.sentence == a.sentence
+                and b.source is not None
+                and a.content[0][0] <= b.source[0]
+                and b.content
+                and b.content[-1][1] <= a.content[-1][1]
+            ):
+                out[b.cue] = a.cue
+    return out
+
+
 def _outside(text: str, a: Attribution) -> str:
     """The sentence of `a` with its content blanked out (where cues about it live)."""
     s, e = a.sentence
@@ -322,8 +349,11 @@ def extract_claims(
         dateline = _DATELINE.search(clean, 0, 600)
         outlet = dateline.group(1).strip() if dateline else None
     speakers = Speakers(clean)
+    passed_on = _passed_on(clean, found)
     resolved: list[tuple[Attribution, Source, list[str], str, str]] = []
     for a in found:
+        if a.cue in passed_on.values():
+            continue  # its statement is another's, passed on: a link of that one's chain
         if resolved and resolved[-1][0].cue == a.cue:
             # a quotation running on in its own paragraph: same speaker, same chain
             resolved.append((a, *resolved[-1][1:]))
@@ -335,6 +365,9 @@ def extract_claims(
             resolved.append((a, _REPORTS, [], outside, cue))
             continue
         relays: list[str] = []
+        by = next((b for b in found if b.cue == passed_on.get(a.cue)), None)
+        if by is not None and by.source is not None:
+            relays.append(speakers.resolve(clean[by.source[0] : by.source[1]]).id)
         if a.relay is not None:
             relays.append(speakers.resolve(clean[a.relay[0] : a.relay[1]], outlet_hint=True).id)
         rest = clean[a.cue[1] : a.cue[1] + 80]

@@ -95,7 +95,10 @@ _CLAUSE_ATTITUDE = frozenset(
         )
     )
 )
-_PREPOSITIONS = frozenset("on in at during via through with to from after before over".split())
+_PREPOSITIONS = frozenset(
+    "on in at during via through with to from after before over outside inside near behind "
+    "beside across under".split()
+)
 # when, said right after the cue ('said Friday', 'said last week'): not what was said
 _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "

@@ -90,7 +90,9 @@ _PARTITIVE_HEADS = frozenset(
     "number lot lots majority handful couple dozens hundreds thousands millions group".split()
 )
 # words that count or point, capitalised at a sentence's start: 'One of the men'
-_COUNTED = frozenset("one this that some many most several few each all both any none".split())
+_COUNTED = frozenset(
+    "one this that some many most several few each all both any none others".split()
+)
 # words that open a sentence with a capital: no part of a name that follows them
 _OPENERS = frozenset(
     "but and or so yet when while if as after before since although though then now also "
