@@ -350,9 +350,11 @@ def extract_claims(
         outlet = dateline.group(1).strip() if dateline else None
     speakers = Speakers(clean)
     passed_on = _passed_on(clean, found)
+    passing = set(passed_on.values())
+    passers = {a.cue: a for a in found if a.cue in passing}
     resolved: list[tuple[Attribution, Source, list[str], str, str]] = []
     for a in found:
-        if a.cue in passed_on.values():
+        if a.cue in passers:
             continue  # its statement is another's, passed on: a link of that one's chain
         if resolved and resolved[-1][0].cue == a.cue:
             # a quotation running on in its own paragraph: same speaker, same chain
@@ -365,7 +367,7 @@ def extract_claims(
             resolved.append((a, _REPORTS, [], outside, cue))
             continue
         relays: list[str] = []
-        by = next((b for b in found if b.cue == passed_on.get(a.cue)), None)
+        by = passers.get(passed_on[a.cue]) if a.cue in passed_on else None
         if by is not None and by.source is not None:
             relays.append(speakers.resolve(clean[by.source[0] : by.source[1]]).id)
         if a.relay is not None:
