@@ -1434,3 +1434,16 @@ def test_an_agency_story_from_dateline_to_the_last_quote() -> None:
         ("water agency", ("spokesman", "AP"), "it would send inspectors"),
         ("others", ("AP",), "they were glad to leave"),
     ]
+
+
+def test_when_a_speaker_did_something_else_is_not_when_they_spoke() -> None:
+    text = (
+        "Tomas Ilves, who inspected the wall on Monday, said on Tuesday that it was cracked. "
+        '"It is cracked," Ida Lund, who arrived on Monday, said. "Two cracks are new."'
+    )
+    claims = rc.extract_claims(text, published="2019-01-30T10:00:00")
+    assert [(c.text, c.time.date().isoformat() if c.time else None) for c in claims] == [
+        ("it was cracked", "2019-01-29"),
+        ("It is cracked", None),
+        ("Two cracks are new", None),
+    ]

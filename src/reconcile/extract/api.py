@@ -218,6 +218,23 @@ def _date(text: str, published: datetime | None) -> datetime | None:
     return None
 
 
+def _without_appositive(text: str, a: Attribution, outside: str) -> str:
+    """`outside` (the sentence of `a`) with what stands between the speaker and the cue
+    blanked when it is set off by a comma: 'Ilves, who inspected the wall on Wednesday,
+    said ...' says when he inspected it, not when he spoke."""
+    if (
+        a.source is None
+        or not a.sentence[0] <= a.source[1] < a.cue[0] <= a.sentence[1]
+        or len(outside) != a.sentence[1] - a.sentence[0]  # (a quotation running on)
+    ):
+        return outside
+    between = text[a.source[1] : a.cue[0]]
+    if not between.lstrip().startswith((",", "—", "–", "(")):
+        return outside
+    start, end = a.source[1] - a.sentence[0], a.cue[0] - a.sentence[0]
+    return outside[:start] + " " * (end - start) + outside[end:]
+
+
 def _passed_on(text: str, found: list[Attribution]) -> dict[tuple[int, int], tuple[int, int]]:
     """The cue of each attribution whose whole statement another passes on, mapped to
     that other's cue: 'The agency said it would send inspectors, according to a
@@ -402,6 +419,7 @@ def extract_claims(
             relay = source.id
             break
     claims: list[Claim] = []
+    times: dict[tuple[int, int], datetime | None] = {}
     seen: set[str] = set()
     repeats: dict[str, int] = {}
     for a, source, chain, outside, cue in resolved:
@@ -411,7 +429,9 @@ def extract_claims(
                   or "nconfirmed" in outside  # ('Unconfirmed reports said', 'unconfirmed')
                   or "rumo" in outside
                   or ("to " in outside and _SEEMED.search(outside) is not None))  # fmt: skip
-        when = _date(outside, published)
+        if a.cue not in times:  # (a quotation running on: its first sentence's time)
+            times[a.cue] = _date(_without_appositive(clean, a, outside), published)
+        when = times[a.cue]
         record: dict[str, Any] = {  # tuples: what freezing would make of lists
             "cue": a.cue,
             "source": a.source,
