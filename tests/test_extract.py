@@ -1310,6 +1310,9 @@ def test_who_states_what(text: str, expected: list[tuple[str, str]]) -> None:
          [("Ida Lund", "denies", "the dam had leaked")]),
         ("Ida Lund refuted the claim that the dam had leaked.",
          [("Ida Lund", "denies", "the dam had leaked")]),
+        ("The harbour office debunked claims that the dam had leaked.",
+         [("harbour office", "denies", "the dam had leaked"),
+          ("unnamed reports", "hedged", "the dam had leaked")]),
         ("Ida Lund denied that she had acted as an agent.",
          [("Ida Lund", "denies", "she had acted as an agent")]),
         # a belief short of knowing is hedged; so is what unconfirmed reports say

@@ -93,7 +93,7 @@ SPEECH_CUES = _expand(
     acknowledge point clarify elaborate specify detail outline summarize summarise
     call continue refer endorse oppose decry admit blast mock discuss answer invoke
     echo recount express identify lambast slam tout assail chide scold rebuke fault
-    shout yell exclaim scream whisper refute rebut disavow dispute
+    shout yell exclaim scream whisper refute rebut disavow dispute debunk
     """
 ) | frozenset(("attacked", "lashed", "ripped"))  # past forms only: 'attacks' is a noun as often
 # Verbs of thinking and wanting: a cue only with a clause, a quote or 'to' after them.
@@ -123,7 +123,7 @@ OBJECT_CUES = _expand(
     """
 ) | frozenset(("attacked", "lashed", "ripped"))
 # Cue verbs that make the statement a denial of their content.
-DENIAL_CUES = _expand("deny reject dismiss refute rebut disavow dispute")
+DENIAL_CUES = _expand("deny reject dismiss refute rebut disavow dispute debunk")
 # What a poll is called ('a new Fox News poll', 'in most surveys').
 POLLS = frozenset("poll polls survey surveys".split())
 # Adverbs by which the writer passes on what nobody named says ('has reportedly
