@@ -788,7 +788,7 @@ def test_cue_positions_match_a_letter_by_letter_reference(pieces: list[str]) -> 
     ],
 )
 def test_sentence_spans_keep_abbreviations_and_paragraphs(text: str, sentences: list[str]) -> None:
-    from reconcile.extract.attribution import sentence_spans
+    from reconcile.extract.segment import sentence_spans
 
     assert [text[s:e] for s, e in sentence_spans(text)] == sentences
 

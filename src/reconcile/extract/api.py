@@ -25,7 +25,7 @@ import attrs
 
 from reconcile.collection import Claims
 from reconcile.errors import ReconcileError
-from reconcile.extract.attribution import Attribution, blank_markup, find_attributions
+from reconcile.extract.attribution import Attribution, find_attributions
 from reconcile.extract.lexicon import (
     DENIAL_CUES,
     HEDGE_CUES,
@@ -33,6 +33,7 @@ from reconcile.extract.lexicon import (
     REPORT_NOUNS,
     REPORTED_ADVERBS,
 )
+from reconcile.extract.segment import blank_markup
 from reconcile.extract.speakers import Speakers, is_outlet
 from reconcile.model import Claim, Source, SourceKind, Stance
 
