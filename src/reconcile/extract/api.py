@@ -27,11 +27,14 @@ from reconcile.collection import Claims
 from reconcile.errors import ReconcileError
 from reconcile.extract.attribution import Attribution, find_attributions
 from reconcile.extract.lexicon import (
+    AUXILIARIES,
     DENIAL_CUES,
     HEDGE_CUES,
+    MONTHS,
     PLATFORMS,
     REPORT_NOUNS,
     REPORTED_ADVERBS,
+    WEEKDAYS,
 )
 from reconcile.extract.segment import blank_markup
 from reconcile.extract.speakers import Speakers, is_outlet
@@ -91,30 +94,21 @@ _AS_FALSE = re.compile(
 _DENIAL_ENDINGS = ("true", "false", "baseless", "groundless", "fake", "incorrect", "wrong",
                    "unfounded", "fabricated", "lies", "lie")  # fmt: skip
 _CONCESSIVE = re.compile(r"^(?:while|although|though|even\s+though)\s+(.+?),\s+(.+)$", re.I | re.S)
-_THAT_SUBJECT = re.compile(r"(?:is|was|would|will|could|has|had|can|may|might|should)\b", re.I)
+_THAT_SUBJECT = re.compile(r"(?:" + "|".join(sorted(AUXILIARIES)) + r")\b", re.I)
 # 'and that' joining a second 'that' clause to the first, unless 'that' is the
 # subject of what follows ('and that was that')
 _AND_THAT = re.compile(
     r",?\s+(?:and|but)\s+that\s+(?!" + _THAT_SUBJECT.pattern + r"|'s|’s|of\b|in\b|for\b|to\b)",
     re.I,
 )
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()  # fmt: skip
-# month names and their news abbreviations ('Jan.', 'Sept.')
-_MONTH_NAMES = {
-    **{m: m for m in _MONTHS},
-    **{m[:3]: m for m in _MONTHS if len(m) > 4},
-    "sept": "september",
-}
 _DATE = re.compile(
     r"\bon\s+("
-    + "|".join(sorted((m.capitalize() for m in _MONTH_NAMES), key=len, reverse=True))
+    + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
     + r")\.?\s+(\d{1,2})\b(?:,?\s+(\d{4}))?"
 )
 _SLACK = timedelta(days=1)  # a date a day past publication: time zones, not last year
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
-_DAY_WORD = re.compile(r"\b(?:yesterday|today)\b")
+# a day named by its place in the week or next to the publication day
+_DAY = re.compile(r"\b(" + "|".join((*WEEKDAYS, "yesterday", "today")) + r")\b")
 
 
 # a content that only points back at what was said before ('said as much in an
@@ -189,7 +183,7 @@ def _date(text: str, published: datetime | None) -> datetime | None:
     day not after `published` (a December date in a January article is last year's)."""
     match = _DATE.search(text) if "on " in text else None
     if match is not None:
-        month = _MONTHS.index(_MONTH_NAMES[match.group(1).lower().rstrip(".")]) + 1
+        month = MONTHS[match.group(1).lower()]
         day = int(match.group(2))
         if match.group(3):
             year = int(match.group(3))
@@ -207,16 +201,16 @@ def _date(text: str, published: datetime | None) -> datetime | None:
     if published is None:
         return None
     low = text.lower()
+    named = _DAY.search(low) if "day" in low else None
+    if named is None:
+        return None
     midnight = published.replace(hour=0, minute=0, second=0, microsecond=0)
-    if "yesterday" in low and _DAY_WORD.search(low):
-        return midnight - timedelta(days=1)
-    weekday = _WEEKDAY.search(low) if "day" in low else None
-    if weekday is not None:
-        back = (midnight.weekday() - _WEEKDAYS.index(weekday.group(1))) % 7
-        return midnight - timedelta(days=back)
-    if "today" in low and _DAY_WORD.search(low):
-        return midnight
-    return None
+    word = named.group(1)
+    if word in WEEKDAYS:
+        back = (midnight.weekday() - WEEKDAYS.index(word)) % 7
+    else:
+        back = 1 if word == "yesterday" else 0
+    return midnight - timedelta(days=back)
 
 
 def _without_appositive(text: str, a: Attribution, outside: str) -> str:

@@ -26,8 +26,11 @@ import attrs
 from reconcile._progress import progress_bar
 from reconcile.extract.lexicon import (
     ATTITUDE_CUES,
+    AUXILIARIES,
     DENIAL_CUES,
+    DOCUMENT_NOUNS,
     INFINITIVE_CUES,
+    MONTHS,
     NP_STOP,
     OBJECT_CUES,
     POLLS,
@@ -36,7 +39,7 @@ from reconcile.extract.lexicon import (
     REPORTED_ADVERBS,
     SKIP_BEFORE_CUE,
     SPEECH_CUES,
-    STATEMENT_NOUNS,
+    WEEKDAYS,
 )
 from reconcile.extract.segment import blank_markup, quote_spans, sentence_spans
 
@@ -83,11 +86,9 @@ _PREPOSITIONS = frozenset(
     "beside across under".split()
 )
 # when, said right after the cue ('said Friday', 'said last week'): not what was said
-_WHEN_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-    "then recently earlier later previously again".split()
+_WHEN_WORDS = frozenset(WEEKDAYS) | frozenset(
+    "today yesterday tonight then recently earlier later previously again".split()
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WHEN_AFTER = frozenset(("last", "this", "next", "earlier", "late"))
 _WHEN_UNITS = frozenset(
     "week month year night morning afternoon evening weekend spring summer fall autumn "
@@ -96,8 +97,6 @@ _WHEN_UNITS = frozenset(
 _DETERMINERS = frozenset("the a an this that these those his her their its our my".split())
 # Between a comma and a participle cue: '", claiming', ', while adding'
 _AFTER_COMMA = frozenset(("”", '"', "'", "''", "while", "and", "before"))
-# Before a participle cue whose speaker is the sentence's subject: 'by saying that'
-# who speaks for an organisation named after 'for' or 'of'
 # nouns for what someone says, heading a clause that names the speaker ('a charge the
 # campaign denies')
 _CLAIM_NOUNS = frozenset(
@@ -108,10 +107,6 @@ _NAMED_CLAIM = re.compile(
     r",\s+((?:a|an)\s+(?:" + "|".join(sorted(_CLAIM_NOUNS)) + r"))\s+$", re.IGNORECASE
 )
 _REPORT_VERBS = frozenset(("reported", "reports", "report"))
-# what a speaker issues, which a participle may describe ('a statement posted on ...')
-_ISSUED_THINGS = STATEMENT_NOUNS | frozenset(
-    "remarks comments message video letter interview speech report".split()
-)
 _ISSUING = frozenset("posted published released issued broadcast aired shared carried".split())
 # nouns a 'that' clause completes ('reports that ...', 'the claim that ...')
 _CONTENT_NOUNS = (
@@ -120,13 +115,13 @@ _CONTENT_NOUNS = (
     | frozenset("rumor rumors rumour rumours allegations suggestion suggestions story stories "
                 "fact idea news accusations charges".split())
 )  # fmt: skip
+# Before a participle cue whose speaker is the sentence's subject: 'by saying that'
+# who speaks for an organisation named after 'for' or 'of'
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative lawyer attorney".split())
 _BEFORE_PARTICIPLE = frozenset(("by", "after", "before", "while", "without", "—", "–"))
 _QUANTIFIERS = frozenset("one two three another some several many most few".split())
 # verbs that follow a clause's subject: 'warned the dam could fail' has no object
-_CLAUSE_VERBS = frozenset(
-    "will would could can may might should must is are was were has have had".split()
-)
+_CLAUSE_VERBS = AUXILIARIES
 # words that open a clause as its subject, besides pronouns, determiners and names
 # (not 'all', 'most', 'each', 'no': 'knew all about', 'felt most keenly', 'doubted
 # each other', 'believed no matter how')
@@ -559,11 +554,7 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
 
 
 # words that make a clause of a content ('the plan was flawed', 'it could fail')
-_FINITE = frozenset(
-    "is are was were be been being am has have had will would can could shall should may "
-    "might must do does did won't can't isn't aren't wasn't weren't hasn't haven't hadn't "
-    "doesn't didn't wouldn't couldn't shouldn't".split()
-)
+_FINITE = AUXILIARIES | frozenset("be been being am shall do does did".split())
 
 
 def _about(text: str, a: Attribution) -> Attribution:
@@ -591,7 +582,7 @@ def _about(text: str, a: Attribution) -> Attribution:
 _AFTER_COMMA_WHO = re.compile(r",\s*who$")
 # where the sentence's own verb comes back after that clause: ', left early', ', is making'
 _MAIN_VERB_AGAIN = re.compile(
-    r",\s+(?=(?:is|was|are|were|has|have|had|will|would|can|could|does|did|plans|"
+    r",\s+(?=(?:" + "|".join(sorted(AUXILIARIES)) + r"|does|did|plans|"
     r"left|went|came|made|took|gave|says|said|told|[a-z]+n['’]t|[a-z]{3,}ed)\b)"
 )
 
@@ -1008,8 +999,9 @@ def _cut_before(text: str, a: Attribution, b: Attribution) -> Attribution:
     called "progress"') is left inside.
     """
     start = b.cue[0]
-    own = b.source is not None and any(cs <= b.source[0] < ce for cs, ce in a.content)
-    if b.source is not None and own:
+    own = False  # b's speaker inside a's content
+    if b.source is not None and any(cs <= b.source[0] < ce for cs, ce in a.content):
+        own = True
         start = min(start, b.source[0])  # (not a speaker before both: 'X, noting ..., said')
         named = _NAMED_CLAIM.search(text, max(0, start - 40), start)
         if named is not None:
@@ -1123,7 +1115,7 @@ def _attribute(
     if (
         low in _ISSUING
         and i > 0
-        and s.lower[i - 1] in _ISSUED_THINGS
+        and s.lower[i - 1] in DOCUMENT_NOUNS
         and i + 1 < n
         and (s.lower[i + 1] in _PREPOSITIONS or s.lower[i + 1] == "online")
     ):
@@ -2380,18 +2372,12 @@ def _content_right(
                     return ([span] if span else []), False
                 if s.words[k] in (".", ";", ":", "“", '"', "''") or (
                     s.lower[k] in SPEECH_CUES
-                    and not (s.lower[k] in _ISSUING and s.lower[k - 1] in _ISSUED_THINGS)
+                    and not (s.lower[k] in _ISSUING and s.lower[k - 1] in DOCUMENT_NOUNS)
                 ):
                     break  # (not 'in a statement posted on Telegram that ...')
         return [], False
     span = _trim(text, s.starts[after], s.end)
     return ([span] if span else []), False
-
-
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 
 
 def _date_end(s: _Sentence, k: int) -> int:
@@ -2400,7 +2386,7 @@ def _date_end(s: _Sentence, k: int) -> int:
     as often)."""
     n = len(s.words)
     at = k + 1 if s.lower[k] in ("in", "on") else k
-    if at >= n or s.lower[at].rstrip(".") not in _MONTHS:
+    if at >= n or s.lower[at].rstrip(".") not in MONTHS:
         return k
     end = at + 1
     if end < n and s.words[end] == ".":
@@ -2423,7 +2409,7 @@ def _past_when(s: _Sentence, k: int, low: str) -> int:
         word = s.lower[k]
         if word in _WHEN_WORDS or (k > start and word in _WHEN_UNITS):
             k += 1  # 'Friday', 'Friday morning', 'earlier'
-        elif word == "on" and k + 1 < n and s.lower[k + 1] in _WEEKDAYS:
+        elif word == "on" and k + 1 < n and s.lower[k + 1] in WEEKDAYS:
             k += 2  # 'said on Monday the quay ...'
         elif k + 1 < n and word in _WHEN_AFTER and s.lower[k + 1] in _WHEN_UNITS:
             k += 2  # 'last week', 'this year'
@@ -2470,7 +2456,7 @@ def _has_clause(gap: str) -> bool:
 
 
 # words after which a cue word is a noun: 'a tweet', 'one point', 'his post'
-_NOUN_BEFORE = _DETERMINERS | _QUANTIFIERS | {"one"}
+_NOUN_BEFORE = _DETERMINERS | _QUANTIFIERS
 
 
 def _continues(text: str, end: int, next_start: int) -> bool:

@@ -16,9 +16,12 @@ __all__ = [
     "ANONYMOUS_HEADS",
     "ANONYMOUS_MARKERS",
     "ATTITUDE_CUES",
+    "AUXILIARIES",
     "DENIAL_CUES",
+    "DOCUMENT_NOUNS",
     "HEDGE_CUES",
     "INFINITIVE_CUES",
+    "MONTHS",
     "NP_STOP",
     "OBJECT_CUES",
     "OUTLETS",
@@ -31,6 +34,7 @@ __all__ = [
     "SKIP_BEFORE_CUE",
     "SPEECH_CUES",
     "STATEMENT_NOUNS",
+    "WEEKDAYS",
 ]
 
 # Irregular past forms; everything else is inflected by rule.
@@ -197,6 +201,29 @@ ROLE_WORDS = frozenset(
 )
 # Nouns that stand for a statement rather than a speaker ('the statement added').
 STATEMENT_NOUNS = frozenset("statement release communique communiqué post tweet memo".split())
+# What a speaker issues and speaks through ('a statement from the office', 'a tally by
+# AFP', 'a statement posted on Telegram').
+DOCUMENT_NOUNS = STATEMENT_NOUNS | frozenset(
+    """
+    report reports tally count study analysis estimate estimates review investigation
+    letter email filing audit remarks comments message video interview speech
+    """.split()
+)
+# Verbs that open a clause after its subject ('the dam could fail', 'that was wrong').
+AUXILIARIES = frozenset(
+    "will would could can may might should must is are was were has have had".split()
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Month names and their news abbreviations ('Jan.', 'Sept.'), by month number.
+MONTHS = {
+    name: number
+    for number, full in enumerate(
+        "january february march april may june july august september october november "
+        "december".split(),
+        1,
+    )
+    for name in {full, full[:3], *(("sept",) if number == 9 else ())}
+}
 # News organisations recognised as outlets by name (lower case).
 OUTLETS = frozenset(
     """

@@ -26,6 +26,7 @@ import re
 from reconcile.extract.lexicon import (
     ANONYMOUS_HEADS,
     ANONYMOUS_MARKERS,
+    DOCUMENT_NOUNS,
     OUTLETS,
     POLLS,
     PRONOUNS,
@@ -52,11 +53,6 @@ _LEADING = frozenset("the a an".split())
 # a boundary test.)
 _NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,4}\b")
 _SPOKES = frozenset("spokesman spokeswoman spokesperson representative lawyer".split())
-# what a speaker issues, and speaks by: 'a statement from ...', 'a tally by ...'
-_DOCUMENTS = STATEMENT_NOUNS | frozenset(
-    "report reports tally count study analysis estimate estimates review investigation "
-    "letter email filing audit".split()
-)
 # last words of organisations' names: 'Korven Power' is no person
 _ORG_HEADS = frozenset(
     """
@@ -228,7 +224,7 @@ class Speakers:
             if back is not None:
                 return back
             return _source(lower[0], SourceKind.UNKNOWN)  # one id for 'He' and 'he'
-        said = next((k for k, lw in enumerate(lower[:-2]) if lw in _DOCUMENTS), -1)
+        said = next((k for k, lw in enumerate(lower[:-2]) if lw in DOCUMENT_NOUNS), -1)
         if said >= 0 and lower[said + 1] in ("from", "by"):
             # 'a statement from the harbour office', 'a tally by AFP': the office, AFP
             return self._resolve(" ".join(words[said + 2 :]), outlet_hint)
