@@ -1035,7 +1035,9 @@ def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
     assert ("LUND", "The quay is unsafe") in found
     assert ("LUND", "Since the storm") in found
     assert ("Ida Lund", "The Quay Must Close") in found
-    assert all(source not in ("HOST", "ABSTRACT") for source, _ in found)  # once: a label
+    # once, between the turns of a transcript, a speaker; once elsewhere, a label
+    assert ("HOST", "Since when?") in found
+    assert all(source != "ABSTRACT" for source, _ in found)
 
 
 @pytest.mark.parametrize(
@@ -1191,6 +1193,20 @@ def test_credit_lines_and_stray_parentheses() -> None:
          "if the storm passes, the ferry will run"),
         ("Lund said, among other things, that the ferry will run.", "Lund",
          "the ferry will run"),
+        # a noun for a speaker before a headline's colon
+        ("Poll: Most residents back the ferry levy.", "Poll", "Most residents back the ferry levy"),
+        # those who speak for someone
+        ("The crew left on Thursday, attorneys for the family said.", "attorneys for the family",
+         "The crew left on Thursday"),
+        # a role with a number before a name
+        ("“They are wrong,” said 9/11 widow Terry Strada.", "9/11 widow Terry Strada",
+         "They are wrong"),
+        # a phrase of occasion after the cue, then the statement
+        ("Lund said after the vote he would not accept the post.", "Lund",
+         "he would not accept the post"),
+        # a year between a relative pronoun and the cue; the verb before the name
+        ("It angered Lund, who in 2010 said the quay was unsafe.", "Lund, who",
+         "the quay was unsafe"),
     ],
 )  # fmt: skip
 def test_speakers_and_statements_apart_from_the_verb(text: str, source: str, content: str) -> None:
@@ -1450,3 +1466,47 @@ def test_when_a_speaker_did_something_else_is_not_when_they_spoke() -> None:
         ("It is cracked", None),
         ("Two cracks are new", None),
     ]
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name() -> None:
+    text = (
+        "“The ferry must run all winter.” ― Ilse Varga\n\n"
+        "“Nobody asked the fishermen.” — Tor Mikkelsen, a skipper\n\n"
+        '"The levy is too high."\n\n- Varga.\n\n'
+        "Storm closes the north quay early — Harbour Office (@harbouroffice) March 3, 2024\n\n"
+        "“We won” — and then the crowd left.\n"
+        "The Oslo-Bergen line reopened.\n"
+    )
+    found = [(a.cue_text(text), a.source_text(text), a.content_text(text), a.quote)
+             for a in find_attributions(text)]  # fmt: skip
+    assert found == [
+        ("―", "Ilse Varga", "The ferry must run all winter", True),
+        ("—", "Tor Mikkelsen", "Nobody asked the fishermen", True),
+        ("-", "Varga", "The levy is too high", True),
+        ("—", "Harbour Office", "Storm closes the north quay early", False),
+    ]
+    claims = rc.extract_claims(text)
+    assert [c.source.id for c in claims] == [
+        "Ilse Varga", "Tor Mikkelsen", "Ilse Varga", "Harbour Office",
+    ]  # fmt: skip
+
+
+def test_a_transcript_quoted_whole_gives_each_turn_to_its_speaker() -> None:
+    text = (
+        "Ina Roste spoke to host Jake Tapper. Partial transcript:\n\n"
+        '"JAKE TAPPER: Will the quay reopen? Fishermen want to know.\n\n'
+        '"ROSTE: It reopens on Monday. The repairs are done.\n\n'
+        '"TAPPER: Why the delay?\n\n'
+        '"MSNBC: we cut in here.\n\n'
+        '"ROSTE: The storm.\n'
+    )
+    claims = rc.extract_claims(text)
+    assert [(c.source.id, c.text) for c in claims] == [
+        ("Jake Tapper", "Will the quay reopen? Fishermen want to know"),
+        ("Ina Roste", "It reopens on Monday. The repairs are done"),
+        # ('Why the delay?' asks and states nothing)
+        ("MSNBC", "we cut in here"),  # (a speaker once, between turns; an acronym)
+        ("Ina Roste", "The storm"),
+    ]
+    # one capitalised label, outside a transcript, is no speaker
+    assert find_attributions("ABSTRACT: The quay reopens on Monday.") == []

@@ -25,6 +25,7 @@ import attrs
 
 from reconcile._progress import progress_bar
 from reconcile.extract.lexicon import (
+    ANONYMOUS_HEADS,
     ATTITUDE_CUES,
     AUXILIARIES,
     DENIAL_CUES,
@@ -117,7 +118,10 @@ _CONTENT_NOUNS = (
 )  # fmt: skip
 # Before a participle cue whose speaker is the sentence's subject: 'by saying that'
 # who speaks for an organisation named after 'for' or 'of'
-_SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative lawyer attorney".split())
+_SPEAKS_FOR = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative "
+    "representatives lawyer lawyers attorney attorneys".split()
+)
 _BEFORE_PARTICIPLE = frozenset(("by", "after", "before", "while", "without", "—", "–"))
 _QUANTIFIERS = frozenset("one two three another some several many most few".split())
 # verbs that follow a clause's subject: 'warned the dam could fail' has no object
@@ -250,6 +254,17 @@ class Attribution:
         return " ".join(text[s:e] for s, e in self.content)
 
 
+@attrs.frozen
+class _Marks:
+    """Where a text's quotations and sentences are, for the rules that read past one
+    cue; each list sorted, with the starts of its spans beside it for bisecting."""
+
+    quotes: Sequence[Span]
+    quote_starts: Sequence[int]
+    sentences: Sequence[Span]
+    sentence_starts: Sequence[int]
+
+
 # The rules read at most a few dozen tokens either side of a cue, so a long sentence
 # is tokenised only this many characters around it.
 WINDOW = 160
@@ -316,6 +331,25 @@ _CLAUSE_EDGE = frozenset((",", "”", '"', "''", "—", "–", ";", ":"))
 # the second of two speakers: 'he and Mr. Allen', 'she and a colleague', 'she and two aides'
 _SECOND_SPEAKER = _SUBJECT_PRONOUNS | _DETERMINERS | _QUANTIFIERS
 _CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS | {"it"}  # a word that opens a clause as its subject
+
+
+def _name_run_start(s: _Sentence, start: int, end: int) -> int:
+    """Where the name ending the tokens [start, end) begins, with its determiner and
+    role ('the former senator Mitch Lund'), past a verb the noun phrase took in ('He
+    met Lund', 'It angered Lund')."""
+    k = end
+    while k > start and (
+        _is_name(s.words[k - 1])
+        or s.words[k - 1] in (".", "'", "’")
+        or (s.lower[k - 1] in ("of", "de", "van", "von") and k - 1 > start)
+    ):
+        k -= 1
+    for d in range(k - 1, max(start, k - 4) - 1, -1):
+        if s.lower[d] in _DETERMINERS:
+            return d
+        if not s.words[d].isalpha():
+            break
+    return k if k < end else start
 
 
 def _spaced_hyphen(s: _Sentence, k: int) -> bool:
@@ -541,15 +575,16 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
     if bar is not None:
         bar.update(len(text) - done)
         bar.close()
-    extra = _headline_colons(text, quotes, quote_starts, sentences, sentence_starts)
-    extra += _opening_polls(text, found, quotes, quote_starts, sentences)
-    extra += _polls_within(text, found, quotes, quote_starts, sentences)
-    extra += _reported_without_speaker(text, lowered, found, quotes, quote_starts, sentences,
-                                       sentence_starts)  # fmt: skip
-    extra += _nominal_that(text, lowered, found, quotes, quote_starts, sentences, sentence_starts)
+    marks = _Marks(quotes, quote_starts, sentences, sentence_starts)
+    extra = _headline_colons(text, marks)
+    extra += _signed_quotes(text, marks, found)
+    extra += _opening_polls(text, marks, found)
+    extra += _polls_within(text, marks, found)
+    extra += _reported_without_speaker(text, lowered, marks, found)
+    extra += _nominal_that(text, lowered, marks, found)
     if extra:
         found = sorted([*found, *extra], key=lambda a: a.cue)
-    found = _quoted_paragraphs(text, found, quotes, sentences, sentence_starts)
+    found = _quoted_paragraphs(text, marks, found)
     return [_about(text, _asked(text, a)) for a in found]
 
 
@@ -616,16 +651,17 @@ def _asked(text: str, a: Attribution) -> Attribution:
 
 # 'John McCain: Populist Anger Appeals to ...' at the start of a line: a headline's
 # way of saying who said it. One to six capitalised words (a few lower-case joiners).
-# Before the name may come a tag: 'EXCLUSIVE – Roger Stone: ...'.
+# Before the name may come a tag: 'EXCLUSIVE – Roger Stone: ...', or the quotation
+# mark that opens each paragraph of a transcript quoted whole ('"WALLACE: ...').
 _HEADLINE = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z]{3,}[ \t]*[–—-][ \t]*)?"
+    r"(?m)^[ \t]*(?:[A-Z]{3,}[ \t]*[–—-][ \t]*|[\"“][ \t]*(?=[A-Z]{2}))?"
     r"((?:[A-Z][\w.’'&-]*)(?:[ \t]+(?:[A-Z][\w.’'&-]*|of|the|and|de|van|von)){0,5})"
     r"[ \t]*(:)[ \t]+(?=\S)"
 )
 _CAPITALISED = re.compile(r"[A-Z][\w.’'&-]*")
 _POSSESSIVE_END = re.compile(r"['’]s?\.?$")
 _NOT_SPEAKERS = frozenset({
-    "breaking", "by", "contributing", "credit", "editor's note", "editor’s note", "email",
+    "breaking", "by", "byline", "contributing", "credit", "editor's note", "editor’s note", "email",
     "image", "name", "note", "paid notice", "photo", "posted", "published", "read more",
     "related", "revealed", "see also", "share", "source", "sources", "tags", "the latest",
     "topics", "twitter", "update", "updated", "video", "watch", "wow", "more", "photos",
@@ -634,18 +670,31 @@ _NOT_SPEAKERS = frozenset({
 })  # fmt: skip
 
 
+# nouns that speak in a headline before a colon: 'Report: ...', 'Insiders: ...'
+_LABEL_SPEAKERS = (
+    POLLS
+    | {"report", "newspaper"}
+    | {w for w in ANONYMOUS_HEADS if w.endswith("s") and w != "sources"}
+)
+
+
 def _headline_colons(
     text: str,
-    quotes: Sequence[Span],
-    quote_starts: Sequence[int],
-    sentences: Sequence[Span],
-    sentence_starts: Sequence[int],
+    marks: _Marks,
 ) -> list[Attribution]:
     out = []
     matches = list(_HEADLINE.finditer(text))
     # a name in capitals is a speaker where it speaks more than once, as in a
-    # transcript ('TAPPER: ...', 'FALLIN: ...'); once, it is a label ('ABSTRACT')
-    turns = Counter(m.group(1) for m in matches if m.group(1).isupper())
+    # transcript ('TAPPER: ...', 'FALLIN: ...'); once, it is a label ('ABSTRACT').
+    # A transcript names a speaker in full once, then by surname ('JAKE TAPPER: ...',
+    # 'TAPPER: ...'): the turns are counted by the last word.
+    turns = Counter(m.group(1).split()[-1] for m in matches if m.group(1).isupper())
+    # within a transcript (between the turns of speakers who take more than one), a
+    # name in capitals that speaks once is a speaker too ('(BEGIN VIDEO CLIP) TRUMP:')
+    taking = [k for k, m in enumerate(matches)
+              if m.group(1).isupper() and turns[m.group(1).split()[-1]] >= 2
+              and m.group(1).lower() not in _NOT_SPEAKERS]  # fmt: skip
+    within = range(taking[0] + 1, taking[-1]) if taking else range(0)
     # how often each one-word label occurs in the text, counted in one pass (a count
     # per label would make a text of many labels quadratic)
     single = {m.group(1) for m in matches if " " not in m.group(1)}
@@ -657,27 +706,104 @@ def _headline_colons(
                 if form in single:
                     seen[form] += 1
                     break
-    for m in matches:
+    for index, m in enumerate(matches):
         name = m.group(1)
         words = name.split()
-        if (name.isupper() and turns[name] < 2) or all(len(w) < 2 for w in words):
+        turn = name.isupper() and (turns[words[-1]] >= 2 or index in within)
+        if (name.isupper() and not turn) or all(len(w) < 2 for w in words):
             continue  # labels ('UPDATE', 'BYLINE') and interview turns ('Q', 'A')
         if name.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
             continue
-        if len(words) == 1 and not name.isupper() and seen[name] < 2:
+        if (
+            len(words) == 1
+            and not name.isupper()
+            and seen[name] < 2
+            and name.lower() not in _LABEL_SPEAKERS
+        ):
             continue  # a caption's label ('Aging: Ben Affleck is cast as ...'), not a
-            # speaker named elsewhere in the text ('Kasich: ...')
+            # speaker named elsewhere in the text ('Kasich: ...') or a noun for one
+            # ('Poll: ...', 'Insiders: ...')
         colon = m.span(2)
-        if _inside(quotes, quote_starts, colon[0]):
+        q = bisect.bisect_right(marks.quote_starts, colon[0]) - 1
+        opened = q >= 0 and marks.quotes[q][0] == m.start(1) and m.start(1) > m.start()
+        if name != name.upper() and m.start(1) > m.start() and text[m.start(1) - 1] in '"“':
+            continue  # only a transcript's turn opens with a quotation mark
+        if not opened and _inside(marks.quotes, marks.quote_starts, colon[0]):
             continue
-        k = bisect.bisect_right(sentence_starts, colon[0]) - 1
-        if k < 0 or colon[0] >= sentences[k][1]:
+        k = bisect.bisect_right(marks.sentence_starts, colon[0]) - 1
+        if k < 0 or colon[0] >= marks.sentences[k][1]:
             continue
-        content = _trim(text, colon[1], sentences[k][1])
+        end = marks.sentences[k][1]
+        if turn:  # a speaker's turn runs to the end of its paragraph
+            line_end = text.find("\n", colon[1])
+            end = max(end, len(text) if line_end < 0 else line_end)
+            if opened:
+                end = min(end, max(marks.sentences[k][1], marks.quotes[q][1]))
+        content = _trim(text, colon[1], end)
         if content is None or not any(ch.isalpha() for ch in text[content[0] : content[1]]):
             continue  # a tally ('Clinton: 1,769'), not a statement
-        out.append(Attribution(cue=colon, source=m.span(1), content=(content,), quote=False,
-                               sentence=sentences[k]))  # fmt: skip
+        # a transcript's turn is the speaker's own words
+        out.append(Attribution(cue=colon, source=m.span(1), content=(content,), quote=turn,
+                               sentence=marks.sentences[k]))  # fmt: skip
+    return out
+
+
+# A quotation signed with a dash and its speaker's name, as under a pull quote or a
+# reader's comment ('"..." ― Ana Ruiz', '"..."\n\n- Sanders.'), or a post signed with
+# the name and handle of its writer, as an embedded tweet is ('... — Ana Ruiz
+# (@anaruiz) July 5, 2016'). The name ends its line or is followed by a comma (a
+# role), a full stop or the handle.
+_SIGNATURE = re.compile(
+    r"(?m)(―|—|–|--|-)[ \t\xa0]*"
+    r"([A-Z][\w.’'&-]*(?:[ \t\xa0]+(?:[A-Z][\w.’'&-]*|of|de|del|la|van|von)){0,5})"
+    r"[ \t\xa0]*(?=[.,]|\(@|$)"
+)
+_NOT_SIGNERS = frozenset("The A An And But Or So This That It He She They We I".split())
+_CLOSING_MARKS = frozenset("”\"’'")
+
+
+def _signed_quotes(
+    text: str,
+    marks: _Marks,
+    found: Sequence[Attribution],
+) -> list[Attribution]:
+    if "-" not in text and "—" not in text and "―" not in text and "–" not in text:
+        return []
+    covered = {span[0] for a in found for span in a.content}
+    out = []
+    for m in _SIGNATURE.finditer(text):
+        dash, (ns, ne) = m.span(1), m.span(2)
+        words = text[ns:ne].split()
+        if words[0] in _NOT_SIGNERS:
+            continue
+        last = words[-1].lower()
+        if last.endswith(".") and len(last) > 2 and last not in ("jr.", "sr."):
+            ne -= 1  # the sentence's full stop: '- Sanders.' (not 'Ana B.', 'Al Ruiz Jr.')
+        before = dash[0]
+        while before > 0 and text[before - 1] in " \t\xa0\n" and dash[0] - before < 8:
+            before -= 1
+        content: Span | None = None
+        quote = False
+        if before > 0 and text[before - 1] in _CLOSING_MARKS:
+            q = bisect.bisect_right(marks.quote_starts, before) - 1
+            if (
+                q >= 0
+                and before - 3 <= marks.quotes[q][1] < before
+                and marks.quotes[q][0] not in covered
+            ):
+                content = _trim(text, *marks.quotes[q])
+                quote = True
+        elif text.startswith("(@", m.end()) and before == dash[0] - 1:
+            # a signed post: its text is its paragraph's, up to the dash
+            line = text.rfind("\n", max(0, dash[0] - 4 * WINDOW), dash[0]) + 1
+            if line > 0 or dash[0] < 4 * WINDOW:
+                content = _trim(text, line, before)
+        if content is None or not any(ch.isalpha() for ch in text[content[0] : content[1]]):
+            continue
+        k = max(bisect.bisect_right(marks.sentence_starts, dash[0]) - 1, 0)
+        sentence = marks.sentences[k] if marks.sentences else (0, len(text))
+        out.append(Attribution(cue=dash, source=(ns, ne), content=(content,), quote=quote,
+                               sentence=sentence))  # fmt: skip
     return out
 
 
@@ -702,11 +828,8 @@ _RELATIVE_AFTER = frozenset("is was are were had will would could can might shou
 def _nominal_that(
     text: str,
     lowered: str,
+    marks: _Marks,
     found: Sequence[Attribution],
-    quotes: Sequence[Span],
-    quote_starts: Sequence[int],
-    sentences: Sequence[Span],
-    sentence_starts: Sequence[int],
 ) -> list[Attribution]:
     out: list[Attribution] = []
     cues = sorted(a.cue for a in found)
@@ -717,15 +840,15 @@ def _nominal_that(
         if lowered[begin : m.start()] not in _STATEMENT_FORMS:
             continue
         noun = (begin, m.start())
-        if _inside(quotes, quote_starts, noun[0]):
+        if _inside(marks.quotes, marks.quote_starts, noun[0]):
             continue
         c = bisect.bisect_right(cues, (noun[1],)) - 1
         if c >= 0 and cues[c][1] > noun[0]:
             continue  # already a cue
-        k = bisect.bisect_right(sentence_starts, noun[0]) - 1
-        if k < 0 or noun[0] >= sentences[k][1]:
+        k = bisect.bisect_right(marks.sentence_starts, noun[0]) - 1
+        if k < 0 or noun[0] >= marks.sentences[k][1]:
             continue
-        sent = _Sentence(text, *sentences[k], noun[0])
+        sent = _Sentence(text, *marks.sentences[k], noun[0])
         i = sent.index(noun[0])
         if i + 2 >= len(sent.words) or sent.starts[i] != noun[0]:
             continue
@@ -749,16 +872,16 @@ def _nominal_that(
             source = (sent.starts[first], sent.ends[j - 1] - 2)
         else:
             continue
-        q = _quote_at(quotes, quote_starts, sent.starts[i + 2], sent.starts[i + 2] + 2)
+        q = _quote_at(marks.quotes, marks.quote_starts, sent.starts[i + 2], sent.starts[i + 2] + 2)
         if q >= 0:
-            spans, quote = _quote_run(text, quotes, q), True
+            spans, quote = _quote_run(text, marks.quotes, q), True
         else:
-            content = _trim(text, sent.starts[i + 2], sentences[k][1])
+            content = _trim(text, sent.starts[i + 2], marks.sentences[k][1])
             if content is None:
                 continue
             spans, quote = [content], False
         out.append(Attribution(cue=noun, source=source, content=tuple(spans), quote=quote,
-                               sentence=sentences[k], nominal=True))  # fmt: skip
+                               sentence=marks.sentences[k], nominal=True))  # fmt: skip
     return out
 
 
@@ -798,16 +921,14 @@ def _one_phrase(m: re.Match[str]) -> bool:
 
 def _polls_within(
     text: str,
+    marks: _Marks,
     found: Sequence[Attribution],
-    quotes: Sequence[Span],
-    quote_starts: Sequence[int],
-    sentences: Sequence[Span],
 ) -> list[Attribution]:
     """A sentence whose clause ends 'in [a poll]': the poll speaks, the clause before
-    it is the content (the sentences no other rule has taken)."""
+    it is the content (the marks.sentences no other rule has taken)."""
     out: list[Attribution] = []
     taken = {a.sentence for a in found}
-    for start, end in sentences:
+    for start, end in marks.sentences:
         if (start, end) in taken or (
             text.find(" poll", start, end) < 0 and text.find(" survey", start, end) < 0
         ):
@@ -820,7 +941,7 @@ def _polls_within(
             if m is not None and not _one_phrase(m):
                 m = None
             at = text.find(" in ", at + 1, end)
-        if m is None or _inside(quotes, quote_starts, m.start(1)):
+        if m is None or _inside(marks.quotes, marks.quote_starts, m.start(1)):
             continue
         content = _trim(text, start, m.start())
         if content is None or len(text[content[0] : content[1]].split()) < 3:
@@ -832,18 +953,16 @@ def _polls_within(
 
 def _opening_polls(
     text: str,
+    marks: _Marks,
     found: Sequence[Attribution],
-    quotes: Sequence[Span],
-    quote_starts: Sequence[int],
-    sentences: Sequence[Span],
 ) -> list[Attribution]:
     out: list[Attribution] = []
     taken = {a.sentence for a in found}
-    for start, end in sentences:
+    for start, end in marks.sentences:
         if not text.startswith("In ", start) or (start, end) in taken:
             continue
         m = _POLL_OPENING.match(text, start, end)
-        if m is None or _inside(quotes, quote_starts, start):
+        if m is None or _inside(marks.quotes, marks.quote_starts, start):
             continue
         if not any(w.lower() in _IN_SOURCES for w in m.group(2).split()):
             continue  # 'In 2015, ...', 'In New York, ...', 'In other words, ...'
@@ -862,11 +981,8 @@ _REPORTEDLY = re.compile(r"\b(?:" + "|".join(REPORTED_ADVERBS) + r")\b")
 def _reported_without_speaker(
     text: str,
     lowered: str,
+    marks: _Marks,
     found: Sequence[Attribution],
-    quotes: Sequence[Span],
-    quote_starts: Sequence[int],
-    sentences: Sequence[Span],
-    sentence_starts: Sequence[int],
 ) -> list[Attribution]:
     """A sentence with 'reportedly' (or 'allegedly', 'purportedly') and no attribution
     of its own: the sentence is a report by nobody named."""
@@ -875,17 +991,17 @@ def _reported_without_speaker(
         return out  # (three substring tests cost a fraction of the regex's scan)
     taken = {a.sentence for a in found}
     for m in _REPORTEDLY.finditer(lowered):
-        k = bisect.bisect_right(sentence_starts, m.start()) - 1
-        if k < 0 or m.start() >= sentences[k][1] or sentences[k] in taken:
+        k = bisect.bisect_right(marks.sentence_starts, m.start()) - 1
+        if k < 0 or m.start() >= marks.sentences[k][1] or marks.sentences[k] in taken:
             continue
-        if _inside(quotes, quote_starts, m.start()):
+        if _inside(marks.quotes, marks.quote_starts, m.start()):
             continue
-        content = _trim(text, *sentences[k])
+        content = _trim(text, *marks.sentences[k])
         if content is None:
             continue
-        taken.add(sentences[k])
+        taken.add(marks.sentences[k])
         out.append(Attribution(cue=m.span(), source=None, content=(content,),
-                               sentence=sentences[k]))  # fmt: skip
+                               sentence=marks.sentences[k]))  # fmt: skip
     return out
 
 
@@ -930,22 +1046,20 @@ _RUNS_ON = frozenset(
 
 def _quoted_paragraphs(
     text: str,
+    marks: _Marks,
     found: list[Attribution],
-    quotes: Sequence[Span],
-    sentences: Sequence[Span],
-    sentence_starts: Sequence[int],
 ) -> list[Attribution]:
     """Add paragraphs that are one bare quotation, spoken by the quote just before.
 
     News style lets a speaker's quote run on in the next paragraph without repeating
     'he said'; such a paragraph belongs to the previous paragraph's quoted speaker.
     """
-    if not found or not quotes:
+    if not found or not marks.quotes:
         return found
     covered = sorted(span[0] for a in found for span in a.content)
     out: list[Attribution] = []
     k = 0
-    for qs, qe in quotes:
+    for qs, qe in marks.quotes:
         while k < len(found) and found[k].cue[0] < qs:
             out.append(found[k])
             k += 1
@@ -953,7 +1067,7 @@ def _quoted_paragraphs(
         c = bisect.bisect_left(covered, qs)
         if last is None or (c < len(covered) and covered[c] < qe):
             continue
-        sentence_k = bisect.bisect_right(sentence_starts, qs) - 1
+        sentence_k = bisect.bisect_right(marks.sentence_starts, qs) - 1
         if not last.quote and not (
             last.source is not None
             and not (last.question or last.topic or last.nominal)
@@ -963,7 +1077,7 @@ def _quoted_paragraphs(
         if last.sentence[1] <= qs and not text[last.sentence[1] : qs].strip(" \t“\"'‘"):
             # the next sentence of the same paragraph, a quotation and nothing else:
             # '"We will reopen," she said. "The storm is over."'
-            ss, se = sentences[max(sentence_k, 0)]
+            ss, se = marks.sentences[max(sentence_k, 0)]
             span = _trim(text, qs, qe)
             if span is not None and (_trim(text, ss, se) or span) == span:
                 out.append(attrs.evolve(last, content=(span,), sentence=(ss, se)))
@@ -986,7 +1100,7 @@ def _quoted_paragraphs(
         if span is None:
             continue
         out.append(attrs.evolve(last, content=(span,),
-                                sentence=sentences[max(sentence_k, 0)]))  # fmt: skip
+                                sentence=marks.sentences[max(sentence_k, 0)]))  # fmt: skip
     out.extend(found[k:])
     return out
 
@@ -1200,6 +1314,8 @@ def _attribute(
             if s.lower[p] not in _TIME_OPENERS:
                 break
             j = p
+        elif j > 2 and s.lower[j - 2] == "in" and _YEAR.fullmatch(s.lower[j - 1]):
+            j -= 2  # 'McConnell, who in 2010 said'
         else:
             break
     issued = _statement_issued(s, j) if low.endswith("ing") else -1
@@ -1262,12 +1378,10 @@ def _attribute(
         # Congress': the speaker is the name before the relative pronoun, and the span
         # runs to the pronoun
         named = _noun_phrase_left(s, j - 2)
-        if named is not None and (
-            any(_is_name(s.words[t]) for t in range(*named))
-            # 'a young child, who said': somebody unnamed
-            or s.lower[named[0]] in _DETERMINERS | _QUANTIFIERS
-        ):
-            left = (named[0], j)
+        if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
+            left = (_name_run_start(s, *named), j)
+        elif named is not None and s.lower[named[0]] in _DETERMINERS | _QUANTIFIERS:
+            left = (named[0], j)  # 'a young child, who said': somebody unnamed
     if left is None and j > 1 and s.lower[j - 1] in ("that", "which") and s.lower[j - 2] in _SAYERS:
         # 'a 2014 paper that found ...': the writing speaks; the span runs to the pronoun
         # from its determiner ('cited a study which shows': not 'cited')
@@ -1367,8 +1481,9 @@ def _attribute(
                 or s.lower[right[0]] in _DETERMINERS | PRONOUNS | _QUANTIFIERS
                 # a role before the name: 'said pollster Frank Luntz', 'said former Gov. Jim
                 # Doyle'
+                # ('said 9/11 widow Terry Strada')
                 or (
-                    s.words[right[0]].isalpha()
+                    s.words[right[0]][0].isalnum()
                     and any(map(_is_name, s.words[right[0] + 1 : right[1]]))
                 )
             )
@@ -1767,10 +1882,10 @@ _OPENERS = frozenset(
 
 
 # 'on Tuesday', 'last month', 'at the time', 'in the past' between speaker and verb
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday week month year time past "
-    "night morning afternoon evening weekend day".split()
+_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(
+    "week month year time past night morning afternoon evening weekend day".split()
 )
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TIME_OPENERS = frozenset("on at in last this earlier late during".split())
 _BE = frozenset("is are was were be been being".split())
 
@@ -2399,6 +2514,23 @@ def _date_end(s: _Sentence, k: int) -> int:
     return end if at > k else k
 
 
+def _after_occasion(s: _Sentence, k: int) -> int:
+    """The token of the pronoun opening a clause after a short phrase of occasion at
+    token `k` ('after the vote he ...', 'during a rally she ...'), or `k`. Only a
+    pronoun marks where the phrase ends: 'said after the vote the plan ...' is read
+    no further."""
+    if s.lower[k] not in ("after", "before", "during", "at") or k + 2 >= len(s.words):
+        return k
+    if s.lower[k + 1] not in _DETERMINERS:
+        return k
+    for m in range(k + 2, min(k + 5, len(s.words))):
+        if s.lower[m] in _SUBJECT_PRONOUNS:
+            return m if m > k + 2 else k
+        if not s.words[m].isalpha() or s.lower[m] in NP_STOP:
+            return k
+    return k
+
+
 def _past_when(s: _Sentence, k: int, low: str) -> int:
     """The token after the words that say when or how right after a cue: 'said Friday
     morning', 'told The Post earlier this year', 'said sarcastically', 'said of Trump'
@@ -2417,6 +2549,8 @@ def _past_when(s: _Sentence, k: int, low: str) -> int:
             k = date  # 'said July 8', 'said Jan. 5', 'said in December'
         elif word.endswith("ly") and _adverb(word) and k + 1 < n and s.words[k + 1] in ".,;":
             k += 1  # 'said sarcastically.' (not 'said only five ...')
+        elif (pronoun := _after_occasion(s, k)) > k:
+            k = pronoun  # 'said after the vote he would ...'
         else:
             break
     if k < n and s.lower[k] in ("of", "about") and low in _SAID:

@@ -52,7 +52,10 @@ _LEADING = frozenset("the a an".split())
 # opens with a character class is scanned for in C, twice as fast as one opening with
 # a boundary test.)
 _NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,4}\b")
-_SPOKES = frozenset("spokesman spokeswoman spokesperson representative lawyer".split())
+_SPOKES = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative "
+    "representatives lawyer lawyers attorney attorneys".split()
+)
 # last words of organisations' names: 'Korven Power' is no person
 _ORG_HEADS = frozenset(
     """
@@ -80,6 +83,8 @@ _NAME_PARTICLES = frozenset("de da di del della van von der den la le bin al el 
 # word, 'oliceman' of 'Policeman', which no capitalised mention lower-cases to); a
 # pattern opening with a character class is scanned for in C
 _LOWER_WORD = re.compile(r"[a-z]+")
+_TITLED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_ALL_LETTERS = re.compile(r"[A-Z]+(?:['’-][A-Z]+)*")
 _FIRST_SECOND = frozenset("i me my we us our you your".split())
 # how many of a group: 'a number of', 'a lot of', 'dozens of'
 _PARTITIVE_HEADS = frozenset(
@@ -137,6 +142,7 @@ class Speakers:
         self._text = text
         self._surnames: dict[str, str] | None = None
         self._lowercase: set[str] | None = None
+        self._titled: set[str] | None = None
         self._cache: dict[tuple[str, bool], Source] = {}
         self._last_person: Source | None = None
         self._last: Source | None = None
@@ -167,7 +173,11 @@ class Speakers:
                         break
                     words.append(_POSSESSIVE.sub("", w) if w[-1] in "s'’" else w)
                 if len(words) >= 2:
-                    self._surnames.setdefault(words[0], " ".join(reversed(words)))
+                    full = " ".join(reversed(words))
+                    self._surnames.setdefault(words[0], full)
+                    if full.isupper():  # a transcript's 'JAKE TAPPER', later 'TAPPER'
+                        full = self._uncapitalised(full)
+                        self._surnames.setdefault(full.rsplit(None, 1)[-1], full)
         return self._surnames.get(surname, surname)
 
     def resolve(self, mention: str, *, outlet_hint: bool = False) -> Source:
@@ -194,7 +204,21 @@ class Speakers:
             self._last_person = source
         return source
 
+    def _uncapitalised(self, mention: str) -> str:
+        """A name written in capitals, as a transcript writes its speakers, in title
+        case: 'JAKE TAPPER' is Jake Tapper where the text writes 'Jake' and 'Tapper'
+        elsewhere. Other words stay as written: acronyms ('AFP', 'MSNBC', 'RFE/RL')."""
+        if not mention.isupper():
+            return mention
+        if self._titled is None:
+            self._titled = set(_TITLED_WORD.findall(self._text))
+        return " ".join(
+            w.title() if _ALL_LETTERS.fullmatch(w) and w.title() in self._titled else w
+            for w in mention.split()
+        )
+
     def _resolve(self, mention: str, outlet_hint: bool) -> Source:
+        mention = self._uncapitalised(mention)
         words = _WORD.findall(mention)
         lower = [w.lower() for w in words]
         if len(words) > 1 and words[-1] == "who":  # 'officials who say': the officials
