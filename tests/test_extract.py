@@ -1204,6 +1204,12 @@ def test_credit_lines_and_stray_parentheses() -> None:
         # a phrase of occasion after the cue, then the statement
         ("Lund said after the vote he would not accept the post.", "Lund",
          "he would not accept the post"),
+        # a verb that is a noun as often, before 'that'
+        ("The Tax Foundation estimates that the levy would raise $3 million.",
+         "The Tax Foundation", "the levy would raise $3 million"),
+        # the analysis speaks, not what it analysed (and 'reports' before 'show' is a noun)
+        ("An analysis of newly filed reports shows that the groups raised $9 million.",
+         "An analysis of newly filed reports", "the groups raised $9 million"),
         # a year between a relative pronoun and the cue; the verb before the name
         ("It angered Lund, who in 2010 said the quay was unsafe.", "Lund, who",
          "the quay was unsafe"),
@@ -1510,3 +1516,15 @@ def test_a_transcript_quoted_whole_gives_each_turn_to_its_speaker() -> None:
     ]
     # one capitalised label, outside a transcript, is no speaker
     assert find_attributions("ABSTRACT: The quay reopens on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New estimates that the levy would raise more were published.",
+        "The council made charges that nobody could prove.",
+        "There is no claim that the quay is safe.",
+    ],
+)
+def test_a_noun_that_is_also_a_cue_is_no_cue(text: str) -> None:
+    assert find_attributions(text) == []

@@ -157,9 +157,24 @@ _ATTEMPT = frozenset(
     "determined".split()
 )
 """Words before 'to' and a cue that make the statement one not (yet) made."""
+# Of those, verbs of saying where a 'that' clause follows: 'The Tax Policy Center
+# estimates that ...' (not 'the estimates that', 'his claim that'). ('states that' is
+# a noun too often: 'the states that voted'; 'plans to' tells of an intention, not a
+# statement.)
+_NOUNLIKE_VERBS = dict.fromkeys(
+    "estimate estimates claim charge charges report hint hints mention project projects "
+    "counter".split(),
+    "that ",
+)
+# words before such a verb that make it a noun: 'new estimates that', 'no claim that'
+_NOUN_MODIFIERS = frozenset(
+    "new latest recent early earlier initial official previous such other own first last "
+    "many some most several few more no any false baseless unfounded debunked".split()
+)
 _CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | _TALK | {"according", "put", "clear"}) - _NOUNLIKE | {
     "calls",
     "points",  # only before 'out' (see _NEEDS_AFTER)
+    *_NOUNLIKE_VERBS,
 }
 
 
@@ -394,9 +409,11 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
             if (
                 low in ("of",)
                 and j - 2 >= 0
-                and (_is_name(s.words[j - 2]) or s.lower[j - 2] in _PARTITIVES)
+                and (_is_name(s.words[j - 2]) or s.lower[j - 2] in _PARTITIVES | _SAYERS)
             ):
-                j -= 1  # 'Secretary of State', 'a wide array of economists'
+                # 'Secretary of State', 'a wide array of economists', 'an analysis of
+                # the filings' (the analysis speaks, not the filings)
+                j -= 1
                 continue
             if (
                 low == "and"
@@ -549,6 +566,22 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
             # of people ('4 in 10 say')
             or (
                 sent.words[i - 1][0].isdigit() and not (i > 2 and sent.lower[i - 2] in ("in", "of"))
+            )
+            # a plural noun before the sentence's verb: 'newly filed reports show that'
+            or (
+                i + 1 < len(sent.words)
+                and sent.lower[i].endswith("s")
+                and sent.lower[i + 1] in _SPEECH_VERBS | ATTITUDE_CUES
+            )
+            or (
+                sent.lower[i] in _NOUNLIKE_VERBS
+                and (
+                    sent.lower[i - 1] in _NOUN_MODIFIERS | NP_STOP | _MAKE
+                    or sent.lower[i - 1].endswith(("'s", "’s", "s'", "s’"))  # "Trump's claims"
+                    # a verb before it takes it as its object: 'made claims that'
+                    or (sent.words[i - 1].islower() and sent.lower[i - 1].endswith(("ed", "ing")))
+                    or not sent.words[i - 1][0].isalnum()
+                )
             )
         )
         if noun_like and sent.lower[i] != "according":  # 'According' is never a name
@@ -1020,6 +1053,7 @@ _NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
     "put": _starts_with("it"),
     **dict.fromkeys(_TALK, _mentions("about", "of", "up")),
     "points": _starts_with("out"),  # 'as Trump points out', not '20 points'
+    **{w: _starts_with(after) for w, after in _NOUNLIKE_VERBS.items()},
 }
 
 
