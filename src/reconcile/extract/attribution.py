@@ -584,6 +584,8 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
                 )
             )
         )
+        if i == 0 and sent.words[0] == "Say":
+            continue  # the imperative: 'Say Mexico demanded ...'
         if noun_like and sent.lower[i] != "according":  # 'According' is never a name
             continue  # a noun or a name: 'the State Department', 'his claims'
         previous = found[-1] if found and found[-1].sentence == sentences[k] else None
@@ -1038,6 +1040,10 @@ def _reported_without_speaker(
     return out
 
 
+_NOUN_AFTER = re.compile(r"\s*(?:as|about|of|on|in|for|against|and|were|are|[–—.;)])(?!\w)")
+_LETS = ("let's ", "let’s ", "let us ")
+
+
 def _starts_with(*words: str) -> Callable[[str, int], bool]:
     return lambda lowered, end: lowered[end : end + 40].lstrip().startswith(words)
 
@@ -1054,6 +1060,13 @@ _NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
     **dict.fromkeys(_TALK, _mentions("about", "of", "up")),
     "points": _starts_with("out"),  # 'as Trump points out', not '20 points'
     **{w: _starts_with(after) for w, after in _NOUNLIKE_VERBS.items()},
+    # not a noun's use: 'Republican claims as false', 'claims about', 'claims of'
+    "claims": lambda lowered, end: not _NOUN_AFTER.match(lowered, end),
+    # not the idioms 'Let's say ...', 'having said that, ...'
+    "say": lambda lowered, end: not lowered[max(0, end - 9) : end - 3].endswith(_LETS),
+    "said": lambda lowered, end: (
+        not (lowered.startswith("having", max(0, end - 11)) and lowered.startswith(" that,", end))
+    ),
 }
 
 
