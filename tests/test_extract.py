@@ -1218,6 +1218,14 @@ def test_credit_lines_and_stray_parentheses() -> None:
         # the analysis speaks, not what it analysed (and 'reports' before 'show' is a noun)
         ("An analysis of newly filed reports shows that the groups raised $9 million.",
          "An analysis of newly filed reports", "the groups raised $9 million"),
+        # a relative clause on 'which', set off by commas or dashes
+        ("The harbour office, which has strongly denied any leak, met on Monday.",
+         "The harbour office, which", "any leak"),
+        ("Yet the study -- which notes that 58 firms would owe $2 billion -- was ignored.",
+         "the study -- which", "58 firms would owe $2 billion"),
+        # labelling someone
+        ("Lund characterized the senator as a liar.", "Lund", "the senator as a liar"),
+        ("Oslo branded the plan a fraud.", "Oslo", "the plan a fraud"),
         # a year between a relative pronoun and the cue; the verb before the name
         ("It angered Lund, who in 2010 said the quay was unsafe.", "Lund, who",
          "the quay was unsafe"),

@@ -342,6 +342,7 @@ _PARTITIVES = frozenset(
 
 
 _SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "we", "they", "you"))
+_RELATIVE_EDGE = frozenset((",", "—", "–", "-"))  # what sets off a relative clause
 _CLAUSE_EDGE = frozenset((",", "”", '"', "''", "—", "–", ";", ":"))
 # the second of two speakers: 'he and Mr. Allen', 'she and a colleague', 'she and two aides'
 _SECOND_SPEAKER = _SUBJECT_PRONOUNS | _DETERMINERS | _QUANTIFIERS
@@ -649,11 +650,13 @@ def _about(text: str, a: Attribution) -> Attribution:
 
 
 # a speaker in a relative clause set off by commas: 'Lund, who said ..., left early'
-_AFTER_COMMA_WHO = re.compile(r",\s*who$")
+_AFTER_COMMA_WHO = re.compile(r"(?:,|--|[—–-])\s*wh(?:o|ich)$")
+_DASHED = re.compile(r"\s(?:--|[—–-])\s")  # the dash closing a clause a dash opened
 # where the sentence's own verb comes back after that clause: ', left early', ', is making'
 _MAIN_VERB_AGAIN = re.compile(
     r",\s+(?=(?:" + "|".join(sorted(AUXILIARIES)) + r"|does|did|plans|"
-    r"left|went|came|made|took|gave|says|said|told|[a-z]+n['’]t|[a-z]{3,}ed)\b)"
+    r"left|went|came|made|took|gave|says|said|told|met|held|won|lost|ran|kept|began|"
+    r"became|got|stood|spent|sent|built|paid|[a-z]+n['’]t|[a-z]{3,}ed)\b)"
 )
 
 
@@ -663,7 +666,12 @@ def _end_of_relative(text: str, a: Attribution) -> Attribution:
     if a.quote or len(a.content) != 1:
         return a
     start, end = a.content[0]
-    verb = _MAIN_VERB_AGAIN.search(text, start, end)
+    edge = None if a.source is None else _AFTER_COMMA_WHO.search(text, *a.source)
+    if edge is not None and edge.group().startswith(("-", "—", "–")):
+        # opened by a dash ('the study -- which notes that ...'): it ends at the next
+        verb = _DASHED.search(text, start, end)
+    else:
+        verb = _MAIN_VERB_AGAIN.search(text, start, end)
     if verb is None:
         return a
     cut = _trim(text, start, verb.start())
@@ -1429,6 +1437,17 @@ def _attribute(
             left = (_name_run_start(s, *named), j)
         elif named is not None and s.lower[named[0]] in _DETERMINERS | _QUANTIFIERS:
             left = (named[0], j)  # 'a young child, who said': somebody unnamed
+    if left is None and j > 2 and s.lower[j - 1] == "which" and s.words[j - 2] in _RELATIVE_EDGE:
+        # 'the Saudi government, which has denied', 'the study -- which notes that': what
+        # the relative clause is about speaks; the span runs to the pronoun
+        edge = j - 3 if s.words[j - 2] == "-" and s.words[j - 3] == "-" else j - 2
+        named = _noun_phrase_left(s, edge) if edge > 0 else None
+        if named is not None and (
+            any(_is_name(s.words[t]) for t in range(*named))
+            or s.lower[named[1] - 1] in _SAYERS
+            or s.lower[named[0]] in _DETERMINERS
+        ):
+            left = (_name_run_start(s, *named), j)
     if left is None and j > 1 and s.lower[j - 1] in ("that", "which") and s.lower[j - 2] in _SAYERS:
         # 'a 2014 paper that found ...': the writing speaks; the span runs to the pronoun
         # from its determiner ('cited a study which shows': not 'cited')

@@ -97,9 +97,11 @@ SPEECH_CUES = _expand(
     acknowledge point clarify elaborate specify detail outline summarize summarise
     call continue refer endorse oppose decry admit blast mock discuss answer invoke
     echo recount express identify lambast slam tout assail chide scold rebuke fault
-    shout yell exclaim scream whisper refute rebut disavow dispute debunk
+    shout yell exclaim scream whisper refute rebut disavow dispute debunk characterize
+    characterise
     """
-) | frozenset(("attacked", "lashed", "ripped"))  # past forms only: 'attacks' is a noun as often
+    # past forms only: 'attacks' and 'brands' are nouns as often
+) | frozenset(("attacked", "lashed", "ripped", "branded", "labeled", "labelled", "dubbed"))
 # Verbs of thinking and wanting: a cue only with a clause, a quote or 'to' after them.
 ATTITUDE_CUES = _expand(
     """

@@ -221,7 +221,7 @@ class Speakers:
         mention = self._uncapitalised(mention)
         words = _WORD.findall(mention)
         lower = [w.lower() for w in words]
-        if len(words) > 1 and words[-1] == "who":  # 'officials who say': the officials
+        if len(words) > 1 and words[-1] in ("who", "which"):  # 'officials who say': the officials
             words, lower = words[:-1], lower[:-1]
             mention = " ".join(words)
         if words and lower[-1].isdigit() and _SHARE.fullmatch(mention.strip()):
