@@ -1062,6 +1062,9 @@ def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
         "The council made charges that nobody could prove.",
         "There is no claim that the quay is safe.",
         "The auditors rated 32% of Labour claims as false.",
+        "It protected them from any criminal charges that might have arisen.",
+        # a participle modifying the noun before it
+        "In a box labeled “medical problem,” a doctor had typed a word.",
         # idioms
         "Let's say the quay is safe.",
         "Having said that, the quay is safe.",
@@ -1223,6 +1226,9 @@ def test_credit_lines_and_stray_parentheses() -> None:
          "The harbour office, which", "any leak"),
         ("Yet the study -- which notes that 58 firms would owe $2 billion -- was ignored.",
          "the study -- which", "58 firms would owe $2 billion"),
+        # a long aside in parentheses between the speaker and the verb
+        ("Ida Lund (a mayor so young she has been taken for an intern) says it was wrong.",
+         "Ida Lund (a mayor so young she has been taken for an intern)", "it was wrong"),
         # labelling someone
         ("Lund characterized the senator as a liar.", "Lund", "the senator as a liar"),
         ("Oslo branded the plan a fraud.", "Oslo", "the plan a fraud"),
@@ -1532,3 +1538,8 @@ def test_a_transcript_quoted_whole_gives_each_turn_to_its_speaker() -> None:
     ]
     # one capitalised label, outside a transcript, is no speaker
     assert find_attributions("ABSTRACT: The quay reopens on Monday.") == []
+
+
+def test_an_aside_in_parentheses_is_no_part_of_the_speakers_name() -> None:
+    text = "Ida Lund (a mayor so young she has been taken for an intern) says it was wrong."
+    assert [c.source.id for c in rc.extract_claims(text)] == ["Ida Lund"]

@@ -171,6 +171,7 @@ _NOUN_MODIFIERS = frozenset(
     "new latest recent early earlier initial official previous such other own first last "
     "many some most several few more no any false baseless unfounded debunked".split()
 )
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ful", "ary")
 _CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | _TALK | {"according", "put", "clear"}) - _NOUNLIKE | {
     "calls",
     "points",  # only before 'out' (see _NEEDS_AFTER)
@@ -394,16 +395,19 @@ def _typed_dash(s: _Sentence, k: int) -> bool:
 def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
     """Token range [j, i) of the noun phrase ending just before token `i`."""
     j = i
+    aside = 0  # tokens in parentheses, which do not count toward the phrase's length
     # (a long title and name runs on: 'Senate Minority Leader Harry M. Reid (D-Nev.)')
-    while j > 0 and (i - j < 9 or (i - j < 14 and _is_name(s.words[j - 1]))):
+    while j > 0 and (i - j - aside < 9 or (i - j - aside < 14 and _is_name(s.words[j - 1]))):
         w, low = s.words[j - 1], s.lower[j - 1]
         if w == ")":
-            # 'Sen. Marco Rubio (R-Fla.)': a parenthesis after a name is part of it
+            # 'Sen. Marco Rubio (R-Fla.)': a parenthesis after a name is part of it, even
+            # a long one ('Sen. Chris Murphy (a Connecticut Democrat so boyish ...)')
             p = j - 2
-            while p > max(0, j - 10) and s.words[p] not in ("(", ")"):
+            while p > max(0, j - 30) and s.words[p] not in ("(", ")"):
                 p -= 1
             if p < 1 or s.words[p] != "(":
                 break
+            aside += j - p
             j = p
             continue
         if low in NP_STOP and not (_is_name(w) and j - 1 > 0 and low not in ("the", "a")):
@@ -581,6 +585,12 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
                     or sent.lower[i - 1].endswith(("'s", "’s", "s'", "s’"))  # "Trump's claims"
                     # a verb before it takes it as its object: 'made claims that'
                     or (sent.words[i - 1].islower() and sent.lower[i - 1].endswith(("ed", "ing")))
+                    # an adjective after a determiner: 'any criminal charges that'
+                    or (
+                        i > 1
+                        and sent.lower[i - 2] in _DETERMINERS | _NOUN_MODIFIERS | {"any"}
+                        and sent.lower[i - 1].endswith(_ADJECTIVE_ENDINGS)
+                    )
                     or not sent.words[i - 1][0].isalnum()
                 )
             )
@@ -1050,6 +1060,7 @@ def _reported_without_speaker(
 
 _NOUN_AFTER = re.compile(r"\s*(?:as|about|of|on|in|for|against|and|were|are|[–—.;)])(?!\w)")
 _LETS = ("let's ", "let’s ", "let us ")
+_LABEL_NEXT = (' "', " “", " '", " ‘", " as ", " it ")
 
 
 def _starts_with(*words: str) -> Callable[[str, int], bool]:
@@ -1068,6 +1079,12 @@ _NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
     **dict.fromkeys(_TALK, _mentions("about", "of", "up")),
     "points": _starts_with("out"),  # 'as Trump points out', not '20 points'
     **{w: _starts_with(after) for w, after in _NOUNLIKE_VERBS.items()},
+    # a label for someone, given to an object first: 'branded the plan a fraud' (not 'a
+    # box labeled "medical problem"', where the participle modifies the noun before it)
+    **dict.fromkeys(
+        ("branded", "labeled", "labelled", "dubbed"),
+        lambda lowered, end: not lowered.startswith(_LABEL_NEXT, end),
+    ),
     # not a noun's use: 'Republican claims as false', 'claims about', 'claims of'
     "claims": lambda lowered, end: not _NOUN_AFTER.match(lowered, end),
     # not the idioms 'Let's say ...', 'having said that, ...'
@@ -2319,8 +2336,13 @@ def _subject(s: _Sentence, np: tuple[int, int]) -> tuple[int, int] | None:
     start, end = np
     if end - start == 1 and start > 0 and s.lower[start - 1] == "to" and s.words[start].islower():
         return None  # a verb after 'to', no subject: 'to lay blame for'
-    # 'countries he said': the pronoun is the speaker
+    # 'countries he said': the pronoun is the speaker (not one in parentheses, 'Murphy
+    # (a Democrat so boyish he has been mistaken for a staffer) says')
+    depth = 0
     for k in range(end - 1, start, -1):
+        depth += (s.words[k] == ")") - (s.words[k] == "(")
+        if depth > 0 or s.words[k] == "(":
+            continue
         if s.lower[k] in PRONOUNS and s.lower[k] not in ("his", "her", "their", "our", "its"):
             start = k
             break

@@ -98,7 +98,7 @@ SPEECH_CUES = _expand(
     call continue refer endorse oppose decry admit blast mock discuss answer invoke
     echo recount express identify lambast slam tout assail chide scold rebuke fault
     shout yell exclaim scream whisper refute rebut disavow dispute debunk characterize
-    characterise
+    characterise bemoan
     """
     # past forms only: 'attacks' and 'brands' are nouns as often
 ) | frozenset(("attacked", "lashed", "ripped", "branded", "labeled", "labelled", "dubbed"))
@@ -125,7 +125,7 @@ OBJECT_CUES = _expand(
     clarify defend condemn denounce applaud welcome thank congratulate mock blast slam
     lambast assail chide scold rebuke fault attack cite quote discuss mention echo
     invoke express recount identify tout answer lament decry summarize summarise
-    specify
+    specify bemoan
     """
 ) | frozenset(("attacked", "lashed", "ripped"))
 # Cue verbs that make the statement a denial of their content.

@@ -60,7 +60,7 @@ _SPOKES = frozenset(
 _ORG_HEADS = frozenset(
     """
     power energy inc corp corporation company co ltd llc group party ministry council
-    agency department office commission committee bank university institute
+    agency department office commission committee bank university institute institution
     foundation association union airlines airline authority police army navy court
     government campaign administration club league federation network services
     systems partners holdings industries hospital school board church house bureau
@@ -83,6 +83,7 @@ _NAME_PARTICLES = frozenset("de da di del della van von der den la le bin al el 
 # word, 'oliceman' of 'Policeman', which no capitalised mention lower-cases to); a
 # pattern opening with a character class is scanned for in C
 _LOWER_WORD = re.compile(r"[a-z]+")
+_ASIDE = re.compile(r"\([^()]*\)")
 _TITLED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _ALL_LETTERS = re.compile(r"[A-Z]+(?:['’-][A-Z]+)*")
 _FIRST_SECOND = frozenset("i me my we us our you your".split())
@@ -219,6 +220,8 @@ class Speakers:
 
     def _resolve(self, mention: str, outlet_hint: bool) -> Source:
         mention = self._uncapitalised(mention)
+        if "(" in mention:  # an aside names nobody: 'Murphy (a Democrat so boyish he ...)'
+            mention = _ASIDE.sub(" ", mention).strip() or mention
         words = _WORD.findall(mention)
         lower = [w.lower() for w in words]
         if len(words) > 1 and words[-1] in ("who", "which"):  # 'officials who say': the officials
