@@ -1226,6 +1226,11 @@ def test_credit_lines_and_stray_parentheses() -> None:
          "The harbour office, which", "any leak"),
         ("Yet the study -- which notes that 58 firms would owe $2 billion -- was ignored.",
          "the study -- which", "58 firms would owe $2 billion"),
+        ("The mayor - who previously said the quay would close - won.", "The mayor - who",
+         "the quay would close"),
+        # a participle set off after its subject, after 'But'
+        ("But Lund, making it clear that the quay was shut, stood by the gate.", "Lund",
+         "the quay was shut"),
         # a long aside in parentheses between the speaker and the verb
         ("Ida Lund (a mayor so young she has been taken for an intern) says it was wrong.",
          "Ida Lund (a mayor so young she has been taken for an intern)", "it was wrong"),

@@ -605,8 +605,17 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
             continue
         if previous is not None and _nested_view(text, previous, found_one):
             continue
-        if found_one.source is not None and _AFTER_COMMA_WHO.search(
-            text, found_one.source[0], found_one.source[1]
+        if (
+            found_one.source is not None
+            and (
+                _AFTER_COMMA_WHO.search(text, found_one.source[0], found_one.source[1])
+                # a participle set off after its subject: 'Obama, making it clear that ...,
+                # stood beside him'
+                or (
+                    found_one.source[1] < found_one.cue[0]
+                    and text[found_one.source[1] : found_one.cue[0]].strip() == ","
+                )
+            )
         ):
             found_one = _end_of_relative(text, found_one)
         object.__setattr__(found_one, "sentence", sentences[k])  # fresh, not yet shared
@@ -1274,6 +1283,7 @@ def _attribute(
         if m < 0 or s.lower[m] not in _MAKE or i + 1 >= n or s.lower[i + 1] != "that":
             return None
         clear_at, i = i, m
+        low = s.lower[i]  # the verb decides the rest: ', making it clear that' is a participle
     topic_at = -1
     if low in _TALK:
         topic_at = _talk_topic(s, i)
@@ -1445,26 +1455,26 @@ def _attribute(
     ):
         # (', calling ...' after a comma is the clause's subject's, found below)
         left = _appositive(s, j - 1)
-    if left is None and j > 2 and s.lower[j - 1] == "who" and s.words[j - 2] == ",":
-        # 'Dunwoody, who worked for Obama, said' is handled above; 'Lynch, who told
-        # Congress': the speaker is the name before the relative pronoun, and the span
-        # runs to the pronoun
-        named = _noun_phrase_left(s, j - 2)
-        if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
-            left = (_name_run_start(s, *named), j)
-        elif named is not None and s.lower[named[0]] in _DETERMINERS | _QUANTIFIERS:
-            left = (named[0], j)  # 'a young child, who said': somebody unnamed
-    if left is None and j > 2 and s.lower[j - 1] == "which" and s.words[j - 2] in _RELATIVE_EDGE:
-        # 'the Saudi government, which has denied', 'the study -- which notes that': what
-        # the relative clause is about speaks; the span runs to the pronoun
+    if (
+        left is None
+        and j > 2
+        and s.lower[j - 1] in ("who", "which")
+        and (s.words[j - 2] in _RELATIVE_EDGE)
+    ):
+        # 'Lynch, who told Congress', 'Trump - who said', 'the Saudi government, which has
+        # denied', 'the study -- which notes that' ('Dunwoody, who worked for Obama, said'
+        # is handled above): what the relative clause is about speaks, and the span runs
+        # to the pronoun
         edge = j - 3 if s.words[j - 2] == "-" and s.words[j - 3] == "-" else j - 2
         named = _noun_phrase_left(s, edge) if edge > 0 else None
-        if named is not None and (
-            any(_is_name(s.words[t]) for t in range(*named))
-            or s.lower[named[1] - 1] in _SAYERS
-            or s.lower[named[0]] in _DETERMINERS
-        ):
+        if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
             left = (_name_run_start(s, *named), j)
+        elif named is not None and (
+            # 'a young child, who said': somebody unnamed
+            s.lower[named[0]] in _DETERMINERS | _QUANTIFIERS
+            or (s.lower[j - 1] == "which" and s.lower[named[1] - 1] in _SAYERS)
+        ):
+            left = (named[0], j)
     if left is None and j > 1 and s.lower[j - 1] in ("that", "which") and s.lower[j - 2] in _SAYERS:
         # 'a 2014 paper that found ...': the writing speaks; the span runs to the pronoun
         # from its determiner ('cited a study which shows': not 'cited')
@@ -2091,7 +2101,9 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
     dash = next((k for k in range(lead, min(lead + 10, j)) if s.words[k] in ("–", "—", "-")), -1)
     if dash > 0 and ")" in s.words[lead:dash]:
         lead = dash + 1
-    if (
+    if lead < j - 1 and s.lower[lead] in ("and", "but", "yet", "so"):
+        lead += 1  # 'But Obama, making it clear that ...': the subject follows
+    elif (
         lead < j
         and (s.lower[lead] in NP_STOP or s.lower[lead] in _OPENERS)
         and ("," in s.words[lead:j])
