@@ -1063,6 +1063,11 @@ def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
         "There is no claim that the quay is safe.",
         "The auditors rated 32% of Labour claims as false.",
         "It protected them from any criminal charges that might have arisen.",
+        "The campaign became mired in biographical disputes.",
+        "The baseline for truth is now Lund's promises.",
+        "The name exists thanks to the mayor.",
+        # a column's label before a headline's colon
+        "Harbour Update: The latest count of ferries.",
         # a participle modifying the noun before it
         "In a box labeled “medical problem,” a doctor had typed a word.",
         # idioms

@@ -572,6 +572,23 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
             or (
                 sent.words[i - 1][0].isdigit() and not (i > 2 and sent.lower[i - 2] in ("in", "of"))
             )
+            # a plural noun after a possessive or a participle ("Obama's promises",
+            # 'expected answers') or after a preposition and an adjective ('in
+            # biographical disputes'): no third-person verb follows those
+            or (
+                sent.lower[i].endswith("s")
+                # ('denied reports that ...' are reports by nobody named: see _attribute)
+                and sent.lower[i] not in REPORT_NOUNS
+                and (
+                    sent.lower[i - 1].endswith(("'s", "’s"))
+                    or (sent.words[i - 1].islower() and sent.lower[i - 1].endswith("ed"))
+                    or (
+                        i > 1
+                        and sent.lower[i - 2] in _PREPOSITIONS
+                        and sent.lower[i - 1].endswith(_ADJECTIVE_ENDINGS)
+                    )
+                )
+            )
             # a plural noun before the sentence's verb: 'newly filed reports show that'
             or (
                 i + 1 < len(sent.words)
@@ -729,6 +746,7 @@ _NOT_SPEAKERS = frozenset({
     "topics", "twitter", "update", "updated", "video", "watch", "wow", "more", "photos",
     "fact", "from", "uploaded by", "correction", "opinion", "last update", "read", "story",
     "via", "claim", "example", "origins", "analysis", "disclosure", "warning", "images",
+    "leaked", "just in", "exclusive", "daily", "podcast", "live",
 })  # fmt: skip
 
 
@@ -774,7 +792,7 @@ def _headline_colons(
         turn = name.isupper() and (turns[words[-1]] >= 2 or index in within)
         if (name.isupper() and not turn) or all(len(w) < 2 for w in words):
             continue  # labels ('UPDATE', 'BYLINE') and interview turns ('Q', 'A')
-        if name.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
+        if name.lower() in _NOT_SPEAKERS or {words[0].lower(), words[-1].lower()} & _NOT_SPEAKERS:
             continue
         if (
             len(words) == 1
@@ -1096,6 +1114,7 @@ _NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
     ),
     # not a noun's use: 'Republican claims as false', 'claims about', 'claims of'
     "claims": lambda lowered, end: not _NOUN_AFTER.match(lowered, end),
+    "thanks": lambda lowered, end: not lowered.startswith(" to ", end),  # 'thanks to him'
     # not the idioms 'Let's say ...', 'having said that, ...'
     "say": lambda lowered, end: not lowered[max(0, end - 9) : end - 3].endswith(_LETS),
     "said": lambda lowered, end: (
