@@ -414,7 +414,7 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
             if (
                 low in ("of",)
                 and j - 2 >= 0
-                and (_is_name(s.words[j - 2]) or s.lower[j - 2] in _PARTITIVES | _SAYERS)
+                and (_is_name(s.words[j - 2]) or s.lower[j - 2] in _OF_HEADS)
             ):
                 # 'Secretary of State', 'a wide array of economists', 'an analysis of
                 # the filings' (the analysis speaks, not the filings)
@@ -593,19 +593,19 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
             or (
                 i + 1 < len(sent.words)
                 and sent.lower[i].endswith("s")
-                and sent.lower[i + 1] in _SPEECH_VERBS | ATTITUDE_CUES
+                and sent.lower[i + 1] in _VERBS_AFTER_NOUN
             )
             or (
                 sent.lower[i] in _NOUNLIKE_VERBS
                 and (
-                    sent.lower[i - 1] in _NOUN_MODIFIERS | NP_STOP | _MAKE
+                    sent.lower[i - 1] in _BEFORE_NOUN
                     or sent.lower[i - 1].endswith(("'s", "’s", "s'", "s’"))  # "Trump's claims"
                     # a verb before it takes it as its object: 'made claims that'
                     or (sent.words[i - 1].islower() and sent.lower[i - 1].endswith(("ed", "ing")))
                     # an adjective after a determiner: 'any criminal charges that'
                     or (
                         i > 1
-                        and sent.lower[i - 2] in _DETERMINERS | _NOUN_MODIFIERS | {"any"}
+                        and sent.lower[i - 2] in _BEFORE_ADJECTIVE
                         and sent.lower[i - 1].endswith(_ADJECTIVE_ENDINGS)
                     )
                     or not sent.words[i - 1][0].isalnum()
@@ -2405,6 +2405,11 @@ _EVIDENCE = frozenset(
 # writings that say something; with the evidence, what 'that found' can follow
 _WRITINGS = frozenset("paper papers letter letters memo memos book ad ads statement".split())
 _SAYERS = _EVIDENCE | _WRITINGS
+# the unions the cue tests use, made once (a union in a test is built on every call)
+_OF_HEADS = _PARTITIVES | _SAYERS  # heads of a phrase that runs on through 'of'
+_VERBS_AFTER_NOUN = _SPEECH_VERBS | ATTITUDE_CUES
+_BEFORE_NOUN = _NOUN_MODIFIERS | NP_STOP | _MAKE
+_BEFORE_ADJECTIVE = _DETERMINERS | _NOUN_MODIFIERS | {"any"}
 
 
 def _evidence_shows(s: _Sentence, left: tuple[int, int] | None, after: int, low: str) -> bool:

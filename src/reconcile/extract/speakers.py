@@ -84,7 +84,6 @@ _NAME_PARTICLES = frozenset("de da di del della van von der den la le bin al el 
 # pattern opening with a character class is scanned for in C
 _LOWER_WORD = re.compile(r"[a-z]+")
 _ASIDE = re.compile(r"\([^()]*\)")
-_TITLED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _ALL_LETTERS = re.compile(r"[A-Z]+(?:['’-][A-Z]+)*")
 _FIRST_SECOND = frozenset("i me my we us our you your".split())
 # how many of a group: 'a number of', 'a lot of', 'dozens of'
@@ -143,7 +142,7 @@ class Speakers:
         self._text = text
         self._surnames: dict[str, str] | None = None
         self._lowercase: set[str] | None = None
-        self._titled: set[str] | None = None
+        self._titled: dict[str, bool] = {}
         self._cache: dict[tuple[str, bool], Source] = {}
         self._last_person: Source | None = None
         self._last: Source | None = None
@@ -211,12 +210,18 @@ class Speakers:
         elsewhere. Other words stay as written: acronyms ('AFP', 'MSNBC', 'RFE/RL')."""
         if not mention.isupper():
             return mention
-        if self._titled is None:
-            self._titled = set(_TITLED_WORD.findall(self._text))
         return " ".join(
-            w.title() if _ALL_LETTERS.fullmatch(w) and w.title() in self._titled else w
+            w.title() if _ALL_LETTERS.fullmatch(w) and self._written_titled(w.title()) else w
             for w in mention.split()
         )
+
+    def _written_titled(self, word: str) -> bool:
+        """Whether the text writes `word` (in title case) as a word of its own. A
+        substring test first: most acronyms are never written so ('Cnn')."""
+        if word not in self._titled:
+            found = word in self._text and re.search(rf"\b{re.escape(word)}\b", self._text)
+            self._titled[word] = bool(found)
+        return self._titled[word]
 
     def _resolve(self, mention: str, outlet_hint: bool) -> Source:
         mention = self._uncapitalised(mention)
