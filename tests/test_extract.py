@@ -1161,6 +1161,11 @@ def test_the_content_is_the_statement_alone(text: str, content: str) -> None:
         ("The mayor criticised the plan, saying it would cost jobs.", ["it would cost jobs"]),
         ("The mayor denounced the plan as a waste.", ["the plan as a waste"]),
         ("The mayor denied any wrongdoing.", ["any wrongdoing"]),
+        ("The mayor downplayed the leak.", []),
+        ("The mayor portrayed the plan as a waste.", ["the plan as a waste"]),
+        # an order is no statement of fact
+        ("The judge ordered the release of the files.", []),
+        ("The judge ordered the harbour office to open the files.", []),
     ],
 )
 def test_contents_that_state_nothing_make_no_claim(text: str, claims: list[str]) -> None:
