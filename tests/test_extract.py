@@ -1066,6 +1066,7 @@ def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
         "The campaign became mired in biographical disputes.",
         "The baseline for truth is now Lund's promises.",
         "The name exists thanks to the mayor.",
+        "The harbour office offered 5 million for the site.",
         # a column's label before a headline's colon
         "Harbour Update: The latest count of ferries.",
         # a participle modifying the noun before it
@@ -1163,6 +1164,7 @@ def test_the_content_is_the_statement_alone(text: str, content: str) -> None:
         ("The mayor denied any wrongdoing.", ["any wrongdoing"]),
         ("The mayor downplayed the leak.", []),
         ("The mayor portrayed the plan as a waste.", ["the plan as a waste"]),
+        ("The mayor offered a defense of the plan.", []),
         # an order is no statement of fact
         ("The judge ordered the release of the files.", []),
         ("The judge ordered the harbour office to open the files.", []),

@@ -1087,6 +1087,12 @@ def _reported_without_speaker(
 
 _NOUN_AFTER = re.compile(r"\s*(?:as|about|of|on|in|for|against|and|were|are|[–—.;)])(?!\w)")
 _LETS = ("let's ", "let’s ", "let us ")
+_OFFERED_WORDS = re.compile(
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:defen[cs]e|response|thoughts|prayers|condolences|praise|"
+    r"apology|explanation|assessment|evaluation|advice|view|views|criticism|critique|"
+    r"remarks|comments?|words|statement|tribute|assurances?|argument|rebuttal|"
+    r"prediction|warning|descriptions?|slogan|olive branch|support|endorsement)\b"
+)
 _LABEL_NEXT = (' "', " “", " '", " ‘", " as ", " it ")
 
 
@@ -1115,6 +1121,8 @@ _NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
     # not a noun's use: 'Republican claims as false', 'claims about', 'claims of'
     "claims": lambda lowered, end: not _NOUN_AFTER.match(lowered, end),
     "thanks": lambda lowered, end: not lowered.startswith(" to ", end),  # 'thanks to him'
+    # 'offered' words, not goods: 'offered a defense of the bill', 'offered his thoughts'
+    "offered": lambda lowered, end: _OFFERED_WORDS.match(lowered, end) is not None,
     # not the idioms 'Let's say ...', 'having said that, ...'
     "say": lambda lowered, end: not lowered[max(0, end - 9) : end - 3].endswith(_LETS),
     "said": lambda lowered, end: (

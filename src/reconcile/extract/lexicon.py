@@ -102,7 +102,17 @@ SPEECH_CUES = _expand(
     """
     # past forms only: 'attacks', 'brands' and 'orders' are nouns as often
 ) | frozenset(
-    ("attacked", "lashed", "ripped", "branded", "labeled", "labelled", "dubbed", "ordered")
+    (
+        "attacked",
+        "lashed",
+        "ripped",
+        "branded",
+        "labeled",
+        "labelled",
+        "dubbed",
+        "ordered",
+        "offered",
+    )
 )
 # Verbs of thinking and wanting: a cue only with a clause, a quote or 'to' after them.
 ATTITUDE_CUES = _expand(
@@ -129,7 +139,7 @@ OBJECT_CUES = _expand(
     invoke express recount identify tout answer lament decry summarize summarise
     specify bemoan downplay
     """
-) | frozenset(("attacked", "lashed", "ripped", "ordered"))
+) | frozenset(("attacked", "lashed", "ripped", "ordered", "offered"))
 # Cue verbs that make the statement a denial of their content.
 DENIAL_CUES = _expand("deny reject dismiss refute rebut disavow dispute debunk")
 # What a poll is called ('a new Fox News poll', 'in most surveys').
