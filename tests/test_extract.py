@@ -1560,3 +1560,46 @@ def test_a_transcript_quoted_whole_gives_each_turn_to_its_speaker() -> None:
 def test_an_aside_in_parentheses_is_no_part_of_the_speakers_name() -> None:
     text = "Ida Lund (a mayor so young she has been taken for an intern) says it was wrong."
     assert [c.source.id for c in rc.extract_claims(text)] == ["Ida Lund"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lund said the council claimed the quay was safe.",
+        "The council claimed the quay was safe, Lund said.",
+    ],
+)
+def test_a_statement_reported_inside_another_comes_through_its_reporter(text: str) -> None:
+    council = [c for c in rc.extract_claims(text) if c.source.id == "council"]
+    assert [(c.text, c.via, c.stance) for c in council] == [
+        ("the quay was safe", ("Lund",), rc.Stance.HEDGED)  # ('claimed' hedges)
+    ]
+
+
+def test_a_nested_report_keeps_the_outer_chain_in_order() -> None:
+    text = "Sources told Reuters the group had offered assurances that the road would stay open."
+    group = [c for c in rc.extract_claims(text) if c.source.id == "group"]
+    # the group told the sources, who told Reuters; an anonymous report hedges both
+    assert [(c.via, c.stance) for c in group] == [(("sources", "Reuters"), rc.Stance.HEDGED)]
+    # a quoted speaker's own words are theirs, not passed on through the quote
+    quoted = rc.extract_claims('"The council says the quay is safe," Lund said.')
+    assert all(c.via == () for c in quoted)
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("Water Minister Anna Brekke toured the dam. The minister said it was safe.",
+         ["Anna Brekke"]),
+        ("Tor Lund, the harbour commissioner, spoke first. Later the commissioner added "
+         "that the quay was shut.", ["Tor Lund"]),
+        # two ministers: 'the minister' could be either
+        ("Water Minister Anna Brekke met Finance Minister Per Holm. The minister said it "
+         "was safe.", ["minister"]),
+        # 'the president' is often the readers' own head of state, named nowhere
+        ("Russian President Ivan Orlov called. The president said the talks would go on.",
+         ["president"]),
+    ],
+)  # fmt: skip
+def test_a_role_points_back_to_the_one_person_named_with_it(text: str, sources: list[str]) -> None:
+    assert [c.source.id for c in rc.extract_claims(text)] == sources

@@ -17,7 +17,7 @@ unnamed reports | ('Herald', 'Wire') | hedged | a collapse
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -413,17 +413,31 @@ def extract_claims(
         if a.sentence == first_sentence and source.kind is SourceKind.OUTLET:
             relay = source.id
             break
+    hedging = [
+        source.kind is SourceKind.ANONYMOUS or cue in HEDGE_CUES
+        or ("ly" in outside and _HEDGE.search(outside) is not None)
+        or "nconfirmed" in outside  # ('Unconfirmed reports said', 'unconfirmed')
+        or "rumo" in outside
+        or ("to " in outside and _SEEMED.search(outside) is not None)
+        for a, source, chain, outside, cue in resolved
+    ]  # fmt: skip
+    reporters = _reporters(resolved)
     claims: list[Claim] = []
     times: dict[tuple[int, int], datetime | None] = {}
     seen: set[str] = set()
     repeats: dict[str, int] = {}
-    for a, source, chain, outside, cue in resolved:
+    for k, (a, source, chain, outside, cue) in enumerate(resolved):
+        hedged = hedging[k]
+        outer = reporters.get(k)
+        if outer is not None:
+            # a statement reported inside another's ('Taliban sources said the group had
+            # offered assurances that ...'): it reaches us through that speaker, and is
+            # no surer than that report
+            _, reporter, outer_chain, _, _ = resolved[outer]
+            # (what its sentence says of the outer report, 'told Reuters', is the outer's)
+            chain = [*(c for c in chain if c not in outer_chain), reporter.id, *outer_chain]
+            hedged = hedged or hedging[outer]
         via = _chain([*chain, relay, outlet], source.id)
-        hedged = (source.kind is SourceKind.ANONYMOUS or cue in HEDGE_CUES
-                  or ("ly" in outside and _HEDGE.search(outside) is not None)
-                  or "nconfirmed" in outside  # ('Unconfirmed reports said', 'unconfirmed')
-                  or "rumo" in outside
-                  or ("to " in outside and _SEEMED.search(outside) is not None))  # fmt: skip
         if a.cue not in times:  # (a quotation running on: its first sentence's time)
             times[a.cue] = _date(_without_appositive(clean, a, outside), published)
         when = times[a.cue]
@@ -468,6 +482,29 @@ def extract_claims(
                     seen.add(report.id)
                     claims.append(report)
     return Claims(claims)
+
+
+def _reporters(
+    resolved: Sequence[tuple[Attribution, Source, list[str], str, str]],
+) -> dict[int, int]:
+    """For each attribution whose cue lies in the content of another in its sentence
+    (not a quotation: a quoted speaker's own 'he said' is theirs), the index of that
+    other: 'X said Y claimed Z' makes Y's claim reach us through X. Only near
+    neighbours are looked at, so a sentence of many cues stays linear."""
+    out: dict[int, int] = {}
+    for k, (a, *_) in enumerate(resolved):
+        around = []
+        for m in range(max(0, k - 4), min(len(resolved), k + 5)):
+            b = resolved[m][0]
+            if m == k or b.sentence != a.sentence or b.quote or b.cue == a.cue:
+                continue
+            if b.source is not None and any(s <= a.cue[0] < e for s, e in b.content):
+                around.append(m)
+        if not around or any(resolved[m][1] is resolved[k][1] for m in around):
+            continue  # the speaker going on with their own statement: not passed on
+        # the innermost report around it: the one whose content starts last
+        out[k] = max(around, key=lambda m: resolved[m][0].content[0][0])
+    return out
 
 
 def _chain(links: Iterable[str | None], speaker: str) -> tuple[str, ...]:

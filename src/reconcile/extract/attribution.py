@@ -392,6 +392,10 @@ def _typed_dash(s: _Sentence, k: int) -> bool:
     )
 
 
+# capitalised words before an article that keep the phrase going ('All the officials')
+_BEFORE_ARTICLE = frozenset(("all", "both", "half"))
+
+
 def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
     """Token range [j, i) of the noun phrase ending just before token `i`."""
     j = i
@@ -460,6 +464,13 @@ def _noun_phrase_left(s: _Sentence, i: int) -> tuple[int, int] | None:
         ):
             break
         j -= 1
+        if (
+            low in ("the", "a", "an")
+            and j > 0
+            and _is_name(s.words[j - 1])
+            and s.lower[j - 1] not in _BEFORE_ARTICLE
+        ):
+            break  # an article after a name opens the phrase: 'told Reuters the group ...'
     while j < i and s.words[j] in ("'", "’", "-", "/", ".", "(", ")"):
         j += 1
     return (j, i) if j < i else None

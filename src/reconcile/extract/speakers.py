@@ -83,6 +83,27 @@ _NAME_PARTICLES = frozenset("de da di del della van von der den la le bin al el 
 # word, 'oliceman' of 'Policeman', which no capitalised mention lower-cases to); a
 # pattern opening with a character class is scanned for in C
 _LOWER_WORD = re.compile(r"[a-z]+")
+# role words that name a person ('the minister', 'the envoy'), for pointing back
+# ('the president', 'the leader' and 'the chief' are left out: they often mean someone
+# the text never names, the head of state of its readers)
+_ROLE_HEADS = frozenset(
+    """
+    secretary minister spokesman spokeswoman spokesperson envoy senator governor mayor
+    ambassador commissioner chairman chairwoman commander colonel lieutenant sergeant
+    captain professor judge attorney congressman congresswoman candidate nominee admiral
+    pastor bishop rabbi imam
+    """.split()
+)
+_NAME_THEN_ROLE = re.compile(
+    r"\b([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}), (?:the|a|an) (?:[\w'’.-]+ ){0,4}?("
+    + "|".join(sorted(_ROLE_HEADS))
+    + r")\b(?=[,.])"
+)
+# words that open a sentence before its subject: 'Later the minister added'
+_SENTENCE_ADVERBS = frozenset(
+    "later earlier meanwhile then now also however still separately afterwards instead "
+    "again yesterday today".split()
+)
 _ASIDE = re.compile(r"\([^()]*\)")
 _ALL_LETTERS = re.compile(r"[A-Z]+(?:['’-][A-Z]+)*")
 _FIRST_SECOND = frozenset("i me my we us our you your".split())
@@ -143,6 +164,7 @@ class Speakers:
         self._surnames: dict[str, str] | None = None
         self._lowercase: set[str] | None = None
         self._titled: dict[str, bool] = {}
+        self._roles: dict[str, str] = {}
         self._cache: dict[tuple[str, bool], Source] = {}
         self._last_person: Source | None = None
         self._last: Source | None = None
@@ -160,25 +182,46 @@ class Speakers:
         regular-expression pass, whatever the number of surnames looked up.
         """
         if self._surnames is None:
-            self._surnames = {}
-            for run in _NAME_RUN.findall(self._text):
-                last = run.rsplit(None, 1)[-1]
-                if (_POSSESSIVE.sub("", last) if last[-1] in "s'’" else last) in self._surnames:
-                    continue  # the first full name ending in this word is known
-                words: list[str] = []
-                for w in reversed(run.split()):
-                    if w.lower().rstrip(".") in ROLE_WORDS or w.lower() in _OPENERS:
-                        # 'Water Minister Anna Brekke': the name follows the role; 'But
-                        # Josh reassures him': a sentence's first word is no first name
-                        break
-                    words.append(_POSSESSIVE.sub("", w) if w[-1] in "s'’" else w)
-                if len(words) >= 2:
-                    full = " ".join(reversed(words))
-                    self._surnames.setdefault(words[0], full)
-                    if full.isupper():  # a transcript's 'JAKE TAPPER', later 'TAPPER'
-                        full = self._uncapitalised(full)
-                        self._surnames.setdefault(full.rsplit(None, 1)[-1], full)
+            self._read_names()
+        assert self._surnames is not None
         return self._surnames.get(surname, surname)
+
+    def _read_names(self) -> None:
+        """Collect the text's full names by surname, and the people each role names."""
+        self._surnames = {}
+        roles: dict[str, set[str]] = {}
+        for run in _NAME_RUN.findall(self._text):
+            last = run.rsplit(None, 1)[-1]
+            if (_POSSESSIVE.sub("", last) if last[-1] in "s'’" else last) in self._surnames:
+                continue  # the first full name ending in this word is known
+            words: list[str] = []
+            role = ""
+            for w in reversed(run.split()):
+                if w.lower().rstrip(".") in ROLE_WORDS or w.lower() in _OPENERS:
+                    # 'Water Minister Anna Brekke': the name follows the role; 'But
+                    # Josh reassures him': a sentence's first word is no first name
+                    role = w.lower().rstrip(".")
+                    break
+                words.append(_POSSESSIVE.sub("", w) if w[-1] in "s'’" else w)
+            if len(words) >= 2:
+                full = " ".join(reversed(words))
+                self._surnames.setdefault(words[0], full)
+                if full.isupper():  # a transcript's 'JAKE TAPPER', later 'TAPPER'
+                    full = self._uncapitalised(full)
+                    self._surnames.setdefault(full.rsplit(None, 1)[-1], full)
+                if role in _ROLE_HEADS:
+                    roles.setdefault(role, set()).add(full)
+        # 'Mitch McConnell, the Senate majority leader,': the role after the name
+        for m in _NAME_THEN_ROLE.finditer(self._text):
+            roles.setdefault(m.group(2).lower(), set()).add(m.group(1))
+        # a role names a person only where the text gives it to one person
+        self._roles = {role: next(iter(names)) for role, names in roles.items() if len(names) == 1}
+
+    def role_holder(self, role: str) -> str | None:
+        """The one person the text names with `role` ('minister'), or None."""
+        if self._surnames is None:
+            self._read_names()
+        return self._roles.get(role)
 
     def resolve(self, mention: str, *, outlet_hint: bool = False) -> Source:
         """The source a mention refers to; pronouns point back to the last speaker.
@@ -236,6 +279,18 @@ class Speakers:
             return _source(" ".join(lower), SourceKind.ANONYMOUS)
         if not words:
             return _source(mention or "unknown", SourceKind.UNKNOWN)
+        if len(words) > 1 and lower[0] in _SENTENCE_ADVERBS:
+            # 'Later the minister added': the adverb is no part of the speaker
+            return self._resolve(mention.split(None, 1)[1], outlet_hint)
+        if (
+            len(words) <= 4
+            and words[-1].islower()
+            and lower[-1] in _ROLE_HEADS
+            and lower[0] in ("the", "a")
+            and (holder := self.role_holder(lower[-1])) is not None
+        ):
+            # 'the minister' after 'Water Minister Anna Brekke': the one minister named
+            return _source(holder, SourceKind.PERSON)
         if len(words) == 1 and lower[0] in PRONOUNS:
             if lower[0] in _FIRST_SECOND:
                 # outside a quotation 'I' and 'we' are the writer, 'you' the reader:
