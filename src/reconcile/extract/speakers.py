@@ -104,6 +104,7 @@ _SENTENCE_ADVERBS = frozenset(
     "later earlier meanwhile then now also however still separately afterwards instead "
     "again yesterday today".split()
 )
+_TITLED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _ASIDE = re.compile(r"\([^()]*\)")
 _ALL_LETTERS = re.compile(r"[A-Z]+(?:['’-][A-Z]+)*")
 _FIRST_SECOND = frozenset("i me my we us our you your".split())
@@ -163,7 +164,7 @@ class Speakers:
         self._text = text
         self._surnames: dict[str, str] | None = None
         self._lowercase: set[str] | None = None
-        self._titled: dict[str, bool] = {}
+        self._titled: set[str] | None = None
         self._roles: dict[str, str] = {}
         self._cache: dict[tuple[str, bool], Source] = {}
         self._last_person: Source | None = None
@@ -259,12 +260,12 @@ class Speakers:
         )
 
     def _written_titled(self, word: str) -> bool:
-        """Whether the text writes `word` (in title case) as a word of its own. A
-        substring test first: most acronyms are never written so ('Cnn')."""
-        if word not in self._titled:
-            found = word in self._text and re.search(rf"\b{re.escape(word)}\b", self._text)
-            self._titled[word] = bool(found)
-        return self._titled[word]
+        """Whether the text writes `word` (in title case) as a word of its own. The
+        text's title-case words are collected in one pass, on the first call (a search
+        of the text per word would make a text of many such words quadratic)."""
+        if self._titled is None:
+            self._titled = set(_TITLED_WORD.findall(self._text))
+        return word in self._titled
 
     def _resolve(self, mention: str, outlet_hint: bool) -> Source:
         mention = self._uncapitalised(mention)
