@@ -94,17 +94,17 @@ _ROLE_HEADS = frozenset(
     pastor bishop rabbi imam
     """.split()
 )
-_NAME_THEN_ROLE = re.compile(
-    r"\b([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}), (?:the|a|an) (?:[\w'’.-]+ ){0,4}?("
-    + "|".join(sorted(_ROLE_HEADS))
-    + r")\b(?=[,.])"
+_ROLE_AFTER_NAME = re.compile(
+    r", (?:the|a|an) (?:[\w'’.-]+ ){0,4}?(" + "|".join(sorted(_ROLE_HEADS)) + r")\b(?=[,.])"
 )
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})$")
 # words that open a sentence before its subject: 'Later the minister added'
 _SENTENCE_ADVERBS = frozenset(
     "later earlier meanwhile then now also however still separately afterwards instead "
     "again yesterday today".split()
 )
 _TITLED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_SHORT_TEXT = 1 << 16  # characters: an article, not a collection of them
 _ASIDE = re.compile(r"\([^()]*\)")
 _ALL_LETTERS = re.compile(r"[A-Z]+(?:['’-][A-Z]+)*")
 _FIRST_SECOND = frozenset("i me my we us our you your".split())
@@ -212,9 +212,12 @@ class Speakers:
                     self._surnames.setdefault(full.rsplit(None, 1)[-1], full)
                 if role in _ROLE_HEADS:
                     roles.setdefault(role, set()).add(full)
-        # 'Mitch McConnell, the Senate majority leader,': the role after the name
-        for m in _NAME_THEN_ROLE.finditer(self._text):
-            roles.setdefault(m.group(2).lower(), set()).add(m.group(1))
+        # 'Mitch McConnell, the Senate majority leader,': the role after the name (found
+        # from the comma and article, which are rarer than the capitals a name opens with)
+        for m in _ROLE_AFTER_NAME.finditer(self._text):
+            name = _NAME_BEFORE.search(self._text, max(0, m.start() - 80), m.start())
+            if name is not None:
+                roles.setdefault(m.group(1).lower(), set()).add(name.group(1))
         # a role names a person only where the text gives it to one person
         self._roles = {role: next(iter(names)) for role, names in roles.items() if len(names) == 1}
 
@@ -260,9 +263,20 @@ class Speakers:
         )
 
     def _written_titled(self, word: str) -> bool:
-        """Whether the text writes `word` (in title case) as a word of its own. The
-        text's title-case words are collected in one pass, on the first call (a search
-        of the text per word would make a text of many such words quadratic)."""
+        """Whether the text writes `word` (in title case) as a word of its own. In a
+        long text, its title-case words are collected in one pass on the first call (a
+        search of the text per word would make a text of many such words quadratic);
+        in an article, a substring search per word is cheaper than that pass."""
+        if len(self._text) <= _SHORT_TEXT:
+            at = self._text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if not (at and self._text[at - 1].isalnum()) and not (
+                    end < len(self._text) and self._text[end].isalnum()
+                ):
+                    return True
+                at = self._text.find(word, end)
+            return False
         if self._titled is None:
             self._titled = set(_TITLED_WORD.findall(self._text))
         return word in self._titled
