@@ -1243,6 +1243,9 @@ def test_credit_lines_and_stray_parentheses() -> None:
         # a participle set off after its subject, after 'But'
         ("But Lund, making it clear that the quay was shut, stood by the gate.", "Lund",
          "the quay was shut"),
+        # a contracted subject opens the statement: not a 'that' further on
+        ("Lund said it's important that the ferry runs.", "Lund",
+         "it's important that the ferry runs"),
         # a long aside in parentheses between the speaker and the verb
         ("Ida Lund (a mayor so young she has been taken for an intern) says it was wrong.",
          "Ida Lund (a mayor so young she has been taken for an intern)", "it was wrong"),

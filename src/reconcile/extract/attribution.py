@@ -171,6 +171,7 @@ _NOUN_MODIFIERS = frozenset(
     "new latest recent early earlier initial official previous such other own first last "
     "many some most several few more no any false baseless unfounded debunked".split()
 )
+_CONTRACTED_SUBJECT = re.compile(r"(?:i|you|he|she|it|we|they|there)['’]\w")
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ful", "ary")
 _CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | _TALK | {"according", "put", "clear"}) - _NOUNLIKE | {
     "calls",
@@ -2604,8 +2605,14 @@ def _content_right(
             and s.lower[k - 1] not in _DETERMINERS
         ):
             break
-        if s.lower[k] in _SUBJECT_PRONOUNS or (k > after and s.lower[k] in _CLAUSE_VERBS):
-            break  # the clause began without 'that': 'said he had not seen a check like that'
+        if (
+            s.lower[k] in _SUBJECT_PRONOUNS
+            or (k > after and s.lower[k] in _CLAUSE_VERBS)
+            or _CONTRACTED_SUBJECT.match(s.lower[k])
+        ):
+            # the clause began without 'that': 'said he had not seen a check like that',
+            # 'said it's important that ...'
+            break
     if q >= 0 and (that < 0 or quotes[q][0] < s.starts[that]):
         gap = text[s.starts[after] : quotes[q][0] - 1]
         if len(gap) < 60 and not _has_clause(gap) and not _inside_clause(text, gap, quotes[q]):
