@@ -1067,6 +1067,9 @@ def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
         "The baseline for truth is now Lund's promises.",
         "The name exists thanks to the mayor.",
         "The harbour office offered 5 million for the site.",
+        # a count, not speech
+        "In five years the port has added 1,000 jobs.",
+        "Lund won the vote, claiming 41 percent of the ballots.",
         # a column's label before a headline's colon
         "Harbour Update: The latest count of ferries.",
         # a participle modifying the noun before it
@@ -1243,6 +1246,8 @@ def test_credit_lines_and_stray_parentheses() -> None:
         # a participle set off after its subject, after 'But'
         ("But Lund, making it clear that the quay was shut, stood by the gate.", "Lund",
          "the quay was shut"),
+        # ... but a clause may open with a number
+        ("Lund claimed 2,000 jobs were lost.", "Lund", "2,000 jobs were lost"),
         # a contracted subject opens the statement: not a 'that' further on
         ("Lund said it's important that the ferry runs.", "Lund",
          "it's important that the ferry runs"),

@@ -171,6 +171,7 @@ _NOUN_MODIFIERS = frozenset(
     "new latest recent early earlier initial official previous such other own first last "
     "many some most several few more no any false baseless unfounded debunked".split()
 )
+_AMOUNT_STARTS = frozenset("0123456789$€£")
 _CONTRACTED_SUBJECT = re.compile(r"(?:i|you|he|she|it|we|they|there)['’]\w")
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ful", "ary")
 _CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | _TALK | {"according", "put", "clear"}) - _NOUNLIKE | {
@@ -1341,6 +1342,17 @@ def _attribute(
         return None  # only 'as she put it', 'put it bluntly: ...'; not 'put it down'
     if low == "add" and (i + 1 >= n or s.lower[i + 1] not in _ADD_OPENERS):
         return None  # a sum, not speech: 'would add $84 billion', 'add momentum to'
+    if (
+        low.startswith(("add", "claim"))
+        and i + 1 < n
+        and s.words[i + 1][0] in _AMOUNT_STARTS
+        # (a clause may open with a number: 'claimed 2,000 jobs were lost')
+        and not (
+            low.startswith("claim")
+            and any(w in _CLAUSE_VERBS or w.endswith("ed") for w in s.lower[i + 2 : i + 7])
+        )
+    ):
+        return None  # a count, not speech: 'have added 1 million jobs', 'claiming 41 percent'
     if i > 0 and s.lower[i - 1] in ("will", "ll", "would", "could") and s.words[i - 1] != "Will":
         return None  # not said (yet): 'he will tell the voters that ...', 'could argue'
     if i > 1 and s.lower[i - 1] == "to" and s.lower[i - 2] in _ATTEMPT:
