@@ -1067,6 +1067,8 @@ def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
         "The baseline for truth is now Lund's promises.",
         "The name exists thanks to the mayor.",
         "The harbour office offered 5 million for the site.",
+        "Federal rules that govern ports are old.",
+        "Lund ruled out a run for mayor.",
         # a count, not speech
         "In five years the port has added 1,000 jobs.",
         "Lund won the vote, claiming 41 percent of the ballots.",
@@ -1246,6 +1248,13 @@ def test_credit_lines_and_stray_parentheses() -> None:
         # a participle set off after its subject, after 'But'
         ("But Lund, making it clear that the quay was shut, stood by the gate.", "Lund",
          "the quay was shut"),
+        # a ruling and a protest state their 'that' clause
+        ("The court ruled that the levy was void.", "The court", "the levy was void"),
+        ("His campaign protested that the aides were wrong.", "His campaign",
+         "the aides were wrong"),
+        # a title's full stop inside the object of 'expect ... to'
+        ("Many watchers expect Mr. Lund to be reappointed.", "Many watchers",
+         "Mr. Lund to be reappointed"),
         # ... but a clause may open with a number
         ("Lund claimed 2,000 jobs were lost.", "Lund", "2,000 jobs were lost"),
         # a contracted subject opens the statement: not a 'that' further on

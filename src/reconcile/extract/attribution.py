@@ -141,7 +141,7 @@ _NOUNLIKE = frozenset(
     "charges plan plans brief briefs remark remarks report quote quotes project "
     "projects detail details outline outlines welcome demand demands estimate estimates "
     "hint hints threat counter mention challenge defend praise tweet tweets claim call calls "
-    "continue continues view views".split()
+    "continue continues view views rules protests".split()
 )
 # talking about something: the topic, not a statement ('spoke about the drug crisis')
 _TALK = frozenset("speak speaks spoke speaking talk talks talked talking".split())
@@ -1125,6 +1125,12 @@ _NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
     **dict.fromkeys(_TALK, _mentions("about", "of", "up")),
     "points": _starts_with("out"),  # 'as Trump points out', not '20 points'
     **{w: _starts_with(after) for w, after in _NOUNLIKE_VERBS.items()},
+    # a ruling or a protest states its 'that' clause ('the court ruled that ...', 'his
+    # campaign protested that ...'); otherwise they are acts ('ruled out', 'protested
+    # the decision') or nouns (and 'rules', 'protests' are nouns: see _NOUNLIKE)
+    **dict.fromkeys(
+        "rule ruled ruling protest protested protesting".split(), _starts_with("that ")
+    ),
     # a label for someone, given to an object first: 'branded the plan a fraud' (not 'a
     # box labeled "medical problem"', where the participle modifies the noun before it)
     **dict.fromkeys(
@@ -2471,6 +2477,8 @@ def _object_then(s: _Sentence, after: int, word: str) -> bool | None:
     for k in range(after + 1, min(after + 8, len(s.words))):
         if s.lower[k] == word:
             return True
+        if s.words[k] == "." and (s.lower[k - 1] in _TITLES or len(s.words[k - 1]) == 1):
+            continue  # the full stop of a title or an initial: 'expect Mr. Kim to be'
         if not s.words[k][0].isalnum() or s.lower[k] in ("that", "and", "but"):
             return False
     return None

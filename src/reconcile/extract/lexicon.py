@@ -98,7 +98,7 @@ SPEECH_CUES = _expand(
     call continue refer endorse oppose decry admit blast mock discuss answer invoke
     echo recount express identify lambast slam tout assail chide scold rebuke fault
     shout yell exclaim scream whisper refute rebut disavow dispute debunk characterize
-    characterise bemoan portray downplay
+    characterise bemoan portray downplay protest rule
     """
     # past forms only: 'attacks', 'brands' and 'orders' are nouns as often
 ) | frozenset(
