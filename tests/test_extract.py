@@ -1620,3 +1620,24 @@ def test_a_nested_report_keeps_the_outer_chain_in_order() -> None:
 )  # fmt: skip
 def test_a_role_points_back_to_the_one_person_named_with_it(text: str, sources: list[str]) -> None:
     assert [c.source.id for c in rc.extract_claims(text)] == sources
+
+
+def test_a_newsletter_headline_names_who_it_quotes_after_a_dash() -> None:
+    text = (
+        "Ferries are late again.\n\n"
+        "FERRY TRAFFIC FELL FOR THE FIRST TIME - Ida Lund: “Fewer people took the boat.”\n\n"
+        "The vote - final count: 12 to 3.\n"
+    )
+    found = [(a.source_text(text), a.content_text(text), a.quote) for a in find_attributions(text)]
+    assert found == [("Ida Lund", "Fewer people took the boat", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lund was said to be furious with the council.", "The mayor was rumored to be leaving."],
+)
+def test_was_said_to_is_a_report_by_nobody_named(text: str) -> None:
+    claims = rc.extract_claims(text)
+    assert [(c.source.id, c.stance, c.text) for c in claims] == [
+        ("unnamed reports", rc.Stance.HEDGED, text.rstrip("."))
+    ]

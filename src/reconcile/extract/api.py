@@ -31,6 +31,7 @@ from reconcile.extract.lexicon import (
     DENIAL_CUES,
     HEDGE_CUES,
     MONTHS,
+    PASSIVE_REPORT,
     PLATFORMS,
     REPORT_NOUNS,
     REPORTED_ADVERBS,
@@ -135,6 +136,7 @@ _REPORTS = Source("unnamed reports", kind=SourceKind.ANONYMOUS)
 _WRITER = frozenset(("I", "we"))
 # cues of a statement by nobody named: 'has reportedly collapsed', 'denied reports that'
 _UNNAMED_CUES = frozenset(REPORTED_ADVERBS) | REPORT_NOUNS
+_PASSIVE_REPORT = re.compile(PASSIVE_REPORT)  # 'was said to be furious'
 
 
 def _as_text(text: object) -> str:
@@ -356,7 +358,8 @@ def extract_claims(
     # of unnamed origin
     found = [a for a in find_attributions(clean, progress=progress)
              if not (a.question or a.nominal or a.topic)
-             and (a.source is not None or a.cue_text(clean).lower() in _UNNAMED_CUES)]  # fmt: skip
+             and (a.source is not None or a.cue_text(clean).lower() in _UNNAMED_CUES
+                  or _PASSIVE_REPORT.fullmatch(a.cue_text(clean).lower()))]  # fmt: skip
     if outlet is None:
         dateline = _DATELINE.search(clean, 0, 600)
         outlet = dateline.group(1).strip() if dateline else None

@@ -34,6 +34,7 @@ from reconcile.extract.lexicon import (
     MONTHS,
     NP_STOP,
     OBJECT_CUES,
+    PASSIVE_REPORT,
     POLLS,
     PRONOUNS,
     REPORT_NOUNS,
@@ -750,6 +751,14 @@ _HEADLINE = re.compile(
     r"((?:[A-Z][\w.’'&-]*)(?:[ \t]+(?:[A-Z][\w.’'&-]*|of|the|and|de|van|von)){0,5})"
     r"[ \t]*(:)[ \t]+(?=\S)"
 )
+# 'RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “...”', 'Pollsters agree - Carl
+# Bialik: “...”': a newsletter's headline, a dash, then who is quoted below it. Only
+# where a quotation follows the colon.
+_TITLE_DASH_NAME = re.compile(
+    r"(?m)^[^\n:.!?“\"]{3,120}?[ \t](?:-|–|—|--)[ \t]*"
+    r"((?:[A-Z][\w.’'&-]*)(?:[ \t]+(?:[A-Z][\w.’'&-]*|of|the|and|de|van|von)){0,5})"
+    r"[ \t]*(:)[ \t\xa0]*(?=[“\"])"
+)
 _CAPITALISED = re.compile(r"[A-Z][\w.’'&-]*")
 _POSSESSIVE_END = re.compile(r"['’]s?\.?$")
 _NOT_SPEAKERS = frozenset({
@@ -777,6 +786,8 @@ def _headline_colons(
 ) -> list[Attribution]:
     out = []
     matches = list(_HEADLINE.finditer(text))
+    if ":" in text:
+        matches = sorted([*matches, *_TITLE_DASH_NAME.finditer(text)], key=lambda m: m.start(2))
     # a name in capitals is a speaker where it speaks more than once, as in a
     # transcript ('TAPPER: ...', 'FALLIN: ...'); once, it is a label ('ABSTRACT').
     # A transcript names a speaker in full once, then by surname ('JAKE TAPPER: ...',
@@ -835,8 +846,9 @@ def _headline_colons(
         content = _trim(text, colon[1], end)
         if content is None or not any(ch.isalpha() for ch in text[content[0] : content[1]]):
             continue  # a tally ('Clinton: 1,769'), not a statement
-        # a transcript's turn is the speaker's own words
-        out.append(Attribution(cue=colon, source=m.span(1), content=(content,), quote=turn,
+        # a transcript's turn is the speaker's own words, as is a quotation after the colon
+        quoted = turn or text[colon[1] : colon[1] + 4].lstrip(" \t\xa0")[:1] in _OPENING
+        out.append(Attribution(cue=colon, source=m.span(1), content=(content,), quote=quoted,
                                sentence=marks.sentences[k]))  # fmt: skip
     return out
 
@@ -1068,7 +1080,8 @@ def _opening_polls(
 
 
 # 'The dam has reportedly cracked': the writer passes on what nobody named says
-_REPORTEDLY = re.compile(r"\b(?:" + "|".join(REPORTED_ADVERBS) + r")\b")
+# ... and the passive that does the same: 'Priebus was said to be furious'
+_REPORTEDLY = re.compile(r"\b(?:" + "|".join(REPORTED_ADVERBS) + r")\b|" + PASSIVE_REPORT)
 
 
 def _reported_without_speaker(
@@ -1077,10 +1090,10 @@ def _reported_without_speaker(
     marks: _Marks,
     found: Sequence[Attribution],
 ) -> list[Attribution]:
-    """A sentence with 'reportedly' (or 'allegedly', 'purportedly') and no attribution
-    of its own: the sentence is a report by nobody named."""
+    """A sentence with 'reportedly' (or 'allegedly', 'purportedly', 'was said to') and
+    no attribution of its own: the sentence is a report by nobody named."""
     out: list[Attribution] = []
-    if not any(word in lowered for word in REPORTED_ADVERBS):
+    if not any(word in lowered for word in REPORTED_ADVERBS) and " to " not in lowered:
         return out  # (three substring tests cost a fraction of the regex's scan)
     taken = {a.sentence for a in found}
     for m in _REPORTEDLY.finditer(lowered):

@@ -149,6 +149,9 @@ POLLS = frozenset("poll polls survey surveys".split())
 # reports that ...').
 REPORTED_ADVERBS = ("reportedly", "allegedly", "purportedly")
 REPORT_NOUNS = frozenset("reports report claims claim".split())
+# The passive that passes on what nobody named says, as those adverbs do: 'Priebus was
+# said to be furious' (a regular expression over lower-case text)
+PASSIVE_REPORT = r"\b(?:is|was|are|were)\s+(?:widely\s+)?(?:said|rumou?red)\s+to\b"
 # Cue verbs that report without endorsing, and verbs of belief short of knowing
 # ('officials believe the fire was set': not yet established).
 HEDGE_CUES = _expand(
