@@ -973,6 +973,9 @@ def test_no_nominal_statement_without_an_owner(text: str) -> None:
         "The mayor is expected to reopen the quay.",
         "The quay appears to be unsafe.",
         "The mayor was asked to reopen the quay.",  # by someone unnamed
+        # a passive without its agent: the subject is what was spoken of
+        "The quay was declared safe.",
+        "The plan was criticized as costly.",
     ],
 )
 def test_a_view_nobody_holds_has_no_source_and_makes_no_claim(text: str) -> None:
@@ -1069,6 +1072,7 @@ def test_speaker_labels_in_capitals_speak_where_they_take_turns() -> None:
         "The harbour office offered 5 million for the site.",
         "Federal rules that govern ports are old.",
         "Lund ruled out a run for mayor.",
+        "The crew repeated the drill twice.",
         # a count, not speech
         "In five years the port has added 1,000 jobs.",
         "Lund won the vote, claiming 41 percent of the ballots.",
@@ -1170,6 +1174,10 @@ def test_the_content_is_the_statement_alone(text: str, content: str) -> None:
         ("The mayor downplayed the leak.", []),
         ("The mayor portrayed the plan as a waste.", ["the plan as a waste"]),
         ("The mayor offered a defense of the plan.", []),
+        ("The mayor repeated her promise to open the quay.", []),
+        ("The mayor repeated that the quay was open.", ["the quay was open"]),
+        ("The mayor heralded the deal as a breakthrough.", ["the deal as a breakthrough"]),
+        ("The mayor heralded the deal.", []),
         # an order is no statement of fact
         ("The judge ordered the release of the files.", []),
         ("The judge ordered the harbour office to open the files.", []),
@@ -1641,3 +1649,11 @@ def test_was_said_to_is_a_report_by_nobody_named(text: str) -> None:
     assert [(c.source.id, c.stance, c.text) for c in claims] == [
         ("unnamed reports", rc.Stance.HEDGED, text.rstrip("."))
     ]
+
+
+def test_a_statement_issued_by_someone_in_an_opening_phrase_is_theirs() -> None:
+    text = "In a statement released by the harbour office, the quay will reopen on Monday."
+    assert [(c.source.id, c.text) for c in rc.extract_claims(text)] == [
+        ("harbour office", "the quay will reopen on Monday")
+    ]
+    assert rc.extract_claims("In 2015, the quay reopened on Monday.") == []

@@ -173,6 +173,8 @@ _NOUN_MODIFIERS = frozenset(
     "many some most several few more no any false baseless unfounded debunked".split()
 )
 _AMOUNT_STARTS = frozenset("0123456789$€£")
+# words whose "'s" is 'has' or 'is', not a possessive: "who's called for", "it's said"
+_CONTRACTING = PRONOUNS | {"who", "what", "that", "there", "here", "where", "which"}
 _CONTRACTED_SUBJECT = re.compile(r"(?:i|you|he|she|it|we|they|there)['’]\w")
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ful", "ary")
 _CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | _TALK | {"according", "put", "clear"}) - _NOUNLIKE | {
@@ -574,55 +576,69 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
         i = sent.index(start)
         if i >= len(sent.words) or sent.starts[i] != start:
             continue
-        noun_like = i > 0 and (
-            (sent.words[i][0].isupper() and not sent.title_case())
-            or (
-                sent.lower[i - 1] in _DETERMINERS
-                # 'a paper that found': a relative pronoun, not a determiner
-                and not (i > 1 and sent.lower[i - 1] == "that" and sent.lower[i - 2] in _SAYERS)
-            )
-            # a number before the cue is a noun ('2015 reports') unless it is a share
-            # of people ('4 in 10 say')
-            or (
-                sent.words[i - 1][0].isdigit() and not (i > 2 and sent.lower[i - 2] in ("in", "of"))
-            )
-            # a plural noun after a possessive or a participle ("Obama's promises",
-            # 'expected answers') or after a preposition and an adjective ('in
-            # biographical disputes'): no third-person verb follows those
-            or (
-                sent.lower[i].endswith("s")
-                # ('denied reports that ...' are reports by nobody named: see _attribute)
-                and sent.lower[i] not in REPORT_NOUNS
-                and (
-                    sent.lower[i - 1].endswith(("'s", "’s"))
-                    or (sent.words[i - 1].islower() and sent.lower[i - 1].endswith("ed"))
-                    or (
-                        i > 1
-                        and sent.lower[i - 2] in _PREPOSITIONS
-                        and sent.lower[i - 1].endswith(_ADJECTIVE_ENDINGS)
+        noun_like = (
+            i > 0
+            and (
+                (sent.words[i][0].isupper() and not sent.title_case())
+                or (
+                    sent.lower[i - 1] in _DETERMINERS
+                    # 'a paper that found': a relative pronoun, not a determiner
+                    and not (i > 1 and sent.lower[i - 1] == "that" and sent.lower[i - 2] in _SAYERS)
+                )
+                # a number before the cue is a noun ('2015 reports') unless it is a share
+                # of people ('4 in 10 say')
+                or (
+                    sent.words[i - 1][0].isdigit()
+                    and not (i > 2 and sent.lower[i - 2] in ("in", "of"))
+                )
+                # a plural noun after a possessive or a participle ("Obama's promises",
+                # 'expected answers') or after a preposition and an adjective ('in
+                # biographical disputes'): no third-person verb follows those
+                # ... or an adjective after a possessive ("Lund's repeated assurances"; not a
+                # contraction of 'has': "who's called for")
+                or (
+                    sent.lower[i].endswith("ed")
+                    and sent.lower[i - 1].endswith(("'s", "’s"))
+                    and sent.lower[i - 1][:-2] not in _CONTRACTING
+                )
+                or (
+                    sent.lower[i].endswith("s")
+                    # ('denied reports that ...' are reports by nobody named: see _attribute)
+                    and sent.lower[i] not in REPORT_NOUNS
+                    and (
+                        sent.lower[i - 1].endswith(("'s", "’s"))
+                        or (sent.words[i - 1].islower() and sent.lower[i - 1].endswith("ed"))
+                        or (
+                            i > 1
+                            and sent.lower[i - 2] in _PREPOSITIONS
+                            and sent.lower[i - 1].endswith(_ADJECTIVE_ENDINGS)
+                        )
                     )
                 )
-            )
-            # a plural noun before the sentence's verb: 'newly filed reports show that'
-            or (
-                i + 1 < len(sent.words)
-                and sent.lower[i].endswith("s")
-                and sent.lower[i + 1] in _VERBS_AFTER_NOUN
-            )
-            or (
-                sent.lower[i] in _NOUNLIKE_VERBS
-                and (
-                    sent.lower[i - 1] in _BEFORE_NOUN
-                    or sent.lower[i - 1].endswith(("'s", "’s", "s'", "s’"))  # "Trump's claims"
-                    # a verb before it takes it as its object: 'made claims that'
-                    or (sent.words[i - 1].islower() and sent.lower[i - 1].endswith(("ed", "ing")))
-                    # an adjective after a determiner: 'any criminal charges that'
-                    or (
-                        i > 1
-                        and sent.lower[i - 2] in _BEFORE_ADJECTIVE
-                        and sent.lower[i - 1].endswith(_ADJECTIVE_ENDINGS)
+                # a plural noun before the sentence's verb: 'newly filed reports show that'
+                or (
+                    i + 1 < len(sent.words)
+                    and sent.lower[i].endswith("s")
+                    and sent.lower[i + 1] in _VERBS_AFTER_NOUN
+                )
+                or (
+                    sent.lower[i] in _NOUNLIKE_VERBS
+                    and (
+                        sent.lower[i - 1] in _BEFORE_NOUN
+                        or sent.lower[i - 1].endswith(("'s", "’s", "s'", "s’"))  # "Trump's claims"
+                        # a verb before it takes it as its object: 'made claims that'
+                        or (
+                            sent.words[i - 1].islower()
+                            and sent.lower[i - 1].endswith(("ed", "ing"))
+                        )
+                        # an adjective after a determiner: 'any criminal charges that'
+                        or (
+                            i > 1
+                            and sent.lower[i - 2] in _BEFORE_ADJECTIVE
+                            and sent.lower[i - 1].endswith(_ADJECTIVE_ENDINGS)
+                        )
+                        or not sent.words[i - 1][0].isalnum()
                     )
-                    or not sent.words[i - 1][0].isalnum()
                 )
             )
         )
@@ -1006,6 +1022,12 @@ def _nested_view(text: str, outer: Attribution, inner: Attribution) -> bool:
 # that the sentence reports ('For Republicans, ...' was tried: as often 'as for')
 _POLL_OPENING = re.compile(r"(In)[ \t]+([^,.;:!?“”\"\n]{2,90}?),[ \t]+(?=\S)")
 _IN_SOURCES = POLLS | frozenset(("study", "studies"))
+# 'a statement released by X', 'his letter from X': what someone issued, and the issuer
+_DOCUMENT_BY = re.compile(
+    r"(?:a|an|the|his|her|its|their)[ \t]+(?:[\w-]+[ \t]+)?(?:"
+    + "|".join(sorted(DOCUMENT_NOUNS))
+    + r")[ \t]+(?:[\w-]+[ \t]+)?(?:by|from)[ \t]+(\S.*)"
+)
 
 
 # '... leads among Republicans in a new Fox News poll released Thursday': the poll
@@ -1069,12 +1091,17 @@ def _opening_polls(
         m = _POLL_OPENING.match(text, start, end)
         if m is None or _inside(marks.quotes, marks.quote_starts, start):
             continue
-        if not any(w.lower() in _IN_SOURCES for w in m.group(2).split()):
+        source = m.span(2)
+        issued = _DOCUMENT_BY.match(text, *source)
+        if issued is not None:
+            # 'In a statement released by the harbour office, ...': the issuer speaks
+            source = issued.span(1)
+        elif not any(w.lower() in _IN_SOURCES for w in m.group(2).split()):
             continue  # 'In 2015, ...', 'In New York, ...', 'In other words, ...'
         content = _trim(text, m.end(), end)
         if content is None:
             continue
-        out.append(Attribution(cue=m.span(1), source=m.span(2), content=(content,),
+        out.append(Attribution(cue=m.span(1), source=source, content=(content,),
                                sentence=(start, end)))  # fmt: skip
     return out
 
@@ -1117,7 +1144,8 @@ _OFFERED_WORDS = re.compile(
     r"(?:\s+[\w’'-]+){0,4}?\s+(?:defen[cs]e|response|thoughts|prayers|condolences|praise|"
     r"apology|explanation|assessment|evaluation|advice|view|views|criticism|critique|"
     r"remarks|comments?|words|statement|tribute|assurances?|argument|rebuttal|"
-    r"prediction|warning|descriptions?|slogan|olive branch|support|endorsement)\b"
+    r"prediction|warning|descriptions?|slogan|olive branch|support|endorsement|promise|"
+    r"pledge|vow|claim|call|charge|accusation|assertion|demand|threat)\b"
 )
 _LABEL_NEXT = (' "', " “", " '", " ‘", " as ", " it ")
 
@@ -1153,8 +1181,12 @@ _NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
     # not a noun's use: 'Republican claims as false', 'claims about', 'claims of'
     "claims": lambda lowered, end: not _NOUN_AFTER.match(lowered, end),
     "thanks": lambda lowered, end: not lowered.startswith(" to ", end),  # 'thanks to him'
-    # 'offered' words, not goods: 'offered a defense of the bill', 'offered his thoughts'
+    # 'offered' or 'repeated' words, not goods or acts: 'offered a defense of the bill',
+    # 'offered his thoughts', 'repeated his promise to ...'
     "offered": lambda lowered, end: _OFFERED_WORDS.match(lowered, end) is not None,
+    "repeated": lambda lowered, end: (
+        lowered.startswith(" that ", end) or _OFFERED_WORDS.match(lowered, end) is not None
+    ),
     # not the idioms 'Let's say ...', 'having said that, ...'
     "say": lambda lowered, end: not lowered[max(0, end - 9) : end - 3].endswith(_LETS),
     "said": lambda lowered, end: (
@@ -1827,6 +1859,9 @@ def _attribute(
             or (low in _SPEECH_OBJECT and in_passive and (j == i or s.lower[i - 1] in _BE))
             # 'Hairy beasts have been reported the world over': reported by nobody named
             or (low in _REPORTED and in_passive)
+            # any passive without its agent: 'the quay was declared safe', 'the plan was
+            # criticized as costly' (the subject is what was spoken of)
+            or (in_passive and low.endswith("ed") and (j == i or s.lower[i - 1] in _BE))
         )
     ):
         # 'Trump is expected to speak', 'the plan appears to fail': nobody named holds

@@ -98,21 +98,11 @@ SPEECH_CUES = _expand(
     call continue refer endorse oppose decry admit blast mock discuss answer invoke
     echo recount express identify lambast slam tout assail chide scold rebuke fault
     shout yell exclaim scream whisper refute rebut disavow dispute debunk characterize
-    characterise bemoan portray downplay protest rule
+    characterise bemoan portray downplay protest rule herald
     """
     # past forms only: 'attacks', 'brands' and 'orders' are nouns as often
 ) | frozenset(
-    (
-        "attacked",
-        "lashed",
-        "ripped",
-        "branded",
-        "labeled",
-        "labelled",
-        "dubbed",
-        "ordered",
-        "offered",
-    )
+    "attacked lashed ripped branded labeled labelled dubbed ordered offered repeated".split()
 )
 # Verbs of thinking and wanting: a cue only with a clause, a quote or 'to' after them.
 ATTITUDE_CUES = _expand(
@@ -137,9 +127,9 @@ OBJECT_CUES = _expand(
     clarify defend condemn denounce applaud welcome thank congratulate mock blast slam
     lambast assail chide scold rebuke fault attack cite quote discuss mention echo
     invoke express recount identify tout answer lament decry summarize summarise
-    specify bemoan downplay
+    specify bemoan downplay herald
     """
-) | frozenset(("attacked", "lashed", "ripped", "ordered", "offered"))
+) | frozenset(("attacked", "lashed", "ripped", "ordered", "offered", "repeated"))
 # Cue verbs that make the statement a denial of their content.
 DENIAL_CUES = _expand("deny reject dismiss refute rebut disavow dispute debunk")
 # What a poll is called ('a new Fox News poll', 'in most surveys').
