@@ -1268,6 +1268,11 @@ def test_credit_lines_and_stray_parentheses() -> None:
         # a contracted subject opens the statement: not a 'that' further on
         ("Lund said it's important that the ferry runs.", "Lund",
          "it's important that the ferry runs"),
+        # an opening adverb or time before the clause whose subject speaks
+        ("Ultimately, Ms. Lund read the report and refused to sign the deal.", "Ms. Lund",
+         "to sign the deal"),
+        ("Last year, he toured the quay and reportedly argued that it was unsafe.", "he",
+         "it was unsafe"),
         # a long aside in parentheses between the speaker and the verb
         ("Ida Lund (a mayor so young she has been taken for an intern) says it was wrong.",
          "Ida Lund (a mayor so young she has been taken for an intern)", "it was wrong"),

@@ -2075,7 +2075,8 @@ def _question_put(text: str, s: _Sentence, i: int) -> Attribution | None:
 # words that open a sentence before its subject: 'However, he held his fire'
 _OPENERS = frozenset(
     "however instead meanwhile still later then now also but and yet so earlier "
-    "afterward afterwards nevertheless moreover indeed".split()
+    "afterward afterwards nevertheless moreover indeed last first more most again "
+    "separately overall already today yesterday".split()
 )
 
 
@@ -2210,7 +2211,13 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
         lead += 1  # 'But Obama, making it clear that ...': the subject follows
     elif (
         lead < j
-        and (s.lower[lead] in NP_STOP or s.lower[lead] in _OPENERS)
+        and (
+            s.lower[lead] in NP_STOP
+            or s.lower[lead] in _OPENERS
+            # an opening participle or adverb: 'Continuing to explain his view, Carson
+            # rejected ...', 'Ultimately, Mr. Yanukovych refused ...'
+            or (lead == 0 and s.lower[lead].endswith(("ing", "ly")))
+        )
         and ("," in s.words[lead:j])
     ):
         lead = s.words.index(",", lead) + 1
