@@ -1268,6 +1268,9 @@ def test_credit_lines_and_stray_parentheses() -> None:
         # a contracted subject opens the statement: not a 'that' further on
         ("Lund said it's important that the ferry runs.", "Lund",
          "it's important that the ferry runs"),
+        # a group with a phrase after its head, then an aside between dashes
+        ("Many speakers at the service — including two mayors — said the quay is shut.",
+         "Many speakers at the service", "the quay is shut"),
         # an opening adverb or time before the clause whose subject speaks
         ("Ultimately, Ms. Lund read the report and refused to sign the deal.", "Ms. Lund",
          "to sign the deal"),
@@ -1662,3 +1665,8 @@ def test_a_statement_issued_by_someone_in_an_opening_phrase_is_theirs() -> None:
         ("harbour office", "the quay will reopen on Monday")
     ]
     assert rc.extract_claims("In 2015, the quay reopened on Monday.") == []
+
+
+def test_it_after_the_cue_is_the_statements_subject_not_a_speaker() -> None:
+    text = "Insiders in two towns — Oslo and Bergen — said it is important to win."
+    assert all(a.source_text(text) != "it" for a in find_attributions(text))

@@ -1543,6 +1543,10 @@ def _attribute(
                 any(_is_name(s.words[t]) for t in range(*named)) or s.words[dash] == "-"
             ):
                 left = named
+            else:
+                # a group with a phrase after its head: 'Many speakers at the service —
+                # including Muslims, Christians — said'
+                left = _postmodified_subject(s, dash - wide)
     if left is None and j > 3 and s.words[j - 1] == "," and s.words[j - 2] == ")":
         # 'Gov. John Kasich (R-OH), said': the name before a parenthesised tag
         opened = next((k for k in range(j - 3, max(0, j - 10), -1) if s.words[k] == "("), -1)
@@ -1671,6 +1675,7 @@ def _attribute(
         right = _noun_phrase_right(s, last + 1)
         if (
             right is not None
+            and s.lower[right[0]] != "it"  # 'said it is important': the statement's subject
             and (
                 _is_name(s.words[right[0]])
                 or s.lower[right[0]] in _DETERMINERS | PRONOUNS | _QUANTIFIERS
