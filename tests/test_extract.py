@@ -1670,3 +1670,15 @@ def test_a_statement_issued_by_someone_in_an_opening_phrase_is_theirs() -> None:
 def test_it_after_the_cue_is_the_statements_subject_not_a_speaker() -> None:
     text = "Insiders in two towns — Oslo and Bergen — said it is important to win."
     assert all(a.source_text(text) != "it" for a in find_attributions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claim"),
+    [
+        ("Voters who backed Lund in 2015 say the quay is shut.", "Voters", "the quay is shut"),
+        ("Many of the harbour workers who’d rather strike for Ida Lund said the quay is shut.",
+         "many of harbour workers", "the quay is shut"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_is_no_part_of_the_speaker(text: str, source: str, claim: str) -> None:
+    assert [(c.source.id, c.text) for c in rc.extract_claims(text)] == [(source, claim)]

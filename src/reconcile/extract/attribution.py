@@ -716,6 +716,7 @@ def _about(text: str, a: Attribution) -> Attribution:
 
 
 # a speaker in a relative clause set off by commas: 'Lund, who said ..., left early'
+_RELATIVE_END = re.compile(r"\b(?:who|which|that)$")  # a speaker that is a relative pronoun
 _AFTER_COMMA_WHO = re.compile(r"(?:,|--|[—–-])\s*wh(?:o|ich)$")
 _DASHED = re.compile(r"\s(?:--|[—–-])\s")  # the dash closing a clause a dash opened
 # where the sentence's own verb comes back after that clause: ', left early', ', is making'
@@ -1284,6 +1285,20 @@ def _cut_before(text: str, a: Attribution, b: Attribution) -> Attribution:
     the second statement is not part of the first. A nested one ('hailed what he
     called "progress"') is left inside.
     """
+    if (
+        b.source is not None
+        and a.source is not None
+        and b.source[0] == a.source[0]  # the same head: 'Voters who' and 'Voters who backed'
+        and a.cue[0] < b.source[1]
+        and _RELATIVE_END.search(text, a.source[0], a.source[1]) is not None
+        # (not an infinitive a reports: 'who told his staff never to speak of')
+        and not text[: b.source[1]].endswith(" to")
+    ):
+        # a is in b's subject, a relative clause: 'Voters who backed Lund in 2015 say
+        # ...' (what the voters backed ends where their verb begins)
+        kept = [_trim(text, cs, min(ce, b.cue[0])) for cs, ce in a.content if cs < b.cue[0]]
+        content = [c for c in kept if c is not None]
+        return attrs.evolve(a, content=tuple(content)) if content else a
     start = b.cue[0]
     own = False  # b's speaker inside a's content
     if b.source is not None and any(cs <= b.source[0] < ce for cs, ce in a.content):
@@ -1937,7 +1952,7 @@ def _relative_head(s: _Sentence, j: int) -> tuple[int, int] | None:
     for r in range(j - 2, max(0, j - 12), -1):
         if s.words[r] in _CLAUSE_BREAKS:
             return None
-        if s.lower[r] == "who":
+        if s.lower[r] == "who" or s.lower[r].startswith(("who'", "who’")):  # (and "who'd")
             head = _noun_phrase_left(s, r) if s.words[r - 1] != "," else None
             return None if head is None else (head[0], j)
     return None

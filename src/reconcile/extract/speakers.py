@@ -105,6 +105,8 @@ _SENTENCE_ADVERBS = frozenset(
 )
 _TITLED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _SHORT_TEXT = 1 << 16  # characters: an article, not a collection of them
+_WHO_CONTRACTED = re.compile(r"\bwho['’]\w+")  # "leaders who'd rather ..."
+_RELATIVE = re.compile(r"\s(?:who|whom)\b")
 _ASIDE = re.compile(r"\([^()]*\)")
 _ALL_LETTERS = re.compile(r"[A-Z]+(?:['’-][A-Z]+)*")
 _FIRST_SECOND = frozenset("i me my we us our you your".split())
@@ -282,9 +284,14 @@ class Speakers:
         return word in self._titled
 
     def _resolve(self, mention: str, outlet_hint: bool) -> Source:
-        mention = self._uncapitalised(mention)
+        mention = _WHO_CONTRACTED.sub("who", self._uncapitalised(mention))
         if "(" in mention:  # an aside names nobody: 'Murphy (a Democrat so boyish he ...)'
             mention = _ASIDE.sub(" ", mention).strip() or mention
+        relative = _RELATIVE.search(mention)
+        if relative is not None:
+            # a relative clause is no part of the speaker: 'local leaders who'd rather be
+            # working for Ben Carson' are the leaders, not Carson
+            mention = mention[: relative.start()]
         words = _WORD.findall(mention)
         lower = [w.lower() for w in words]
         if len(words) > 1 and words[-1] in ("who", "which"):  # 'officials who say': the officials
@@ -376,7 +383,8 @@ class Speakers:
             cut
             and lower[cut - 1].isalpha()
             and (
-                not words[cut - 1][:1].isupper()
+                lower[cut] == "who"  # a relative clause: 'Voters who backed Lund say'
+                or not words[cut - 1][:1].isupper()
                 or (cut == 1 and lower[0] in _COUNTED)
                 # a sentence's first word before where it is ('Engineers at the site',
                 # 'Doctors in Kabul'; not 'Bank of America', 'Those close to him')
