@@ -1268,6 +1268,9 @@ def test_credit_lines_and_stray_parentheses() -> None:
         # a contracted subject opens the statement: not a 'that' further on
         ("Lund said it's important that the ferry runs.", "Lund",
          "it's important that the ferry runs"),
+        # a clause of its own between commas is no appositive: the speaker follows 'said'
+        ("In Bergen, the yard is open, but it is under pressure, said the yard's chief.",
+         "the yard's chief", "In Bergen, the yard is open, but it is under pressure"),
         # a group with a phrase after its head, then an aside between dashes
         ("Many speakers at the service — including two mayors — said the quay is shut.",
          "Many speakers at the service", "the quay is shut"),

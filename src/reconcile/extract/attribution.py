@@ -2342,6 +2342,16 @@ def _object_end(s: _Sentence, k: int) -> int:
     return k + 1 if s.words[k][0].isalpha() and s.lower[k] not in NP_STOP else k
 
 
+_CLAUSE_JOINS = frozenset(("but", "yet", "because"))  # (not "and": a list; "though": an aside)
+
+
+def _clause_piece(words: Sequence[str]) -> bool:
+    """Whether comma-separated words open as a clause of their own (a conjunction or a
+    subject pronoun: 'but it is under pressure') rather than an appositive ('a former
+    aide who is now ...', 'whose finish was seen as a disappointment')."""
+    return bool(words) and (words[0] in _CLAUSE_JOINS or words[0] in _SUBJECT_PRONOUNS)
+
+
 def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
     """The name before an appositive: 'Khalilzad, the veteran U.S. diplomat, said'.
 
@@ -2365,9 +2375,14 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
             k -= 1
         if k <= 0 or s.words[k] != ",":
             return None
-        if spoken and not (s.lower[k + 1] in ("who", "which") or s.lower[k + 1].endswith("ing")):
+        relative = s.lower[k + 1] in ("who", "which") or s.lower[k + 1].endswith("ing")
+        if spoken and not relative:
             # (a participle is an appositive: 'Durbin, noting the size of the list, said')
             return None  # a clause, not an appositive: '"...," Trump said, adding'
+        if not relative and _clause_piece(s.lower[k + 1 : comma]):
+            # a clause of its own: '..., but it is under pressure from imports, said the
+            # chief executive' (the speaker comes after the verb)
+            return None
         piece = range(k + 1, comma)
         if (
             len(piece) <= 2
