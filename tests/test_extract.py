@@ -1268,6 +1268,9 @@ def test_credit_lines_and_stray_parentheses() -> None:
         # a contracted subject opens the statement: not a 'that' further on
         ("Lund said it's important that the ferry runs.", "Lund",
          "it's important that the ferry runs"),
+        # a phrase of time or place between commas, a state after its town
+        ("Lund, during a town hall in Bergen, Norway, said the yard would stay open.", "Lund",
+         "the yard would stay open"),
         # a clause of its own between commas is no appositive: the speaker follows 'said'
         ("In Bergen, the yard is open, but it is under pressure, said the yard's chief.",
          "the yard's chief", "In Bergen, the yard is open, but it is under pressure"),

@@ -2385,6 +2385,23 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
             return None
         piece = range(k + 1, comma)
         if (
+            len(piece) == 1
+            and hop == 0
+            and _is_name(s.words[k + 1])
+            and k > 2
+            and _is_name(s.words[k - 1])
+            and s.lower[k - 2] in ("in", "of", "from")
+        ):
+            comma = k  # a place's state in full: '... in Columbus, Ohio, said'
+            continue
+        if s.lower[k + 1] in _PREPOSITIONS:
+            # a phrase of time or place: 'Clinton, during a town hall in Columbus, said';
+            # the speaker is the name before it
+            named = _noun_phrase_left(s, k)
+            if named is not None and any(_is_name(s.words[t]) for t in range(*named)):
+                return named
+            return None
+        if (
             len(piece) <= 2
             and s.words[k + 1][0].isupper()
             and len(s.words[k + 1]) <= 5
