@@ -1282,6 +1282,13 @@ def test_credit_lines_and_stray_parentheses() -> None:
          "to sign the deal"),
         ("Last year, he toured the quay and reportedly argued that it was unsafe.", "he",
          "it was unsafe"),
+        ("Two weeks after the storm, Justice Ida Lund broke her silence by asking questions.",
+         "Justice Ida Lund", "questions"),
+        ("A few minutes later they turned back and said the quay was open.", "they",
+         "the quay was open"),
+        # adverbs between the speaker and the verb
+        ("The unions wait, though they may well endorse Lund in coming weeks.", "they",
+         "Lund in coming weeks"),
         # a long aside in parentheses between the speaker and the verb
         ("Ida Lund (a mayor so young she has been taken for an intern) says it was wrong.",
          "Ida Lund (a mayor so young she has been taken for an intern)", "it was wrong"),

@@ -91,6 +91,9 @@ _PREPOSITIONS = frozenset(
 _WHEN_WORDS = frozenset(WEEKDAYS) | frozenset(
     "today yesterday tonight then recently earlier later previously again".split()
 )
+_TIME_SPANS = frozenset(
+    "minute minutes hour hours day days week weeks month months year years".split()
+)
 _WHEN_AFTER = frozenset(("last", "this", "next", "earlier", "late"))
 _WHEN_UNITS = frozenset(
     "week month year night morning afternoon evening weekend spring summer fall autumn "
@@ -2241,10 +2244,19 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
             # an opening participle or adverb: 'Continuing to explain his view, Carson
             # rejected ...', 'Ultimately, Mr. Yanukovych refused ...'
             or (lead == 0 and s.lower[lead].endswith(("ing", "ly")))
+            # a time: 'Two weeks after Scalia died, Thomas ...'
+            or (lead == 0 and any(w in _TIME_SPANS for w in s.lower[1:4]))
         )
         and ("," in s.words[lead:j])
     ):
         lead = s.words.index(",", lead) + 1
+    elif (
+        lead == 0
+        and j > 4
+        and s.lower[1] in _TIME_SPANS | {"few"}
+        and (later := next((k for k in range(2, 4) if s.lower[k] in ("later", "earlier")), 0))
+    ):
+        lead = later + 1  # 'A few minutes later they reversed themselves and said ...'
     starts.append(lead)
     for start in starts:
         if start < j - 1 and s.lower[start] in ("and", "but"):
