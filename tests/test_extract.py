@@ -1286,6 +1286,9 @@ def test_credit_lines_and_stray_parentheses() -> None:
          "Justice Ida Lund", "questions"),
         ("A few minutes later they turned back and said the quay was open.", "they",
          "the quay was open"),
+        # a place's state before a participle is no clause
+        ("Lund was far away in Bangor, Maine, promising to build a quay.", "Lund",
+         "to build a quay"),
         # adverbs between the speaker and the verb
         ("The unions wait, though they may well endorse Lund in coming weeks.", "they",
          "Lund in coming weeks"),

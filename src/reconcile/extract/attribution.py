@@ -2263,6 +2263,15 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
             start += 1  # '..., and the ACLU has sued the city, saying ...'
         if start >= j or s.lower[start] in _OPENERS:
             continue
+        if (
+            start > 1
+            and s.words[start - 1] == ","
+            and _is_name(s.words[start - 2])
+            and j - 1 - start <= 2
+            and all(_is_name(w) or w == "." for w in s.words[start : j - 1])
+        ):
+            continue  # a place's state, no clause: 'Trump was in Bangor, Maine, promising'
+
         subject = _subject_at(s, start)
         if subject is not None:
             return subject
