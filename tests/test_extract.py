@@ -1698,3 +1698,11 @@ def test_it_after_the_cue_is_the_statements_subject_not_a_speaker() -> None:
 )  # fmt: skip
 def test_a_relative_clause_is_no_part_of_the_speaker(text: str, source: str, claim: str) -> None:
     assert [(c.source.id, c.text) for c in rc.extract_claims(text)] == [(source, claim)]
+
+
+def test_a_pronoun_after_the_cue_opens_the_statement() -> None:
+    # not an inverted speaker 'he doesn't believe the levy ...'
+    text = "Lund, who calls the plan a “disaster,” said he doesn’t believe the levy will pass."
+    assert all(not (a.source_text(text) or "").startswith("he ") for a in find_attributions(text))
+    text = '"The quay is shut," said he.'
+    assert [a.source_text(text) for a in find_attributions(text)] == ["he"]

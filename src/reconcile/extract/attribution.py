@@ -1583,6 +1583,7 @@ def _attribute(
     ):
         # (', calling ...' after a comma is the clause's subject's, found below)
         left = _appositive(s, j - 1)
+
     if (
         left is None
         and j > 2
@@ -1698,6 +1699,13 @@ def _attribute(
         if (
             right is not None
             and s.lower[right[0]] != "it"  # 'said it is important': the statement's subject
+            # a pronoun after the cue opens the statement ('said he doesn't believe ...')
+            # unless the clause ends with it ('"...," said he.')
+            and not (
+                s.lower[right[0]] in PRONOUNS
+                and right[0] + 1 < len(s.words)
+                and s.words[right[0] + 1][0].isalnum()
+            )
             and (
                 _is_name(s.words[right[0]])
                 or s.lower[right[0]] in _DETERMINERS | PRONOUNS | _QUANTIFIERS
