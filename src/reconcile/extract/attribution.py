@@ -533,6 +533,40 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return (start, end) if end - start >= 2 else None
 
 
+def _noun_reading(s: _Sentence, i: int) -> bool:
+    """Whether the cue word at token `i` (not the first) is a noun or an adjective here,
+    by the word before it: "Trump's claims", "Lund's repeated assurances", 'expected
+    answers', 'any criminal charges that', 'in biographical disputes', 'new estimates
+    that', and a plural before the sentence's verb ('filed reports show that')."""
+    low, before = s.lower[i], s.lower[i - 1]
+    # (not "who's called for", where the 's is 'has')
+    possessive = before.endswith(("'s", "’s")) and before[:-2] not in _CONTRACTING
+    # the word before an adjective before it: 'any criminal charges', 'in biographical
+    # disputes' (a determiner there counts only before a verb that is a noun as often:
+    # 'the executive says' is a speaker)
+    adjective_after = s.lower[i - 2] if i > 1 and before.endswith(_ADJECTIVE_ENDINGS) else None
+    participle = s.words[i - 1].islower() and before.endswith(("ed", "ing"))
+    if low in _NOUNLIKE_VERBS and (
+        possessive
+        or adjective_after in _BEFORE_ADJECTIVE
+        or participle  # the object of a verb: 'made claims that', 'announced charges'
+        or before in _BEFORE_NOUN
+        or before.endswith(("s'", "s’"))
+        or not s.words[i - 1][0].isalnum()
+    ):
+        return True
+    if low.endswith("ed"):
+        return possessive
+    if not low.endswith("s"):
+        return False
+    if i + 1 < len(s.words) and s.lower[i + 1] in _VERBS_AFTER_NOUN:
+        return True
+    # ('denied reports that ...' are reports by nobody named: see _attribute)
+    return low not in REPORT_NOUNS and (
+        possessive or adjective_after in _PREPOSITIONS or (participle and before.endswith("ed"))
+    )
+
+
 def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]:
     """Every attributed statement in `text`, in reading order.
 
@@ -579,71 +613,19 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
         i = sent.index(start)
         if i >= len(sent.words) or sent.starts[i] != start:
             continue
-        noun_like = (
-            i > 0
-            and (
-                (sent.words[i][0].isupper() and not sent.title_case())
-                or (
-                    sent.lower[i - 1] in _DETERMINERS
-                    # 'a paper that found': a relative pronoun, not a determiner
-                    and not (i > 1 and sent.lower[i - 1] == "that" and sent.lower[i - 2] in _SAYERS)
-                )
-                # a number before the cue is a noun ('2015 reports') unless it is a share
-                # of people ('4 in 10 say')
-                or (
-                    sent.words[i - 1][0].isdigit()
-                    and not (i > 2 and sent.lower[i - 2] in ("in", "of"))
-                )
-                # a plural noun after a possessive or a participle ("Obama's promises",
-                # 'expected answers') or after a preposition and an adjective ('in
-                # biographical disputes'): no third-person verb follows those
-                # ... or an adjective after a possessive ("Lund's repeated assurances"; not a
-                # contraction of 'has': "who's called for")
-                or (
-                    sent.lower[i].endswith("ed")
-                    and sent.lower[i - 1].endswith(("'s", "’s"))
-                    and sent.lower[i - 1][:-2] not in _CONTRACTING
-                )
-                or (
-                    sent.lower[i].endswith("s")
-                    # ('denied reports that ...' are reports by nobody named: see _attribute)
-                    and sent.lower[i] not in REPORT_NOUNS
-                    and (
-                        sent.lower[i - 1].endswith(("'s", "’s"))
-                        or (sent.words[i - 1].islower() and sent.lower[i - 1].endswith("ed"))
-                        or (
-                            i > 1
-                            and sent.lower[i - 2] in _PREPOSITIONS
-                            and sent.lower[i - 1].endswith(_ADJECTIVE_ENDINGS)
-                        )
-                    )
-                )
-                # a plural noun before the sentence's verb: 'newly filed reports show that'
-                or (
-                    i + 1 < len(sent.words)
-                    and sent.lower[i].endswith("s")
-                    and sent.lower[i + 1] in _VERBS_AFTER_NOUN
-                )
-                or (
-                    sent.lower[i] in _NOUNLIKE_VERBS
-                    and (
-                        sent.lower[i - 1] in _BEFORE_NOUN
-                        or sent.lower[i - 1].endswith(("'s", "’s", "s'", "s’"))  # "Trump's claims"
-                        # a verb before it takes it as its object: 'made claims that'
-                        or (
-                            sent.words[i - 1].islower()
-                            and sent.lower[i - 1].endswith(("ed", "ing"))
-                        )
-                        # an adjective after a determiner: 'any criminal charges that'
-                        or (
-                            i > 1
-                            and sent.lower[i - 2] in _BEFORE_ADJECTIVE
-                            and sent.lower[i - 1].endswith(_ADJECTIVE_ENDINGS)
-                        )
-                        or not sent.words[i - 1][0].isalnum()
-                    )
-                )
+        noun_like = i > 0 and (
+            (sent.words[i][0].isupper() and not sent.title_case())
+            or (
+                sent.lower[i - 1] in _DETERMINERS
+                # 'a paper that found': a relative pronoun, not a determiner
+                and not (i > 1 and sent.lower[i - 1] == "that" and sent.lower[i - 2] in _SAYERS)
             )
+            # a number before the cue is a noun ('2015 reports') unless it is a share
+            # of people ('4 in 10 say')
+            or (
+                sent.words[i - 1][0].isdigit() and not (i > 2 and sent.lower[i - 2] in ("in", "of"))
+            )
+            or _noun_reading(sent, i)
         )
         if i == 0 and sent.words[0] == "Say":
             continue  # the imperative: 'Say Mexico demanded ...'

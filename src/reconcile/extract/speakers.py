@@ -104,9 +104,8 @@ _SENTENCE_ADVERBS = frozenset(
     "again yesterday today".split()
 )
 _TITLED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-_SHORT_TEXT = 1 << 16  # characters: an article, not a collection of them
 _WHO_CONTRACTED = re.compile(r"\bwho['’]\w+")  # "leaders who'd rather ..."
-_RELATIVE = re.compile(r"\s(?:who|whom)\b")
+_RELATIVE = re.compile(r"\s(?:who|whom|which)\b")
 _ASIDE = re.compile(r"\([^()]*\)")
 _ALL_LETTERS = re.compile(r"[A-Z]+(?:['’-][A-Z]+)*")
 _FIRST_SECOND = frozenset("i me my we us our you your".split())
@@ -265,20 +264,9 @@ class Speakers:
         )
 
     def _written_titled(self, word: str) -> bool:
-        """Whether the text writes `word` (in title case) as a word of its own. In a
-        long text, its title-case words are collected in one pass on the first call (a
-        search of the text per word would make a text of many such words quadratic);
-        in an article, a substring search per word is cheaper than that pass."""
-        if len(self._text) <= _SHORT_TEXT:
-            at = self._text.find(word)
-            while at >= 0:
-                end = at + len(word)
-                if not (at and self._text[at - 1].isalnum()) and not (
-                    end < len(self._text) and self._text[end].isalnum()
-                ):
-                    return True
-                at = self._text.find(word, end)
-            return False
+        """Whether the text writes `word` (in title case) as a word of its own. The
+        text's title-case words are collected in one pass, on the first call (a search
+        of the text per word would make a text of many such words quadratic)."""
         if self._titled is None:
             self._titled = set(_TITLED_WORD.findall(self._text))
         return word in self._titled
@@ -289,14 +277,11 @@ class Speakers:
             mention = _ASIDE.sub(" ", mention).strip() or mention
         relative = _RELATIVE.search(mention)
         if relative is not None:
-            # a relative clause is no part of the speaker: 'local leaders who'd rather be
-            # working for Ben Carson' are the leaders, not Carson
+            # a relative clause is no part of the speaker: 'officials who say', 'local
+            # leaders who'd rather be working for Ben Carson' are the leaders, not Carson
             mention = mention[: relative.start()]
         words = _WORD.findall(mention)
         lower = [w.lower() for w in words]
-        if len(words) > 1 and words[-1] in ("who", "which"):  # 'officials who say': the officials
-            words, lower = words[:-1], lower[:-1]
-            mention = " ".join(words)
         if words and lower[-1].isdigit() and _SHARE.fullmatch(mention.strip()):
             return _source(" ".join(lower), SourceKind.ANONYMOUS)
         if not words:
@@ -383,8 +368,7 @@ class Speakers:
             cut
             and lower[cut - 1].isalpha()
             and (
-                lower[cut] == "who"  # a relative clause: 'Voters who backed Lund say'
-                or not words[cut - 1][:1].isupper()
+                not words[cut - 1][:1].isupper()
                 or (cut == 1 and lower[0] in _COUNTED)
                 # a sentence's first word before where it is ('Engineers at the site',
                 # 'Doctors in Kabul'; not 'Bank of America', 'Those close to him')
