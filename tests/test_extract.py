@@ -1706,3 +1706,37 @@ def test_a_pronoun_after_the_cue_opens_the_statement() -> None:
     assert all(not (a.source_text(text) or "").startswith("he ") for a in find_attributions(text))
     text = '"The quay is shut," said he.'
     assert [a.source_text(text) for a in find_attributions(text)] == ["he"]
+
+
+def test_a_quoted_word_closing_an_appositive_leaves_the_speaker_before_it() -> None:
+    text = "Lund, who calls the plan a “disaster,” said the levy will not pass."
+    assert [(c.source.id, c.text) for c in rc.extract_claims(text)] == [
+        ("Lund", "the levy will not pass")
+    ]
+    # a quotation that opens its clause is what the speaker after the cue said
+    text = "“The levy will not pass,” said Ida Lund, the mayor."
+    assert [a.source_text(text) for a in find_attributions(text)] == ["Ida Lund"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sexton, a creative writing professor, said the quay is shut.",
+        "The warden, a former writing instructor, said the quay is shut.",
+    ],
+)
+def test_a_gerund_modifying_a_noun_in_an_appositive_is_no_cue(text: str) -> None:
+    found = find_attributions(text)
+    assert [a.cue_text(text) for a in found] == ["said"]
+    assert found[0].source_text(text) in ("Sexton", "The warden")
+    assert found[0].content_text(text) == "the quay is shut"
+
+
+def test_a_left_quotation_mark_typed_where_a_right_one_belongs_closes_the_quote() -> None:
+    text = "“Apparently not,“ Lund said. “The quay is shut.”"
+    claims = rc.extract_claims(text)
+    assert [(c.source.id, c.text) for c in claims] == [
+        ("Lund", "Apparently not"),
+        ("Lund", "The quay is shut"),
+    ]
+    assert all(c.meta["attribution"]["quote"] for c in claims)

@@ -412,9 +412,9 @@ def _content_left(
     before = text[s.start : head].rstrip()
     # a quotation ending in '?' or '!' closes the previous "sentence": '"Why?" he asked.'
     stripped = lead.rstrip()
-    if not before and stripped and stripped[-1] in "”\"'":
+    if not before and stripped and stripped[-1] in "”“\"'":
         end = head - (len(lead) - len(stripped))
-    elif not before or before[-1] not in ",”\"—–'":
+    elif not before or before[-1] not in ",”“\"—–'":  # (“ where ” belongs: quote_spans)
         return [], False
     else:
         end = s.start + len(before)

@@ -21,6 +21,7 @@ from reconcile.extract._sentence import (
     _is_name,
     _noun_phrase_left,
     _noun_phrase_right,
+    _noun_reading,
     _Sentence,
 )
 from reconcile.extract._spans import (
@@ -445,7 +446,7 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
             if s.lower[k] in ("who", "which"):
                 spoken = False
             else:
-                spoken = spoken or s.lower[k] in _SPEECH_VERBS
+                spoken = spoken or (s.lower[k] in _SPEECH_VERBS and not _noun_reading(s, k))
             k -= 1
         if k <= 0 or s.words[k] != ",":
             return None

@@ -54,6 +54,7 @@ from reconcile.extract._grammar import (
     _CLAUSE_BREAKS,
     _CLAUSE_VERBS,
     _ISSUING,
+    _OPENING,
     _POSTMODIFIERS,
     _appositive,
     _attitude_frame,
@@ -591,6 +592,12 @@ def _attribute(
     ):
         # (', calling ...' after a comma is the clause's subject's, found below)
         left = _appositive(s, j - 1)
+    if left is None and j > 3 and s.words[j - 1] in ("”", '"') and s.words[j - 2] == ",":
+        # a quoted word closing an appositive: 'Humphrey, who calls Trump a “sociopath,”
+        # said' (not '"We won," said Lund': that quotation opens its clause)
+        o = next((k for k in range(j - 3, max(0, j - 12), -1) if s.words[k] in _OPENING), 0)
+        if o > 1 and s.words[o - 1][0].isalnum() and "," in s.words[max(0, o - 30) : o]:
+            left = _appositive(s, j - 2)
 
     if (
         left is None

@@ -150,6 +150,9 @@ def quote_spans(text: str) -> list[Span]:
     >>> t = '"A," he said, "B." And “C\\n\\n“D.”'
     >>> [t[s:e] for s, e in quote_spans(t)]
     ['A,', 'B.', 'C', 'D.']
+    >>> t = '“Not so,“ he said.'  # a “ where ” belongs, as some feeds print it
+    >>> [t[s:e] for s, e in quote_spans(t)]
+    ['Not so,']
     """
     spans: list[Span] = []
     open_at = -1
@@ -159,9 +162,14 @@ def quote_spans(text: str) -> list[Span]:
         before = text[pos - 1] if pos else " "
         straight = char in ('"', "''")
         after = text[match.end()] if match.end() < len(text) else " "
-        opening = char == "“" or (
-            straight and (before.isspace() or before in "([—-") and not after.isspace()
-        )
+        opening = (
+            char == "“"
+            # (a “ typed where ” belongs, after a word and before a space, closes an
+            # open quotation: '“Apparently not,“ he said' is printed so in some feeds)
+            and not (
+                open_at >= 0 and not before.isspace() and (after.isspace() or after in ".,;:!?)")
+            )
+        ) or (straight and (before.isspace() or before in "([—-") and not after.isspace())
         if open_at >= 0:
             # a paragraph break inside an open quote ends that paragraph's part
             brk = text.find("\n", max(open_at, scanned), pos)
