@@ -1740,3 +1740,32 @@ def test_a_left_quotation_mark_typed_where_a_right_one_belongs_closes_the_quote(
         ("Lund", "The quay is shut"),
     ]
     assert all(c.meta["attribution"]["quote"] for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The fire was what officials called arson.", "officials", "arson"),
+        ("They passed a levy that critics called unfair.", "critics", "unfair"),
+    ],
+)
+def test_called_after_a_relative_pronoun_and_its_subject_is_speech(
+    text: str, source: str, content: str
+) -> None:
+    found = find_attributions(text)
+    assert [(a.cue_text(text), a.source_text(text), a.content_text(text)) for a in found] == [
+        ("called", source, content)
+    ]
+    text = "They sold it to a firm called Lund Holdings."  # naming
+    assert find_attributions(text) == []
+
+
+def test_a_time_that_opens_the_sentence_is_passed_over_to_the_subject() -> None:
+    text = (
+        "A few minutes later the wardens reopened the gate, let everyone in and said the quay "
+        "was safe."
+    )
+    found = find_attributions(text)
+    assert [(a.source_text(text), a.content_text(text)) for a in found] == [
+        ("the wardens", "the quay was safe")
+    ]

@@ -287,6 +287,14 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
     if lead < j - 1 and s.lower[lead] in ("and", "but", "yet", "so"):
         lead += 1  # 'But Obama, making it clear that ...': the subject follows
     elif (
+        lead == 0
+        and j > 4
+        and s.lower[1] in _TIME_SPANS | {"few"}
+        and (later := next((k for k in range(2, 4) if s.lower[k] in ("later", "earlier")), 0))
+    ):
+        # 'A few minutes later they reversed themselves(, rushed in) and said ...'
+        lead = later + 1 + (s.words[later + 1] == ",")
+    elif (
         lead < j
         and (
             s.lower[lead] in NP_STOP
@@ -300,13 +308,6 @@ def _clause_subject(s: _Sentence, j: int, comma: bool) -> tuple[int, int] | None
         and ("," in s.words[lead:j])
     ):
         lead = s.words.index(",", lead) + 1
-    elif (
-        lead == 0
-        and j > 4
-        and s.lower[1] in _TIME_SPANS | {"few"}
-        and (later := next((k for k in range(2, 4) if s.lower[k] in ("later", "earlier")), 0))
-    ):
-        lead = later + 1  # 'A few minutes later they reversed themselves and said ...'
     starts.append(lead)
     for start in starts:
         if start < j - 1 and s.lower[start] in ("and", "but"):

@@ -367,6 +367,9 @@ def _attribute(
         and s.words[i - 1][0].islower()
         and s.lower[i - 1] not in PRONOUNS | _RELATIVES | SKIP_BEFORE_CUE
         and s.lower[i - 1] not in ("and", "but", "publicly", "once", "recently")
+        # (but a relative clause's subject calls it so: 'what officials called a hate
+        # crime', 'a bill that critics called anti-gay')
+        and not (i > 1 and s.lower[i - 2] in _RELATIVES | {"what"} and s.lower[i - 1].endswith("s"))
     ):
         return None  # naming, not speech: 'a program called Sandy Hook Promise'
     if (
