@@ -1769,3 +1769,32 @@ def test_a_time_that_opens_the_sentence_is_passed_over_to_the_subject() -> None:
     assert [(a.source_text(text), a.content_text(text)) for a in found] == [
         ("the wardens", "the quay was safe")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The Lund campaign calls this a false narrative.", "The Lund campaign", "calls"),
+        ("Ida Lund's office calls the whole thing a witch hunt.", "Ida Lund's office", "calls"),
+        ('One lawmaker called Lund "the harbour king."', "One lawmaker", "called"),
+        ("Her aides called him ''a genius'' for it.", "Her aides", "called"),
+        ("The warden called the report a smear.", "The warden", "called"),
+    ],
+)
+def test_a_subject_that_labels_something_is_speaking(text: str, source: str, cue: str) -> None:
+    found = find_attributions(text)
+    assert [(a.cue_text(text), a.source_text(text)) for a in found] == [(cue, source)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lund rails against what he calls the harbour cartel.",  # a label the writer quotes
+        'They oppose a formula called the "chained CPI" that lowers pensions.',  # naming
+        'They slammed the loophole called an "inversion."',
+        "They organised a party called Harbour Night at a former factory.",
+    ],
+)
+def test_a_label_named_or_quoted_by_the_writer_is_no_statement(text: str) -> None:
+    cues = [a.cue_text(text) for a in find_attributions(text)]
+    assert "called" not in cues and "calls" not in cues

@@ -73,6 +73,7 @@ from reconcile.extract._grammar import (
     _talk_topic,
 )
 from reconcile.extract._sentence import (
+    _ADJECTIVE_ENDINGS,
     _DETERMINERS,
     _MAKE,
     _NOUNLIKE,
@@ -344,6 +345,28 @@ def _cue_positions(lowered: str) -> list[Span]:
     return spans
 
 
+def _label_after(s: _Sentence, k: int) -> int:
+    """The token after the object that opens at token `k` ('called [Trump] "the orange
+    prince"', 'called [the report] a smear'), or the sentence's length when no object
+    opens there."""
+    n = len(s.words)
+    if k >= n:
+        return n
+    if s.lower[k] in ("it", "him", "her", "them"):
+        return k + 1
+    if _is_name(s.words[k]):
+        while k < n and (_is_name(s.words[k]) or s.words[k] == "."):
+            k += 1
+        return k
+    if s.lower[k] in _DETERMINERS - {"a", "an"}:
+        # the object's head within three words, before anything but a plain word
+        for t in range(k + 1, min(n, k + 4)):
+            if not (s.words[t].isalpha() and s.words[t].islower()) or s.lower[t] in ("a", "an"):
+                return t if t > k + 1 else n
+        return n
+    return n
+
+
 def _attribute(
     text: str,
     s: _Sentence,
@@ -370,6 +393,17 @@ def _attribute(
         # (but a relative clause's subject calls it so: 'what officials called a hate
         # crime', 'a bill that critics called anti-gay')
         and not (i > 1 and s.lower[i - 2] in _RELATIVES | {"what"} and s.lower[i - 1].endswith("s"))
+        # (nor one that names an object and then what it called it: 'one lawmaker called
+        # Trump "the orange prince"', 'the campaign called the report a smear')
+        and not (
+            not s.lower[i - 1].endswith(("ed", "ing"))
+            and (label := _label_after(s, i + 1)) < n
+            and (
+                s.words[label] in _OPENING
+                or s.words[label] == "''"
+                or s.lower[label] in ("a", "an")
+            )
+        )
     ):
         return None  # naming, not speech: 'a program called Sandy Hook Promise'
     if (
@@ -389,8 +423,24 @@ def _attribute(
         i + 1 >= n
         or (
             s.lower[i + 1] not in ("for", "on")
-            # 'Calderon calls the wall stupid': a name labelling something
-            and not (i > 0 and _is_name(s.words[i - 1]) and s.words[i + 1][0].isalnum())
+            # 'Calderon calls the wall stupid', 'the campaign calls this a false
+            # narrative': a subject labelling something (not 'what he calls corruption',
+            # a label the writer quotes and does not report)
+            and not (
+                i > 0
+                and s.words[i + 1][0].isalnum()
+                and (
+                    _is_name(s.words[i - 1])
+                    or (
+                        s.words[i - 1].isalpha()
+                        and s.words[i - 1].islower()
+                        and s.lower[i - 1] not in _DETERMINERS | _RELATIVES | PRONOUNS
+                        and (i < 2 or s.lower[i - 2] != "what")
+                        and not s.lower[i - 1].endswith(("ed", "ing", *_ADJECTIVE_ENDINGS))
+                        and (s.lower[i + 1] in _LABELLED or _is_name(s.words[i + 1]))
+                    )
+                )
+            )
         )
         or (i > 0 and s.lower[i - 1] in _DETERMINERS)
         or (i > 1 and s.lower[i - 2] in _DETERMINERS and _is_name(s.words[i - 1]))
@@ -955,6 +1005,9 @@ _AS_VERBS = frozenset(
 
 
 _RELATIVES = frozenset(("who", "whom", "which", "that"))
+# what a label's object opens with: 'calls this a false narrative', 'calls the plan a
+# mistake', 'calls it a witch hunt'
+_LABELLED = _DETERMINERS | frozenset(("it", "him", "her", "them"))
 # an indirect question, alone or after an infinitive: 'whether ...', 'to say whether ...'
 _WHETHER = re.compile(r"(?:to \w+ )?whether\b")
 
