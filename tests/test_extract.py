@@ -1798,3 +1798,18 @@ def test_a_subject_that_labels_something_is_speaking(text: str, source: str, cue
 def test_a_label_named_or_quoted_by_the_writer_is_no_statement(text: str) -> None:
     cues = [a.cue_text(text) for a in find_attributions(text)]
     assert "called" not in cues and "calls" not in cues
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("A harbour poll in January shows 68% of voters back the levy.",
+         "A harbour poll in January", "68% of voters back the levy"),
+        ("Polls show as many as 30 percent of voters back the levy.", "Polls",
+         "as many as 30 percent of voters back the levy"),
+        ("Findings show voters back the levy.", "Findings", "voters back the levy"),
+    ],
+)  # fmt: skip
+def test_evidence_that_shows_a_finding(text: str, source: str, content: str) -> None:
+    found = find_attributions(text)
+    assert [(a.source_text(text), a.content_text(text)) for a in found] == [(source, content)]

@@ -630,8 +630,17 @@ def _evidence_shows(s: _Sentence, left: tuple[int, int] | None, after: int, low:
     nxt = s.lower[after]
     if s.words[after] == ",":
         return True  # '..., F.A.A. records show, the Cessna has flown ...'
-    # what it shows: a clause or a finding ('Photos showed mourners crouched ...')
-    return s.words[after].isalnum() and (nxt not in NP_STOP or nxt in PRONOUNS)
+    if s.words[after] == "." and left[0] > 0 and s.words[left[0] - 1] == ",":
+        return True  # the finding before it: '..., a study by the council found.'
+    # what it shows: a clause or a finding ('Photos showed mourners crouched ...'), or
+    # a share ('Polls show as many as 30 percent ...')
+    return s.words[after].isalnum() and (
+        nxt not in NP_STOP or nxt in PRONOUNS or nxt in _AMOUNT_OPENERS
+    )
+
+
+# words that open an amount: 'as many as', 'more than', 'nearly half', 'at least'
+_AMOUNT_OPENERS = frozenset("as more fewer less about nearly almost only just roughly at".split())
 
 
 def _object_then(s: _Sentence, after: int, word: str) -> bool | None:

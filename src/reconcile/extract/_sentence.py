@@ -337,7 +337,12 @@ def _noun_reading(s: _Sentence, i: int) -> bool:
     # the word before an adjective before it: 'any criminal charges', 'in biographical
     # disputes' (a determiner there counts only before a verb that is a noun as often:
     # 'the executive says' is a speaker)
-    adjective_after = s.lower[i - 2] if i > 1 and before.endswith(_ADJECTIVE_ENDINGS) else None
+    # (a capitalised word is a name or a month, no adjective: 'a poll in January shows')
+    adjective_after = (
+        s.lower[i - 2]
+        if i > 1 and before.endswith(_ADJECTIVE_ENDINGS) and s.words[i - 1].islower()
+        else None
+    )
     participle = s.words[i - 1].islower() and before.endswith(("ed", "ing"))
     if low in _NOUNLIKE_VERBS and (
         possessive
@@ -411,7 +416,7 @@ _EVIDENCE = frozenset(
     "poll polls survey surveys study studies data figures numbers results research "
     "analysis count records filings documents emails report reports video footage "
     "review audit investigation article polling photos photo images outcome tallies "
-    "tally memo memos transcript transcripts statistics estimates projections".split()
+    "tally memo memos transcript transcripts statistics estimates projections findings".split()
 )
 # writings that say something; with the evidence, what 'that found' can follow
 _WRITINGS = frozenset("paper papers letter letters memo memos book ad ads statement".split())
