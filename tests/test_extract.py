@@ -1813,3 +1813,27 @@ def test_a_label_named_or_quoted_by_the_writer_is_no_statement(text: str) -> Non
 def test_evidence_that_shows_a_finding(text: str, source: str, content: str) -> None:
     found = find_attributions(text)
     assert [(a.source_text(text), a.content_text(text)) for a in found] == [(source, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("The mayor emailed reporters that the quay was shut.", "emailed", "The mayor",
+         "the quay was shut"),
+        ('"It is a disgrace," Lund railed.', "railed", "Lund", "It is a disgrace"),
+        ("Lund reminded voters that the levy expires in May.", "reminded", "Lund",
+         "the levy expires in May"),
+        ('Protesters chanted "No more levies."', "chanted", "Protesters", "No more levies"),
+        ("Ida Lund underscored that the quay is safe.", "underscored", "Ida Lund",
+         "the quay is safe"),
+    ],
+)  # fmt: skip
+def test_more_verbs_of_saying(text: str, cue: str, source: str, content: str) -> None:
+    found = find_attributions(text)
+    assert [(a.cue_text(text), a.source_text(text), a.content_text(text)) for a in found] == [
+        (cue, source, content)
+    ]
+
+
+def test_an_adjective_spelled_as_a_verb_of_saying_is_no_cue() -> None:
+    assert find_attributions("The harbour saw encouraging signs of trade.") == []

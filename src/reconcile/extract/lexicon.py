@@ -83,8 +83,9 @@ def _expand(lemmas: str) -> frozenset[str]:
 
 
 # Verbs of saying and reporting: a cue wherever they have a speaker.
-SPEECH_CUES = _expand(
-    """
+SPEECH_CUES = (
+    _expand(
+        """
     say tell add note write tweet post announce declare state explain argue claim insist
     warn caution acknowledge admit concede confirm deny suggest recall reply respond ask
     urge vow pledge promise predict estimate conclude contend assert allege emphasize
@@ -98,19 +99,34 @@ SPEECH_CUES = _expand(
     call continue refer endorse oppose decry admit blast mock discuss answer invoke
     echo recount express identify lambast slam tout assail chide scold rebuke fault
     shout yell exclaim scream whisper refute rebut disavow dispute debunk characterize
-    characterise bemoan portray downplay protest rule herald
+    characterise bemoan portray downplay protest rule herald remind encourage plead liken
+    recite apologize apologise eviscerate brag proclaim interject deride underscore affirm
+    reaffirm opine vouch allude satirize satirise revile tease confess confide convey
+    notify swear grumble mutter murmur sneer grouse gripe concur scoff taunt preach marvel
+    fume seethe ridicule denigrate castigate berate upbraid reprimand chastise admonish
+    deplore lampoon laud extol commend corroborate retract recant implore beseech entreat
+    exhort prophesy
     """
+    )
     # past forms only: 'attacks', 'brands' and 'orders' are nouns as often
-) | frozenset(
-    "attacked lashed ripped branded labeled labelled dubbed ordered offered repeated".split()
-)
+    | frozenset(
+        "attacked lashed ripped branded labeled labelled dubbed ordered offered repeated "
+        "railed voiced signaled signalled referenced emailed requested championed highlighted "
+        "chanted retweeted sparred articulated knocked highlighting highlights repeating "
+        "referencing coined pounced scoffed balked commented commenting uttered jabbed "
+        "insulted advocated advocating trumpeted trumpeting bashed trashed "
+        "complimented".split()
+    )
+) - {"encouraging"}  # an adjective as often: 'encouraging signs'
 # Verbs of thinking and wanting: a cue only with a clause, a quote or 'to' after them.
 ATTITUDE_CUES = _expand(
     """
     think believe hope expect fear feel want plan seek refuse decline agree seem appear
     worry doubt know understand assume suspect consider intend prefer wish
     find show suggest indicate reveal conclude support back see like view regard
-    maintain reckon realize realise recognize recognise imply
+    maintain reckon realize realise recognize recognise imply envision contemplate mull
+    imagine remember convince persuade embrace promote resist interpret dislike presume
+    suppose anticipate regret fret dread
     """
 )
 # Attitude verbs that take an infinitive ('refused to', 'wants to') as their content.
