@@ -1837,3 +1837,25 @@ def test_more_verbs_of_saying(text: str, cue: str, source: str, content: str) ->
 
 def test_an_adjective_spelled_as_a_verb_of_saying_is_no_cue() -> None:
     assert find_attributions("The harbour saw encouraging signs of trade.") == []
+
+
+def test_an_interview_printed_as_questions_and_answers() -> None:
+    text = (
+        "Lund spoke to us on Friday.\n\nQ: Will the quay reopen?\n\nA: It will reopen in May."
+        "\n\nQ: You said the levy stays.\n\nA: The levy stays."
+    )
+    found = find_attributions(text)
+    assert [(a.source_text(text), a.content_text(text)) for a in found] == [
+        ("Q", "Will the quay reopen?"),
+        ("A", "It will reopen in May"),
+        ("Q", "You said the levy stays"),
+        ("A", "The levy stays"),
+    ]
+    claims = rc.extract_claims(text, outlet="Harbour News")
+    assert [(c.source.id, c.text) for c in claims] == [
+        ("interviewee", "It will reopen in May"),
+        ("Harbour News", "You said the levy stays"),
+        ("interviewee", "The levy stays"),
+    ]
+    # one 'A:' is a label, not an interview
+    assert find_attributions("A: the quay, B: the levy.") == []

@@ -202,12 +202,17 @@ def _headline_colons(
                 if form in single:
                     seen[form] += 1
                     break
+    # an interview printed as questions and answers ('Q: ...', 'A: ...'): each is a
+    # turn, the interviewer's or the one interviewed
+    interview = turns["Q"] >= 2 and turns["A"] >= 2
     for index, m in enumerate(matches):
         name = m.group(1)
         words = name.split()
         turn = name.isupper() and (turns[words[-1]] >= 2 or index in within)
-        if (name.isupper() and not turn) or all(len(w) < 2 for w in words):
-            continue  # labels ('UPDATE', 'BYLINE') and interview turns ('Q', 'A')
+        if (name.isupper() and not turn) or (
+            all(len(w) < 2 for w in words) and not (interview and name in ("Q", "A"))
+        ):
+            continue  # labels ('UPDATE', 'BYLINE', a lone 'A:')
         if name.lower() in _NOT_SPEAKERS or {words[0].lower(), words[-1].lower()} & _NOT_SPEAKERS:
             continue
         if (

@@ -133,6 +133,7 @@ _PLATFORM_NAMES = frozenset(PLATFORMS.values())
 # fails, and 'x' alone would let through any sentence with an 'x' in a word ('next')
 _PLATFORM_HINTS = (*(p.split()[0] for p in PLATFORMS if p != "x"), " x")
 _REPORTS = Source("unnamed reports", kind=SourceKind.ANONYMOUS)
+_INTERVIEW = {"Q": Source("interviewer"), "A": Source("interviewee")}
 _WRITER = frozenset(("I", "we"))
 # cues of a statement by nobody named: 'has reportedly collapsed', 'denied reports that'
 _UNNAMED_CUES = frozenset(REPORTED_ADVERBS) | REPORT_NOUNS
@@ -390,6 +391,14 @@ def extract_claims(
         rest = clean[a.cue[1] : a.cue[1] + 80]
         quoting = _QUOTING.match(rest) if "quoting" in rest or "citing" in rest else None
         source = speakers.resolve(mention, outlet_hint=cue.startswith("report"))
+        if cue == ":" and mention in _INTERVIEW:
+            # a question-and-answer interview: the outlet's interviewer asks ('Q: ...'),
+            # the one interviewed, named only in the introduction, answers ('A: ...')
+            source = (
+                Source(outlet, kind=SourceKind.OUTLET)
+                if mention == "Q" and outlet is not None
+                else _INTERVIEW[mention]
+            )
         if outlet is not None and source.kind is SourceKind.UNKNOWN and source.id in _WRITER:
             # 'I'/'we' outside a quotation: the writer, who speaks for the publisher (not
             # one source 'I' for every article's writer)
