@@ -1859,3 +1859,21 @@ def test_an_interview_printed_as_questions_and_answers() -> None:
     ]
     # one 'A:' is a label, not an interview
     assert find_attributions("A: the quay, B: the levy.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour board said in a statement Thursday night the quay is shut.",
+        "The harbour board said in a statement the quay is shut.",
+        "The harbour board said in an interview with CNN the quay is shut.",
+        "The harbour board said in a statement released on Friday the quay is shut.",
+        "The harbour board said in a statement posted on Twitter that the quay is shut.",
+    ],
+)
+def test_what_was_said_after_in_a_statement(text: str) -> None:
+    found = find_attributions(text)
+    assert [(a.source_text(text), a.content_text(text)) for a in found] == [
+        ("The harbour board", "the quay is shut")
+    ]
+    assert find_attributions("The harbour board said in a statement.") == []

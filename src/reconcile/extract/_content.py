@@ -22,6 +22,7 @@ from reconcile.extract._sentence import (
     _SUBJECT_PRONOUNS,
     _WHEN_WORDS,
     _adverb,
+    _is_name,
     _noun_phrase_right,
     _Sentence,
 )
@@ -333,6 +334,57 @@ def _after_occasion(s: _Sentence, k: int) -> int:
     return k
 
 
+# what a statement is given in: 'said in a statement', 'told CNN in an interview'
+_OCCASIONS = frozenset(
+    "statement statements interview interviews post tweet tweets email e-mail letter speech "
+    "op-ed video memo release remarks message briefing call podcast broadcast".split()
+)
+# a participle saying where a statement was given or sent: 'in a statement released ...'
+_GIVEN = frozenset("released posted provided published issued sent emailed read".split())
+
+
+def _after_statement(s: _Sentence, k: int) -> int:
+    """The token opening the clause after 'in a statement' at token `k`, with what
+    follows that phrase ('in an interview with CNN', 'in a statement released Thursday
+    night'), or `k` where no clause opens after it."""
+    n = len(s.words)
+    if s.lower[k] != "in" or k + 3 >= n:
+        return k
+    m = k + 1 + (s.lower[k + 1] in _DETERMINERS)
+    if m + 1 < n and s.lower[m] not in _OCCASIONS and s.words[m].isalpha():
+        m += 1  # one adjective: 'a written statement', 'a joint statement'
+    if m >= n or s.lower[m] not in _OCCASIONS:
+        return k
+    m += 1
+    if m < n and s.lower[m] in _GIVEN:
+        m += 1  # 'released', 'provided to POLITICO'
+    if m < n and s.lower[m] in ("with", "on", "to", "by"):
+        # whom or where: 'with CNN', 'on Twitter', 'to reporters', 'to The New York Times'
+        m += 1
+        m += m < n and s.lower[m] in _DETERMINERS
+        start = m
+        while m < n and m - start < 4 and (_is_name(s.words[m]) or s.words[m] == "."):
+            m += 1
+        if m == start and m < n and s.words[m].isalpha() and s.words[m].islower():
+            m += 1  # 'to reporters', 'with supporters'
+        if m == start:
+            return k
+    m = _past_when(s, m, "") if m < n else m
+    if m >= n:
+        return k
+    word = s.lower[m]
+    if (
+        word == "that"
+        or word in _SUBJECT_PRONOUNS
+        or word in _DETERMINERS
+        or word in _QUANTIFIERS
+        or _is_name(s.words[m])
+        or s.words[m][0].isdigit()
+    ):
+        return m
+    return k
+
+
 def _past_when(s: _Sentence, k: int, low: str) -> int:
     """The token after the words that say when or how right after a cue: 'said Friday
     morning', 'told The Post earlier this year', 'said sarcastically', 'said of Trump'
@@ -353,6 +405,8 @@ def _past_when(s: _Sentence, k: int, low: str) -> int:
             k += 1  # 'said sarcastically.' (not 'said only five ...')
         elif (pronoun := _after_occasion(s, k)) > k:
             k = pronoun  # 'said after the vote he would ...'
+        elif (clause := _after_statement(s, k)) > k:
+            k = clause  # 'said in a statement Thursday the plan ...'
         else:
             break
     if k < n and s.lower[k] in ("of", "about") and low in _SAID:
