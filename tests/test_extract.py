@@ -1877,3 +1877,33 @@ def test_what_was_said_after_in_a_statement(text: str) -> None:
         ("The harbour board", "the quay is shut")
     ]
     assert find_attributions("The harbour board said in a statement.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("Ida Lund explained to CBS why the quay was shut.", "explained", "Ida Lund",
+         "why the quay was shut"),
+        ("Lund said to reporters the quay is shut.", "said", "Lund", "the quay is shut"),
+        ("Lund continued to insist the quay is safe.", "continued", "Lund",
+         "to insist the quay is safe"),
+        ("Ole Sorens, the founder of a group that encourages people to move north, said the "
+         "quay is shut.", "said", "Ole Sorens", "the quay is shut"),
+        ("The harbour master -- who has been in a dispute with the board over the past few "
+         "days -- said she regretted her remarks.", "said", "The harbour master",
+         "she regretted her remarks"),
+    ],
+)  # fmt: skip
+def test_speakers_and_statements_past_an_addressee_or_a_long_appositive(
+    text: str, cue: str, source: str, content: str
+) -> None:
+    found = find_attributions(text)
+    assert (found[0].cue_text(text), found[0].source_text(text), found[0].content_text(text)) == (
+        cue,
+        source,
+        content,
+    )
+
+
+def test_continuing_something_other_than_speech_is_no_statement() -> None:
+    assert find_attributions("Sales continued to grow in May.") == []

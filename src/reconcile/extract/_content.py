@@ -33,6 +33,7 @@ from reconcile.extract._spans import (
     _trim,
 )
 from reconcile.extract.lexicon import (
+    ATTITUDE_CUES,
     DENIAL_CUES,
     DOCUMENT_NOUNS,
     INFINITIVE_CUES,
@@ -277,7 +278,15 @@ def _content_right(
     if after + 1 < n and s.lower[after + 1] == "asked" and s.lower[after] in _BEFORE_ASKED:
         return [], False  # 'said when asked whether ...': the question is not the answer
     if first in (",", ".", ";", "!", "?", "”", '"', "''") or s.lower[after] in _PREPOSITIONS:
-        if low in INFINITIVE_CUES and s.lower[after] == "to":
+        if s.lower[after] == "to" and (
+            low in INFINITIVE_CUES
+            # speech kept up: 'continued to insist that ...' (not 'continued to grow')
+            or (
+                low.startswith("continu")
+                and after + 1 < n
+                and (s.lower[after + 1] in SPEECH_CUES or s.lower[after + 1] in ATTITUDE_CUES)
+            )
+        ):
             span = _trim(text, s.starts[after], s.end)
             return ([span] if span else []), False
         if s.lower[after] in _PREPOSITIONS:
@@ -359,30 +368,60 @@ def _after_statement(s: _Sentence, k: int) -> int:
     if m < n and s.lower[m] in _GIVEN:
         m += 1  # 'released', 'provided to POLITICO'
     if m < n and s.lower[m] in ("with", "on", "to", "by"):
-        # whom or where: 'with CNN', 'on Twitter', 'to reporters', 'to The New York Times'
-        m += 1
-        m += m < n and s.lower[m] in _DETERMINERS
-        start = m
-        while m < n and m - start < 4 and (_is_name(s.words[m]) or s.words[m] == "."):
-            m += 1
-        if m == start and m < n and s.words[m].isalpha() and s.words[m].islower():
-            m += 1  # 'to reporters', 'with supporters'
-        if m == start:
+        m = _after_whom(s, m)
+        if m < 0:
             return k
     m = _past_when(s, m, "") if m < n else m
-    if m >= n:
-        return k
-    word = s.lower[m]
+    return m if _clause_opens(s, m) else k
+
+
+def _after_whom(s: _Sentence, k: int) -> int:
+    """The token after 'to', 'with', 'on' or 'by' at token `k` and whom or where it
+    names ('to reporters', 'with CNN', 'on Twitter', 'to The New York Times'), or -1."""
+    n = len(s.words)
+    m = k + 1
+    m += m < n and s.lower[m] in _DETERMINERS
+    start = m
+    while m < n and m - start < 4 and (_is_name(s.words[m]) or s.words[m] == "."):
+        m += 1
     if (
+        m == start
+        and m < n
+        and s.words[m].isalpha()
+        and s.words[m].islower()
+        and (m > k + 1 or (s.lower[m].endswith("s") and not s.lower[m].endswith("ss")))
+    ):
+        m += 1  # 'to reporters', 'with the board' (not a verb: 'continued to affirm')
+    return -1 if m == start else m
+
+
+# what opens the clause of a statement besides a subject: 'explained to CBS why ...'
+_WH = frozenset("why how what whether when where who".split())
+
+
+def _clause_opens(s: _Sentence, m: int) -> bool:
+    """Whether a clause (or 'that' before one) opens at token `m`."""
+    if m >= len(s.words):
+        return False
+    word = s.lower[m]
+    return (
         word == "that"
+        or word in _WH
         or word in _SUBJECT_PRONOUNS
         or word in _DETERMINERS
         or word in _QUANTIFIERS
         or _is_name(s.words[m])
         or s.words[m][0].isdigit()
-    ):
-        return m
-    return k
+    )
+
+
+def _after_addressee(s: _Sentence, k: int, low: str) -> int:
+    """The token opening the clause after whom a statement was made to at token `k`
+    ('explained to CBS why ...', 'said to reporters the plan ...'), or `k`."""
+    if s.lower[k] != "to" or low not in _SPEECH_VERBS or low in _SPEECH_OBJECT:
+        return k
+    m = _after_whom(s, k)
+    return m if m > 0 and _clause_opens(s, m) else k
 
 
 def _past_when(s: _Sentence, k: int, low: str) -> int:
@@ -407,6 +446,8 @@ def _past_when(s: _Sentence, k: int, low: str) -> int:
             k = pronoun  # 'said after the vote he would ...'
         elif (clause := _after_statement(s, k)) > k:
             k = clause  # 'said in a statement Thursday the plan ...'
+        elif (clause := _after_addressee(s, k, low)) > k:
+            k = clause  # 'explained to CBS why ...'
         else:
             break
     if k < n and s.lower[k] in ("of", "about") and low in _SAID:

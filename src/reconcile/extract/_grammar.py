@@ -444,8 +444,10 @@ def _appositive(s: _Sentence, comma: int) -> tuple[int, int] | None:
                 return None
             # a verb of speech, not a noun of the same spelling ('the state of Vermont'),
             # unless a relative clause holds it ('a former governor who argued with ...')
-            if s.lower[k] in ("who", "which"):
-                spoken = False
+            if s.lower[k] in ("who", "which") or (
+                s.lower[k] == "that" and k > 0 and s.words[k - 1][0].isalpha()
+            ):
+                spoken = False  # ('the project that encourages libertarians to ...')
             else:
                 spoken = spoken or (s.lower[k] in _SPEECH_VERBS and not _noun_reading(s, k))
             k -= 1

@@ -619,7 +619,7 @@ def _attribute(
         # 'Jason Sims — a teacher from Mount Pleasant — says'
         wide = int(not _spaced_hyphen(s, j - 1) and s.words[j - 1] == "-")  # '--'
         dash = j - 2 - wide
-        while dash > max(0, j - 16) and s.words[dash] != s.words[j - 1]:
+        while dash > max(0, j - 24) and s.words[dash] != s.words[j - 1]:
             dash -= 1
         if dash > wide and s.words[dash] == s.words[j - 1]:
             named = _noun_phrase_left(s, dash - wide)
