@@ -1907,3 +1907,18 @@ def test_speakers_and_statements_past_an_addressee_or_a_long_appositive(
 
 def test_continuing_something_other_than_speech_is_no_statement() -> None:
     assert find_attributions("Sales continued to grow in May.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The board printed a leaflet that the mayor hopes will calm the harbour.", "hopes",
+         "the mayor"),
+        ("The levy is what economists think is needed.", "think", "economists"),
+        ("Such a levy could sink the harbour, the wardens believe — and soon.", "believe",
+         "the wardens"),
+    ],
+)  # fmt: skip
+def test_a_thought_whose_clause_opens_before_the_thinker(text: str, cue: str, source: str) -> None:
+    found = find_attributions(text)
+    assert [(a.cue_text(text), a.source_text(text)) for a in found] == [(cue, source)]

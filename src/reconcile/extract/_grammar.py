@@ -689,9 +689,14 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
         if (bare in PRONOUNS or nxt in _DETERMINERS or nxt in _CLAUSE_OPENERS
                 or _is_name(s.words[after]) or s.words[after] == "["):  # fmt: skip
             return True
-        if s.words[after] == ",":
-            # between commas: 'Such efforts, they believe, will fail'
+        if s.words[after] in (",", "—", "–"):
+            # between commas: 'Such efforts, they believe, will fail'; 'Such a move could
+            # alienate his backers, Clinton allies believe — backers she will need'
             return "," in s.words[max(0, after - 5) : after - 1]
+        if nxt in _GAP_VERBS and not low.endswith("ing") and s.lower[after - 2] != "no":
+            # the clause's subject moved before the speaker: 'a move that the kingdom
+            # hopes will shatter ...', 'what scientists think is necessary'
+            return True
         # a clause whose verb comes within a few words: 'believe other senators would
         # help', 'think women are likely to', 'believe if they can do that, ...'
         opener = nxt in ("if", "when")
@@ -722,3 +727,5 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "?", "!", "—", "–", "(", ")", '"', "''", "“", "”"})
+# a finite verb right after a verb of thinking, its clause's subject having gone before
+_GAP_VERBS = frozenset("will would could can might should is are was were".split())
