@@ -1922,3 +1922,8 @@ def test_continuing_something_other_than_speech_is_no_statement() -> None:
 def test_a_thought_whose_clause_opens_before_the_thinker(text: str, cue: str, source: str) -> None:
     found = find_attributions(text)
     assert [(a.cue_text(text), a.source_text(text)) for a in found] == [(cue, source)]
+
+
+def test_a_gerund_after_a_possessive_is_a_noun() -> None:
+    text = "Aides voiced frustration over the board's continuing campaign against the levy."
+    assert "continuing" not in [a.cue_text(text) for a in find_attributions(text)]

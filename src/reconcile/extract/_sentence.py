@@ -355,6 +355,8 @@ def _noun_reading(s: _Sentence, i: int) -> bool:
         return True
     if low.endswith("ed"):
         return possessive
+    if low.endswith("ing") and possessive:
+        return True  # "the party's continuing ability", "Lund's saying so"
     if low.endswith("ing") and i + 2 < len(s.words):
         # a gerund before the noun it modifies, in a phrase that ends there (an
         # appositive, or a subject before its verb): 'Sexton, a creative writing
