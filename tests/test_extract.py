@@ -1927,3 +1927,24 @@ def test_a_thought_whose_clause_opens_before_the_thinker(text: str, cue: str, so
 def test_a_gerund_after_a_possessive_is_a_noun() -> None:
     text = "Aides voiced frustration over the board's continuing campaign against the levy."
     assert "continuing" not in [a.cue_text(text) for a in find_attributions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("All five wardens would like to shut the quay.", "like", "All five wardens"),
+        ("Most of the board would support a levy on ferries.", "support", "Most of the board"),
+        ("Early on, Lund attacked Berg, calling him a failed warden.", "attacked", "Lund"),
+    ],
+)
+def test_a_stance_held_now_and_an_attack_in_words(text: str, cue: str, source: str) -> None:
+    found = find_attributions(text)
+    assert (found[0].cue_text(text), found[0].source_text(text)) == (cue, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lund would tell the board that the quay is shut.", "The rebels attacked the town at dawn."],
+)
+def test_a_statement_not_yet_made_and_an_attack_in_arms_are_none(text: str) -> None:
+    assert find_attributions(text) == []

@@ -345,6 +345,18 @@ def _cue_positions(lowered: str) -> list[Span]:
     return spans
 
 
+def _object_then_saying(s: _Sentence, i: int) -> bool:
+    """Whether a short object after the verb at token `i` is followed by a comma and a
+    participle of speech: 'attacked Romney, calling him ...'."""
+    for k in range(i + 2, min(i + 8, len(s.words) - 1)):
+        if s.words[k] == ",":
+            nxt = s.lower[k + 1]
+            return nxt.endswith("ing") and nxt in SPEECH_CUES
+        if not s.words[k][0].isalnum() and s.words[k] != ".":
+            return False
+    return False
+
+
 def _label_after(s: _Sentence, k: int) -> int:
     """The token after the object that opens at token `k` ('called [Trump] "the orange
     prince"', 'called [the report] a smear'), or the sentence's length when no object
@@ -488,7 +500,13 @@ def _attribute(
         )
     ):
         return None  # a count, not speech: 'have added 1 million jobs', 'claiming 41 percent'
-    if i > 0 and s.lower[i - 1] in ("will", "ll", "would", "could") and s.words[i - 1] != "Will":
+    if (
+        i > 0
+        and s.lower[i - 1] in ("will", "ll", "would", "could")
+        and s.words[i - 1] != "Will"
+        # (a stance is held now: 'would like to', 'would support a ban')
+        and not (low in _WOULD_HOLD and s.lower[i - 1] == "would")
+    ):
         return None  # not said (yet): 'he will tell the voters that ...', 'could argue'
     if i > 1 and s.lower[i - 1] == "to" and s.lower[i - 2] in _ATTEMPT:
         return None  # tried, not done: 'efforts to reject the plan', 'decided to tell'
@@ -520,13 +538,17 @@ def _attribute(
         and (
             s.words[i + 1] in (":", "“", '"', "''")
             or any(_object_then(s, i, w) for w in ("for", "over", "as"))
+            or _object_then_saying(s, i)
         )
     ):
-        return None  # words only with a charge: 'attacked Clinton over her emails', not
-        # 'the rebels attacked the town at dawn'
+        return None  # words only with a charge: 'attacked Clinton over her emails' or
+        # ', saying ...', not 'the rebels attacked the town at dawn'
     if low == "warning" and i > 0 and s.lower[i - 1] == "without":
         return None  # 'Without warning, ...'
-    if low in ("elaborate", "briefing", "like"):
+    if low in ("elaborate", "briefing") or (
+        low == "like"
+        and not (i > 0 and s.lower[i - 1] == "would" and s.lower[i + 1 : i + 2] == ["to"])
+    ):
         return None  # 'did not elaborate', 'a security briefing', 'words like "maybe"'
     if low == "pledged" and i + 1 < n and s.lower[i + 1] in ("delegate", "delegates"):
         return None  # an adjective: 'pledged delegates'
@@ -1005,6 +1027,8 @@ _AS_VERBS = frozenset(
 
 
 _RELATIVES = frozenset(("who", "whom", "which", "that"))
+# stances held now though put with 'would': 'would support a ban', 'would like to'
+_WOULD_HOLD = frozenset("support back oppose prefer favor agree like welcome".split())
 # what a label's object opens with: 'calls this a false narrative', 'calls the plan a
 # mistake', 'calls it a witch hunt'
 _LABELLED = _DETERMINERS | frozenset(("it", "him", "her", "them"))
