@@ -1948,3 +1948,8 @@ def test_a_stance_held_now_and_an_attack_in_words(text: str, cue: str, source: s
 )
 def test_a_statement_not_yet_made_and_an_attack_in_arms_are_none(text: str) -> None:
     assert find_attributions(text) == []
+
+
+def test_a_negated_verb_of_saying_that_is_a_noun_as_often_is_still_a_verb() -> None:
+    text = "Lund did not mention that the levy was due."
+    assert [a.cue_text(text) for a in find_attributions(text)] == ["mention"]

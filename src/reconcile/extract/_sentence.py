@@ -348,7 +348,7 @@ def _noun_reading(s: _Sentence, i: int) -> bool:
         possessive
         or adjective_after in _BEFORE_ADJECTIVE
         or participle  # the object of a verb: 'made claims that', 'announced charges'
-        or before in _BEFORE_NOUN
+        or (before in _BEFORE_NOUN and before not in ("not", "never", "n't", "to"))
         or before.endswith(("s'", "s’"))
         or not s.words[i - 1][0].isalnum()
     ):
