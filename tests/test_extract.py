@@ -1953,3 +1953,9 @@ def test_a_statement_not_yet_made_and_an_attack_in_arms_are_none(text: str) -> N
 def test_a_negated_verb_of_saying_that_is_a_noun_as_often_is_still_a_verb() -> None:
     text = "Lund did not mention that the levy was due."
     assert [a.cue_text(text) for a in find_attributions(text)] == ["mention"]
+
+
+def test_a_headline_with_a_single_quoted_phrase_before_the_speaker() -> None:
+    text = "Levy Is ‘A Tax On Ferries,’ Harbour Master Tells Board.\n\nThe levy is due."
+    found = find_attributions(text)
+    assert [(a.cue_text(text), a.source_text(text)) for a in found] == [("Tells", "Harbour Master")]

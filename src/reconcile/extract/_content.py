@@ -509,7 +509,14 @@ def _content_left(
     stripped = lead.rstrip()
     if not before and stripped and stripped[-1] in "”“\"'":
         end = head - (len(lead) - len(stripped))
-    elif not before or before[-1] not in ",”“\"—–'":  # (“ where ” belongs: quote_spans)
+    elif (
+        not before
+        or (
+            before[-1] not in ",”“\"—–'"  # (“ where ” belongs: quote_spans)
+            # a single mark closing a quotation, not an apostrophe: 'Crisis,’ Dean tells'
+            and not (before[-1] == "’" and before[-2:-1] in (",", ".", "?", "!"))
+        )
+    ):
         return [], False
     else:
         end = s.start + len(before)
