@@ -1959,3 +1959,20 @@ def test_a_headline_with_a_single_quoted_phrase_before_the_speaker() -> None:
     text = "Levy Is ‘A Tax On Ferries,’ Harbour Master Tells Board.\n\nThe levy is due."
     found = find_attributions(text)
     assert [(a.cue_text(text), a.source_text(text)) for a in found] == [("Tells", "Harbour Master")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("Most wardens agree with his assessment of the quay.", "agree", "Most wardens"),
+        ("Most voters consider Lund honest.", "consider", "Most voters"),
+        ("Ferry crews consider him a hazard.", "consider", "Ferry crews"),
+    ],
+)
+def test_agreeing_with_someone_and_judging_someone(text: str, cue: str, source: str) -> None:
+    found = find_attributions(text)
+    assert [(a.cue_text(text), a.source_text(text)) for a in found] == [(cue, source)]
+
+
+def test_considering_a_proposal_is_no_judgment() -> None:
+    assert find_attributions("The board decided not to consider Lund's proposal.") == []

@@ -289,6 +289,10 @@ def _content_right(
         ):
             span = _trim(text, s.starts[after], s.end)
             return ([span] if span else []), False
+        if s.lower[after] == "with" and low.startswith(("agree", "disagree")) and after + 1 < n:
+            # whom or what one sides with: 'agree with his assessment'
+            span = _trim(text, s.starts[after + 1], s.end)
+            return ([span] if span else []), False
         if s.lower[after] in _PREPOSITIONS:
             # where or when, then the clause: 'said in Madison, Wisconsin, that ...'
             for k in range(after + 1, min(after + 14, n - 1)):

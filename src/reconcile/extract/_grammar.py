@@ -669,12 +669,30 @@ def _attitude_frame(s: _Sentence, after: int, low: str) -> bool:
     if nxt == "to" and low in INFINITIVE_CUES:
         return True
     if nxt == "with" and low.startswith(("agree", "disagree")):
-        # 'agreed with the President that ...'
+        # 'agreed with the President that ...', 'agree with his assessment'
         for k in range(after + 1, min(after + 10, len(s.words))):
             if s.lower[k] == "that":
                 return True
             if s.words[k] in _CLAUSE_BREAKS:
                 break
+        return after + 1 < len(s.words) and (
+            _is_name(s.words[after + 1])
+            or s.lower[after + 1] in _DETERMINERS
+            or s.lower[after + 1] in ("him", "her", "them")
+        )
+    if low in ("consider", "considers") and s.lower[after - 2] != "to":
+        # a judgment of someone: 'Cruz supporters consider him a phony', '30 percent
+        # consider Clinton honest' (not 'consider Jeb Bush's proposal')
+        k = after + 1 if nxt in ("him", "her", "them", "it") else after
+        while k < len(s.words) and _is_name(s.words[k]) and not s.lower[k].endswith("s"):
+            k += 1
+        return (
+            after < k < len(s.words)
+            and s.words[k].isalpha()
+            and s.words[k].islower()
+            and s.lower[k] not in _PREPOSITIONS
+            and s.lower[k] not in ("and", "or", "for", "as", "to", "of")
+        )
     # 'voters see Clinton as the stronger candidate': a view of someone; 'wants voters
     # to know', 'want all immigrants ... to be deported': someone doing something
     word = "as" if low in _SEE_AS else "to" if low in _WANT else None
