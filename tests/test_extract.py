@@ -1976,3 +1976,27 @@ def test_agreeing_with_someone_and_judging_someone(text: str, cue: str, source: 
 
 def test_considering_a_proposal_is_no_judgment() -> None:
     assert find_attributions("The board decided not to consider Lund's proposal.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The harbour board has offered to cover the cost of the repairs.", "offered",
+         "The harbour board"),
+        ("Lund repeated her position at a meeting on the same day.", "repeated", "Lund"),
+        ("For instance, the report notes the board monitors every ferry.", "notes",
+         "the report"),
+    ],
+)  # fmt: skip
+def test_an_offer_a_position_repeated_and_a_note(text: str, cue: str, source: str) -> None:
+    found = find_attributions(text)
+    assert [(a.cue_text(text), a.source_text(text)) for a in found] == [(cue, source)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The firm offered 5 million for the site.", "Lund struck the same notes, hitting the levy."],
+)
+def test_an_offer_of_money_and_notes_struck_are_no_statements(text: str) -> None:
+    cues = [a.cue_text(text) for a in find_attributions(text)]
+    assert "offered" not in cues and "notes" not in cues

@@ -81,6 +81,7 @@ from reconcile.extract._sentence import (
     _PREPOSITIONS,
     _QUANTIFIERS,
     _SAYERS,
+    _SUBJECT_PRONOUNS,
     _adverb_at,
     _is_name,
     _name_run_start,
@@ -281,7 +282,8 @@ _OFFERED_WORDS = re.compile(
     r"apology|explanation|assessment|evaluation|advice|view|views|criticism|critique|"
     r"remarks|comments?|words|statement|tribute|assurances?|argument|rebuttal|"
     r"prediction|warning|descriptions?|slogan|olive branch|support|endorsement|promise|"
-    r"pledge|vow|claim|call|charge|accusation|assertion|demand|threat)\b"
+    r"pledge|vow|claim|call|charge|accusation|assertion|demand|threat|positions?|stance|"
+    r"refrain|mantra|pitch)\b"
 )
 _LABEL_NEXT = (' "', " “", " '", " ‘", " as ", " it ")
 
@@ -319,7 +321,10 @@ _NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
     "thanks": lambda lowered, end: not lowered.startswith(" to ", end),  # 'thanks to him'
     # 'offered' or 'repeated' words, not goods or acts: 'offered a defense of the bill',
     # 'offered his thoughts', 'repeated his promise to ...'
-    "offered": lambda lowered, end: _OFFERED_WORDS.match(lowered, end) is not None,
+    # (and an offer to act, a promise: 'has offered to cover the cost')
+    "offered": lambda lowered, end: (
+        lowered.startswith(" to ", end) or _OFFERED_WORDS.match(lowered, end) is not None
+    ),
     "repeated": lambda lowered, end: (
         lowered.startswith(" that ", end) or _OFFERED_WORDS.match(lowered, end) is not None
     ),
@@ -423,7 +428,21 @@ def _attribute(
         and (i + 1 >= n or s.lower[i + 1] != "that")
         and not (
             i > 0
-            and (_is_name(s.words[i - 1]) or s.lower[i - 1] in PRONOUNS)
+            and (
+                _is_name(s.words[i - 1])
+                or s.lower[i - 1] in PRONOUNS
+                # a noun after its determiner, a clause after the verb: 'the paper notes
+                # the government ...' (not 'struck the same notes, hitting ...')
+                or (
+                    low == "notes"
+                    and 1 < i < n - 1
+                    and s.lower[i - 2] in _DETERMINERS
+                    and s.words[i - 1].isalpha()
+                    and s.words[i - 1].islower()
+                    and s.lower[i - 1] not in _DETERMINERS
+                    and (s.lower[i + 1] in _DETERMINERS or s.lower[i + 1] in _SUBJECT_PRONOUNS)
+                )
+            )
             and not s.lower[i - 1].endswith(("'s", "’s"))
             and (i + 1 >= n or s.words[i + 1] != ":")
         )

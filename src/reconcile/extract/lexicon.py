@@ -132,7 +132,7 @@ ATTITUDE_CUES = _expand(
 # Attitude verbs that take an infinitive ('refused to', 'wants to') as their content.
 INFINITIVE_CUES = _expand(
     "want hope expect plan seek refuse decline agree seem appear intend prefer wish "
-    "vow pledge promise threaten urge ask demand propose like"
+    "vow pledge promise threaten urge ask demand propose like offer"
 )
 # Verbs whose object, when no clause follows them, is what they are about rather than
 # a statement: 'criticized the plan', 'endorsed Clinton' (not 'called the report
