@@ -431,7 +431,9 @@ def _after_addressee(s: _Sentence, k: int, low: str) -> int:
 def _past_when(s: _Sentence, k: int, low: str) -> int:
     """The token after the words that say when or how right after a cue: 'said Friday
     morning', 'told The Post earlier this year', 'said sarcastically', 'said of Trump'
-    (whom it was about, where the statement is the quotation before the cue)."""
+    (whom it was about, where the statement is the quotation before the cue), and a
+    phrase of occasion or addressee before a clause ('said in a statement Thursday the
+    ...', 'explained to CBS why ...')."""
     n = len(s.words)
     start = k
     while k < n:

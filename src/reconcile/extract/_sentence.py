@@ -330,7 +330,8 @@ def _noun_reading(s: _Sentence, i: int) -> bool:
     """Whether the cue word at token `i` (not the first) is a noun or an adjective here,
     by the word before it: "Trump's claims", "Lund's repeated assurances", 'expected
     answers', 'any criminal charges that', 'in biographical disputes', 'new estimates
-    that', and a plural before the sentence's verb ('filed reports show that')."""
+    that', a plural before the sentence's verb ('filed reports show that'), and a
+    gerund after a possessive or modifying a noun ('a creative writing professor')."""
     low, before = s.lower[i], s.lower[i - 1]
     # (not "who's called for", where the 's is 'has')
     possessive = before.endswith(("'s", "’s")) and before[:-2] not in _CONTRACTING
