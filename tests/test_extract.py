@@ -2000,3 +2000,28 @@ def test_an_offer_a_position_repeated_and_a_note(text: str, cue: str, source: st
 def test_an_offer_of_money_and_notes_struck_are_no_statements(text: str) -> None:
     cues = [a.cue_text(text) for a in find_attributions(text)]
     assert "offered" not in cues and "notes" not in cues
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("In a radio interview that day, Lund went even further: “The levy is theft.”", "Lund",
+         "The levy is theft"),
+        ("The board's letter continues: “As a former warden, I object.”",
+         "The board's letter", "As a former warden, I object"),
+        ('Berg: "We will win." Lund: "The quay stays shut."', "Lund", "The quay stays shut"),
+    ],
+)  # fmt: skip
+def test_a_clause_ending_in_a_colon_names_who_is_quoted(
+    text: str, source: str, content: str
+) -> None:
+    found = find_attributions(text)
+    assert (source, content) in [(a.source_text(text), a.content_text(text)) for a in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The rules are simple: “Stay home.”", "His final assessment: “It is not quite over.”"],
+)
+def test_a_colon_after_no_speaker_names_none(text: str) -> None:
+    assert find_attributions(text) == []

@@ -17,11 +17,16 @@ from reconcile.extract._content import (
 )
 from reconcile.extract._grammar import (
     _OPENING,
+    _OUTLET_NOUNS,
     _STATEMENT_FORMS,
+    _subject_at,
 )
 from reconcile.extract._sentence import (
     _DETERMINERS,
+    _SAYERS,
+    _SUBJECT_PRONOUNS,
     WINDOW,
+    _is_name,
     _Sentence,
 )
 from reconcile.extract._spans import (
@@ -48,6 +53,7 @@ __all__ = [
     "_AFTER_COMMA_WHO",
     "_about",
     "_asked",
+    "_colon_quotes",
     "_cut_before",
     "_end_of_relative",
     "_headline_colons",
@@ -246,6 +252,74 @@ def _headline_colons(
         # a transcript's turn is the speaker's own words, as is a quotation after the colon
         quoted = turn or text[colon[1] : colon[1] + 4].lstrip(" \t\xa0")[:1] in _OPENING
         out.append(Attribution(cue=colon, source=m.span(1), content=(content,), quote=quoted,
+                               sentence=marks.sentences[k]))  # fmt: skip
+    return out
+
+
+# a colon with a quotation opening right after it: '..., Rubio fired back: “...”'
+_COLON_OPENS_QUOTE = re.compile(r":[ \t\xa0]*[“\"]")
+# what may speak in such a clause besides a name or a pronoun: 'The letter continues:'
+_COLON_SPEAKERS = (
+    _SAYERS
+    | _OUTLET_NOUNS
+    | frozenset("headline campaign spokesman spokeswoman footnote report".split())
+)
+
+
+def _colon_quotes(text: str, marks: _Marks, found: Sequence[Attribution]) -> list[Attribution]:
+    """A clause ending in a colon before a quotation, with no cue of its own, names
+    who is quoted: 'In an interview, Trump went even further: “...”', 'The letter
+    continues: “...”', 'More from the report: “...”'. Its subject (a name, a pronoun or
+    a writing) speaks; the colon is the cue."""
+    out: list[Attribution] = []
+    cues = sorted(a.cue[0] for a in found)
+    for m in _COLON_OPENS_QUOTE.finditer(text):
+        colon = m.start()
+        q = bisect.bisect_right(marks.quote_starts, m.end()) - 1
+        if (
+            q < 0
+            or marks.quotes[q][0] != m.end()
+            or _inside(marks.quotes, marks.quote_starts, colon)
+        ):
+            continue
+        k = bisect.bisect_right(marks.sentence_starts, colon) - 1
+        if k < 0 or colon >= marks.sentences[k][1]:
+            continue
+        start = marks.sentences[k][0]
+        c = bisect.bisect_left(cues, max(start, colon - 120))
+        if c < len(cues) and cues[c] < colon:
+            continue  # a cue of its own before the colon: that rule took the quotation
+        s = _Sentence(text, start, marks.sentences[k][1], colon)
+        j = s.index(colon)
+        if j >= len(s.words) or s.starts[j] != colon or j == 0:
+            continue
+        # the clause: back to the last break before the colon
+        b = j
+        while b > 0 and s.words[b - 1] not in (",", ";", "—", "–", "(", "”", '"', "''"):
+            b -= 1
+        if j - b > 12 or b == j:
+            continue
+        if s.lower[b] in ("more", "from") and "from" in s.lower[b : b + 2]:
+            b += 1 + (s.lower[b] == "more")  # 'More from Jones:', 'From the report:'
+        subject = _subject_at(s, b)
+        if subject is None:
+            continue
+        words = s.words[subject[0] : subject[1]]
+        if not (
+            s.lower[subject[0]] in _SUBJECT_PRONOUNS
+            or (
+                s.lower[subject[0]] not in _DETERMINERS
+                and all(_is_name(w) or w == "." for w in words)
+            )
+            or (len(words) > 1 and s.lower[subject[1] - 1] in _COLON_SPEAKERS)
+        ):
+            continue  # ('The rules are simple: “...”', 'His final assessment: “...”')
+        content = _quote_run(text, marks.quotes, q)
+        if not content:
+            continue
+        out.append(Attribution(cue=(colon, colon + 1),
+                               source=(s.starts[subject[0]], s.ends[subject[1] - 1]),
+                               content=tuple(content), quote=True,
                                sentence=marks.sentences[k]))  # fmt: skip
     return out
 

@@ -45,6 +45,7 @@ __all__ = [
     "_CLAUSE_VERBS",
     "_ISSUING",
     "_OPENING",
+    "_OUTLET_NOUNS",
     "_POSTMODIFIERS",
     "_STATEMENT_FORMS",
     "_appositive",

@@ -38,6 +38,7 @@ from reconcile.extract._frames import (
     _AFTER_COMMA_WHO,
     _about,
     _asked,
+    _colon_quotes,
     _cut_before,
     _end_of_relative,
     _headline_colons,
@@ -265,6 +266,7 @@ def find_attributions(text: str, *, progress: bool = False) -> list[Attribution]
     marks = _Marks(quotes, quote_starts, sentences, sentence_starts)
     extra = _headline_colons(text, marks)
     extra += _signed_quotes(text, marks, found)
+    extra += _colon_quotes(text, marks, found)
     extra += _opening_polls(text, marks, found)
     extra += _polls_within(text, marks, found)
     extra += _reported_without_speaker(text, lowered, marks, found)
