@@ -2025,3 +2025,23 @@ def test_a_clause_ending_in_a_colon_names_who_is_quoted(
 )
 def test_a_colon_after_no_speaker_names_none(text: str) -> None:
     assert find_attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Lund fired back that the levy was fair.", "fired back", "the levy was fair"),
+        ('"It is theft," Lund shot back.', "shot back", "It is theft"),
+        ("Lund chimed in that the levy was fair.", "chimed in", "the levy was fair"),
+    ],
+)
+def test_a_verb_that_speaks_with_its_particle(text: str, cue: str, content: str) -> None:
+    found = find_attributions(text)
+    assert [(a.cue_text(text), a.source_text(text), a.content_text(text)) for a in found] == [
+        (cue, "Lund", content)
+    ]
+
+
+@pytest.mark.parametrize("text", ["Police shot a man on Friday.", "The storm hit the coast."])
+def test_the_same_verbs_without_the_particle_say_nothing(text: str) -> None:
+    assert find_attributions(text) == []

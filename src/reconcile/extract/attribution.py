@@ -130,10 +130,16 @@ _ATTEMPT = frozenset(
 )
 """Words before 'to' and a cue that make the statement one not (yet) made."""
 _AMOUNT_STARTS = frozenset("0123456789$€£")
+# verbs that speak only with their particle: 'fired back', 'chimed in', 'weighed in'
+_PHRASAL = {
+    **dict.fromkeys("fired fires shot shoots hit hits pushed pushes".split(), "back"),
+    **dict.fromkeys("chimed chimes weighed weighs".split(), "in"),
+}
 _CUE_WORDS = (SPEECH_CUES | ATTITUDE_CUES | _TALK | {"according", "put", "clear"}) - _NOUNLIKE | {
     "calls",
     "points",  # only before 'out' (see _NEEDS_AFTER)
     *_NOUNLIKE_VERBS,
+    *_PHRASAL,
 }
 
 
@@ -305,6 +311,7 @@ _NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
     "put": _starts_with("it"),
     **dict.fromkeys(_TALK, _mentions("about", "of", "up")),
     "points": _starts_with("out"),  # 'as Trump points out', not '20 points'
+    **{w: _starts_with(particle) for w, particle in _PHRASAL.items()},
     **{w: _starts_with(after) for w, after in _NOUNLIKE_VERBS.items()},
     # a ruling or a protest states its 'that' clause ('the court ruled that ...', 'his
     # campaign protested that ...'); otherwise they are acts ('ruled out', 'protested
@@ -552,6 +559,16 @@ def _attribute(
         and s.words[i - 1].islower()  # (not 'The New York Post reports')
         and (s.lower[i - 1] in SPEECH_CUES or s.lower[i - 1] in ATTITUDE_CUES)
     )
+    if (
+        low == "back"
+        and i > 0
+        and (
+            s.lower[i - 1].endswith("ed")
+            or s.lower[i - 1] in _PHRASAL
+            or s.lower[i - 1] in ("came", "went", "got", "fought")
+        )
+    ):
+        return None  # a particle, not backing someone: 'fired back', 'came back'
     if low == "told" and i == 1 and s.lower[0] == "all":
         return None  # 'All told, ...': in all
     if low in ("attacked", "ripped") and not (
@@ -595,6 +612,8 @@ def _attribute(
         "poin", "call", "hit", "fire", "shot", "push", "wrot", "writ", "lash",
     ):  # fmt: skip
         last += 1
+    elif low in _PHRASAL:
+        last += 1  # 'chimed in', 'weighed in'
     elif last + 1 < n and low.startswith("refer") and s.lower[last + 1] == "to":
         last += 1  # '..., referring to the convention': what was meant
     elif low == "put":
@@ -604,7 +623,7 @@ def _attribute(
     elif clear_at > 0:
         last = clear_at
     cue = (s.starts[i], s.ends[last])
-    speech = low in SPEECH_CUES or low == "put" or topic_at > 0 or clear_at > 0
+    speech = low in SPEECH_CUES or low in _PHRASAL or low == "put" or topic_at > 0 or clear_at > 0
     # the speaker: before the cue (past auxiliaries and adverbs), or after it
     j = i
     while j > 0:
