@@ -2045,3 +2045,18 @@ def test_a_verb_that_speaks_with_its_particle(text: str, cue: str, content: str)
 @pytest.mark.parametrize("text", ["Police shot a man on Friday.", "The storm hit the coast."])
 def test_the_same_verbs_without_the_particle_say_nothing(text: str) -> None:
     assert find_attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lund railed against the levy.",
+        "Lund lauded the harbour crews.",
+        "Lund castigated the board for the levy.",
+        "Lund retweeted a post by Berg.",
+    ],
+)
+def test_whom_or_what_the_new_verbs_of_praise_and_blame_are_about_is_no_claim(text: str) -> None:
+    found = find_attributions(text)
+    assert len(found) == 1 and found[0].topic
+    assert rc.extract_claims(text) == []

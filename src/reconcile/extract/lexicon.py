@@ -143,9 +143,14 @@ OBJECT_CUES = _expand(
     clarify defend condemn denounce applaud welcome thank congratulate mock blast slam
     lambast assail chide scold rebuke fault attack cite quote discuss mention echo
     invoke express recount identify tout answer lament decry summarize summarise
-    specify bemoan downplay herald
+    specify bemoan downplay herald deride ridicule castigate berate upbraid reprimand
+    chastise admonish deplore lampoon laud extol commend revile satirize satirise eviscerate
+    taunt apologize apologise
     """
-) | frozenset(("attacked", "lashed", "ripped", "ordered", "offered", "repeated"))
+) | frozenset(
+    "attacked lashed ripped ordered offered repeated railed knocked trashed bashed "
+    "championed advocated highlighted referenced retweeted complimented requested".split()
+)
 # Cue verbs that make the statement a denial of their content.
 DENIAL_CUES = _expand("deny reject dismiss refute rebut disavow dispute debunk")
 # What a poll is called ('a new Fox News poll', 'in most surveys').
