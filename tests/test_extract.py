@@ -2060,3 +2060,12 @@ def test_whom_or_what_the_new_verbs_of_praise_and_blame_are_about_is_no_claim(te
     found = find_attributions(text)
     assert len(found) == 1 and found[0].topic
     assert rc.extract_claims(text) == []
+
+
+def test_whom_words_were_aimed_at_is_their_topic() -> None:
+    text = "Lund lashed out at the board over the levy."
+    found = find_attributions(text)
+    assert [(a.cue_text(text), a.content_text(text), a.topic) for a in found] == [
+        ("lashed out", "the board over the levy", True)
+    ]
+    assert rc.extract_claims(text) == []

@@ -39,6 +39,7 @@ from reconcile.extract.lexicon import (
     INFINITIVE_CUES,
     MONTHS,
     NP_STOP,
+    OBJECT_CUES,
     PRONOUNS,
     REPORT_NOUNS,
     SPEECH_CUES,
@@ -288,6 +289,10 @@ def _content_right(
             )
         ):
             span = _trim(text, s.starts[after], s.end)
+            return ([span] if span else []), False
+        if s.lower[after] in ("at", "against") and low in OBJECT_CUES and after + 1 < n:
+            # whom the words were aimed at: 'lashed out at the board', 'railed against'
+            span = _trim(text, s.starts[after + 1], s.end)
             return ([span] if span else []), False
         if s.lower[after] == "with" and low.startswith(("agree", "disagree")) and after + 1 < n:
             # whom or what one sides with: 'agree with his assessment'

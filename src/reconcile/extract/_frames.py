@@ -85,8 +85,10 @@ def _about(text: str, a: Attribution) -> Attribution:
     if not cue or cue[0] not in OBJECT_CUES:
         return a
     start, end = a.content[0]
-    if text[a.cue[1] : start].strip(" \t\n,"):
-        return a  # words between: not the verb's object ('praised him, saying ...')
+    if text[a.cue[1] : start].strip(" \t\n,") not in ("", "at", "against"):
+        # words between: not the verb's object ('praised him, saying ...'); but the
+        # target of 'lashed out at', 'railed against' is one
+        return a
     words = text[start:end].lower().replace("’", "'").split()
     if not words or len(words) > 10 or words[0] == "to" or "as" in words:
         return a  # 'attacked her as unreliable' states what she is
