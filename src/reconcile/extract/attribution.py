@@ -328,6 +328,7 @@ _NEEDS_AFTER: dict[str, Callable[[str, int], bool]] = {
     # not a noun's use: 'Republican claims as false', 'claims about', 'claims of'
     "claims": lambda lowered, end: not _NOUN_AFTER.match(lowered, end),
     "thanks": lambda lowered, end: not lowered.startswith(" to ", end),  # 'thanks to him'
+    "knocked": lambda lowered, end: not lowered.startswith(" out", end),  # 'knocked out'
     # 'offered' or 'repeated' words, not goods or acts: 'offered a defense of the bill',
     # 'offered his thoughts', 'repeated his promise to ...'
     # (and an offer to act, a promise: 'has offered to cover the cost')
