@@ -2069,3 +2069,19 @@ def test_whom_words_were_aimed_at_is_their_topic() -> None:
         ("lashed out", "the board over the levy", True)
     ]
     assert rc.extract_claims(text) == []
+
+
+def test_a_headline_colon_is_one_attribution_and_one_claim() -> None:
+    text = "The talks went on.\n\nIda Lund: “The quay is shut.”"
+    assert len(find_attributions(text)) == 1
+    assert [(c.source.id, c.text) for c in rc.extract_claims(text)] == [
+        ("Ida Lund", "The quay is shut")
+    ]
+
+
+def test_more_from_a_source_before_a_colon_names_it() -> None:
+    text = "More from the harbour report: “Ferry traffic fell by a third.”"
+    found = find_attributions(text)
+    assert [(a.source_text(text), a.content_text(text)) for a in found] == [
+        ("the harbour report", "Ferry traffic fell by a third")
+    ]

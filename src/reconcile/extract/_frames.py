@@ -289,8 +289,10 @@ def _colon_quotes(text: str, marks: _Marks, found: Sequence[Attribution]) -> lis
             continue
         start = marks.sentences[k][0]
         c = bisect.bisect_left(cues, max(start, colon - 120))
-        if c < len(cues) and cues[c] < colon:
-            continue  # a cue of its own before the colon: that rule took the quotation
+        if c < len(cues) and cues[c] <= colon:
+            # a cue of its own before the colon, or the colon a headline's or a
+            # transcript's: another rule took the quotation
+            continue
         s = _Sentence(text, start, marks.sentences[k][1], colon)
         j = s.index(colon)
         if j >= len(s.words) or s.starts[j] != colon or j == 0:
@@ -301,10 +303,12 @@ def _colon_quotes(text: str, marks: _Marks, found: Sequence[Attribution]) -> lis
             b -= 1
         if j - b > 12 or b == j:
             continue
-        if s.lower[b] in ("more", "from") and "from" in s.lower[b : b + 2]:
+        source_named = s.lower[b] in ("more", "from") and "from" in s.lower[b : b + 2]
+        if source_named:
             b += 1 + (s.lower[b] == "more")  # 'More from Jones:', 'From the report:'
-        subject = _subject_at(s, b)
-        if subject is None:
+        # (after 'from', all up to the colon names the source)
+        subject = (b, j) if source_named and j - b <= 6 else _subject_at(s, b)
+        if subject is None or subject[0] >= subject[1]:
             continue
         words = s.words[subject[0] : subject[1]]
         if not (
