@@ -2085,3 +2085,12 @@ def test_more_from_a_source_before_a_colon_names_it() -> None:
     assert [(a.source_text(text), a.content_text(text)) for a in found] == [
         ("the harbour report", "Ferry traffic fell by a third")
     ]
+
+
+def test_no_attribution_is_found_twice_on_polnear_dev(shared_data: Path) -> None:
+    from reconcile.datasets import load_polnear
+
+    docs = load_polnear("dev", shared_data)
+    for doc in docs:
+        found = [(a.cue, a.source, a.content) for a in find_attributions(doc.text)]
+        assert len(found) == len(set(found)), doc.text[:80]
