@@ -2094,3 +2094,27 @@ def test_no_attribution_is_found_twice_on_polnear_dev(shared_data: Path) -> None
     for doc in docs:
         found = [(a.cue, a.source, a.content) for a in find_attributions(doc.text)]
         assert len(found) == len(set(found)), doc.text[:80]
+
+
+def test_a_quotation_before_said_in_a_statement_released_on_a_date() -> None:
+    text = "“We will resume the talks,” Lund said in a statement released on January 26."
+    assert [(c.source.id, c.text) for c in rc.extract_claims(text)] == [
+        ("Lund", "We will resume the talks")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Berg largely agreed with Lund.",
+        "Lund pleaded for more time.",
+    ],
+)
+def test_whom_someone_sided_with_or_pleaded_for_is_no_claim(text: str) -> None:
+    found = find_attributions(text)
+    assert len(found) == 1 and found[0].topic
+    assert rc.extract_claims(text) == []
+
+
+def test_ridicule_faced_is_a_noun() -> None:
+    assert find_attributions("The clip has faced ridicule online since Tuesday.") == []

@@ -376,6 +376,7 @@ def _after_statement(s: _Sentence, k: int) -> int:
     m += 1
     if m < n and s.lower[m] in _GIVEN:
         m += 1  # 'released', 'provided to POLITICO'
+    m = _past_when(s, m, "") if m < n else m  # 'released on January 26'
     if m < n and s.lower[m] in ("with", "on", "to", "by"):
         m = _after_whom(s, m)
         if m < 0:
@@ -410,8 +411,8 @@ _WH = frozenset("why how what whether when where who".split())
 
 def _clause_opens(s: _Sentence, m: int) -> bool:
     """Whether a clause (or 'that' before one) opens at token `m`."""
-    if m >= len(s.words):
-        return False
+    if m + 1 >= len(s.words) or s.words[m + 1] in (".", "!", "?"):
+        return False  # one word before the sentence ends is no clause ('... on January 26.')
     word = s.lower[m]
     return (
         word == "that"

@@ -85,9 +85,9 @@ def _about(text: str, a: Attribution) -> Attribution:
     if not cue or cue[0] not in OBJECT_CUES:
         return a
     start, end = a.content[0]
-    if text[a.cue[1] : start].strip(" \t\n,") not in ("", "at", "against"):
+    if text[a.cue[1] : start].strip(" \t\n,") not in ("", "at", "against", "with"):
         # words between: not the verb's object ('praised him, saying ...'); but the
-        # target of 'lashed out at', 'railed against' is one
+        # target of 'lashed out at', 'railed against', 'agreed with' is one
         return a
     words = text[start:end].lower().replace("’", "'").split()
     if not words or len(words) > 10 or words[0] == "to" or "as" in words:

@@ -68,7 +68,7 @@ _NOUNLIKE = frozenset(
     "charges plan plans brief briefs remark remarks report quote quotes project "
     "projects detail details outline outlines welcome demand demands estimate estimates "
     "hint hints threat counter mention challenge defend praise tweet tweets claim call calls "
-    "continue continues view views rules protests".split()
+    "continue continues view views rules protests ridicule taunts".split()
 )
 _MAKE = frozenset(("made", "make", "makes", "making"))
 # Of the words in _NOUNLIKE, verbs of saying where a 'that' clause follows: 'The Tax

@@ -144,7 +144,7 @@ OBJECT_CUES = _expand(
     invoke express recount identify tout answer lament decry summarize summarise
     specify bemoan downplay herald deride ridicule castigate berate upbraid reprimand
     chastise admonish deplore lampoon laud extol commend revile satirize satirise eviscerate
-    taunt apologize apologise
+    taunt apologize apologise plead agree disagree
     """
 ) | frozenset(
     "attacked lashed ripped ordered offered repeated railed knocked trashed bashed "
