@@ -2118,3 +2118,15 @@ def test_whom_someone_sided_with_or_pleaded_for_is_no_claim(text: str) -> None:
 
 def test_ridicule_faced_is_a_noun() -> None:
     assert find_attributions("The clip has faced ridicule online since Tuesday.") == []
+
+
+def test_the_target_of_railing_ends_with_its_clause() -> None:
+    text = (
+        "While she has railed against the fees that burden the harbour, she has sought to "
+        "keep the levy on ferries."
+    )
+    found = find_attributions(text)
+    assert [(a.cue_text(text), a.content_text(text), a.topic) for a in found] == [
+        ("railed", "the fees that burden the harbour", True),
+        ("sought", "to keep the levy on ferries", False),
+    ]

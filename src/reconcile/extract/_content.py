@@ -238,6 +238,14 @@ def _content_right(
     # a quotation opening within a few words ('said on Twitter: "...')
     window_end = s.starts[min(after + 8, n - 1)] + 1
     q = _quote_at(quotes, quote_starts, s.starts[after], window_end)
+    if q < 0 and s.lower[after] in ("at", "against") and low in OBJECT_CUES and after + 1 < n:
+        # whom the words were aimed at, to the clause's end: 'lashed out at the board',
+        # 'railed against the provisions that pock the code, (he's sought ...)'
+        stop = after + 1
+        while stop < n and s.words[stop] not in _CLAUSE_BREAKS:
+            stop += 1
+        span = _trim(text, s.starts[after + 1], s.ends[stop - 1])
+        return ([span] if span else []), False
     that = -1
     for k in range(after, min(after + 10, n)):
         if s.lower[k] == "that":
@@ -289,10 +297,6 @@ def _content_right(
             )
         ):
             span = _trim(text, s.starts[after], s.end)
-            return ([span] if span else []), False
-        if s.lower[after] in ("at", "against") and low in OBJECT_CUES and after + 1 < n:
-            # whom the words were aimed at: 'lashed out at the board', 'railed against'
-            span = _trim(text, s.starts[after + 1], s.end)
             return ([span] if span else []), False
         if s.lower[after] == "with" and low.startswith(("agree", "disagree")) and after + 1 < n:
             # whom or what one sides with: 'agree with his assessment'
