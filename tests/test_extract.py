@@ -2130,3 +2130,11 @@ def test_the_target_of_railing_ends_with_its_clause() -> None:
         ("railed", "the fees that burden the harbour", True),
         ("sought", "to keep the levy on ferries", False),
     ]
+
+
+def test_what_was_vowed_in_a_title_cased_headline() -> None:
+    text = "Lund Vows To Scrap Ferry Levies Used By Harbour Boards.\n\nThe levy is due."
+    found = find_attributions(text)
+    assert [(a.cue_text(text), a.source_text(text), a.content_text(text)) for a in found] == [
+        ("Vows", "Lund", "To Scrap Ferry Levies Used By Harbour Boards")
+    ]

@@ -432,7 +432,13 @@ def _clause_opens(s: _Sentence, m: int) -> bool:
 def _after_addressee(s: _Sentence, k: int, low: str) -> int:
     """The token opening the clause after whom a statement was made to at token `k`
     ('explained to CBS why ...', 'said to reporters the plan ...'), or `k`."""
-    if s.lower[k] != "to" or low not in _SPEECH_VERBS or low in _SPEECH_OBJECT:
+    if (
+        s.lower[k] != "to"
+        or low not in _SPEECH_VERBS
+        or low in _SPEECH_OBJECT
+        or low in INFINITIVE_CUES  # 'vowed to eliminate ...': what was vowed
+        or s.title_case()  # ('Vows To Eliminate Tax Breaks': every word a capital)
+    ):
         return k
     m = _after_whom(s, k)
     return m if m > 0 and _clause_opens(s, m) else k
