@@ -2138,3 +2138,9 @@ def test_what_was_vowed_in_a_title_cased_headline() -> None:
     assert [(a.cue_text(text), a.source_text(text), a.content_text(text)) for a in found] == [
         ("Vows", "Lund", "To Scrap Ferry Levies Used By Harbour Boards")
     ]
+
+
+def test_an_adverb_of_frequency_before_the_cue_is_no_speaker() -> None:
+    text = "Wardens would sometimes dismiss the plan."
+    found = find_attributions(text)
+    assert [a.source_text(text) for a in found] == ["Wardens"]

@@ -177,7 +177,7 @@ SKIP_BEFORE_CUE = (
     reportedly initially further quickly flatly would will did does do is was were are
     has just even never not n't already first last earlier privately openly reportedly
     apparently since often frequently had been being may might could should must can
-    so far long seldom rarely well
+    so far long seldom rarely well sometimes always usually occasionally
     """.split()
     )
     | frozenset(  # negated auxiliaries, with either apostrophe: 'he doesn't want'
