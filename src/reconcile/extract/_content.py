@@ -357,9 +357,8 @@ def _after_occasion(s: _Sentence, k: int) -> int:
 
 
 # what a statement is given in: 'said in a statement', 'told CNN in an interview'
-_OCCASIONS = frozenset(
-    "statement statements interview interviews post tweet tweets email e-mail letter speech "
-    "op-ed video memo release remarks message briefing call podcast broadcast".split()
+_OCCASIONS = DOCUMENT_NOUNS | frozenset(
+    "statements interviews tweets e-mail op-ed briefing call podcast broadcast".split()
 )
 # a participle saying where a statement was given or sent: 'in a statement released ...'
 _GIVEN = frozenset("released posted provided published issued sent emailed read".split())

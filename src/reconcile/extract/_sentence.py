@@ -15,6 +15,7 @@ from reconcile.extract.lexicon import (
     SPEECH_CUES,
     WEEKDAYS,
 )
+from reconcile.extract.segment import closes_like_right_mark
 
 __all__ = [
     "WINDOW",
@@ -120,16 +121,9 @@ class _Sentence:
         self.ends: Sequence[int] = list(map(re.Match.end, matches))
         self.words = list(map(re.Match.group, matches))
         if "“" in self.words:
-            # a “ typed where ” belongs (after a word, before a space) reads as one, as
-            # quote_spans pairs it: '“Apparently not,“ he said'
+            # a “ typed where ” belongs reads as one, as quote_spans pairs it
             for k, w in enumerate(self.words):
-                end = self.ends[k]
-                if (
-                    w == "“"
-                    and k
-                    and self.ends[k - 1] == self.starts[k]
-                    and (end == len(text) or text[end].isspace() or text[end] in ".,;:!?)")
-                ):
+                if w == "“" and closes_like_right_mark(text, self.starts[k]):
                     self.words[k] = "”"
         # tokens hold no spaces: one join, one lower() and one split instead of a loop
         self.lower = " ".join(self.words).lower().split(" ") if matches else []

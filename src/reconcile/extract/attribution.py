@@ -610,11 +610,11 @@ def _attribute(
     if last + 1 < n and s.lower[last + 1] == "on" and low[:4] == "call":
         last += 1  # 'called on Congress to act'
     elif last + 1 < n and s.lower[last + 1] in ("out", "for", "back") and low[:4] in (
-        "poin", "call", "hit", "fire", "shot", "push", "wrot", "writ", "lash",
+        "poin", "call", "wrot", "writ", "lash",
     ):  # fmt: skip
         last += 1
     elif low in _PHRASAL:
-        last += 1  # 'chimed in', 'weighed in'
+        last += 1  # 'fired back', 'chimed in' (_NEEDS_AFTER saw the particle)
     elif last + 1 < n and low.startswith("refer") and s.lower[last + 1] == "to":
         last += 1  # '..., referring to the convention': what was meant
     elif low == "put":

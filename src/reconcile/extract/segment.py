@@ -17,7 +17,13 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["MAX_SENTENCE", "blank_markup", "quote_spans", "sentence_spans"]
+__all__ = [
+    "MAX_SENTENCE",
+    "blank_markup",
+    "closes_like_right_mark",
+    "quote_spans",
+    "sentence_spans",
+]
 
 Span = tuple[int, int]
 
@@ -137,6 +143,24 @@ def _add_sentence(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append((start, end))
 
 
+def closes_like_right_mark(text: str, pos: int) -> bool:
+    """Whether the “ at `pos` stands where ” belongs: right after a word and before a
+    space, punctuation or the end ('“Not so,“ he said', as some feeds print it).
+
+    Examples
+    --------
+    >>> t = '“Not so,“ he said.'
+    >>> closes_like_right_mark(t, 0), closes_like_right_mark(t, 8)
+    (False, True)
+    """
+    end = pos + 1
+    return (
+        pos > 0
+        and not text[pos - 1].isspace()
+        and (end == len(text) or text[end].isspace() or text[end] in ".,;:!?)")
+    )
+
+
 def quote_spans(text: str) -> list[Span]:
     """Spans of the direct quotations of `text`, quotation marks excluded.
 
@@ -163,12 +187,8 @@ def quote_spans(text: str) -> list[Span]:
         straight = char in ('"', "''")
         after = text[match.end()] if match.end() < len(text) else " "
         opening = (
-            char == "“"
-            # (a “ typed where ” belongs, after a word and before a space, closes an
-            # open quotation: '“Apparently not,“ he said' is printed so in some feeds)
-            and not (
-                open_at >= 0 and not before.isspace() and (after.isspace() or after in ".,;:!?)")
-            )
+            # (a “ typed where ” belongs closes an open quotation)
+            char == "“" and not (open_at >= 0 and closes_like_right_mark(text, pos))
         ) or (straight and (before.isspace() or before in "([—-") and not after.isspace())
         if open_at >= 0:
             # a paragraph break inside an open quote ends that paragraph's part
